@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Configuration;
+using Monitor.Core.Http;
+using Monitor.Core.Resilience;
+
+namespace Monitor.Core.Adapters;
+
+/// <summary>What every adapter's <c>Add&lt;Platform&gt;Adapter()</c> does: options, a resilient HttpClient, the adapter.</summary>
+public static class AdapterRegistration
+{
+    /// <summary>Name of the HttpClient a platform's adapter gets from <see cref="IHttpClientFactory"/>.</summary>
+    public static string HttpClientName(string platform) => "monitor-" + platform;
+
+    /// <summary>
+    /// Binds <typeparamref name="TOptions"/> to <c>Monitor:Platforms:<paramref name="sectionName"/></c> (validated at start),
+    /// registers the platform's HttpClient with User-Agent and the Polly pipeline, and the adapter as a singleton.
+    /// </summary>
+    public static IServiceCollection AddPlatformAdapter<TAdapter, TOptions>(
+        this IServiceCollection services, IConfiguration configuration, string platform, string sectionName)
+        where TAdapter : class, IPlatformAdapter
+        where TOptions : PlatformOptions
+    {
+        services.AddValidatedOptions<TOptions>(configuration, $"Monitor:Platforms:{sectionName}");
+        services.AddHttpClient(HttpClientName(platform), (provider, client) =>
+            {
+                var platformOptions = provider.GetRequiredService<IOptions<TOptions>>().Value;
+                var http = provider.GetRequiredService<IOptions<MonitorHttpOptions>>().Value;
+                var resilience = provider.GetRequiredService<IOptions<HttpResilienceOptions>>().Value;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(http.BuildUserAgent(platformOptions.UserAgent));
+                // The pipeline's timeouts govern; this only backstops them.
+                client.Timeout = resilience.TotalTimeout + TimeSpan.FromSeconds(30);
+                client.MaxResponseContentBufferSize = Math.Min(platformOptions.MaxResponseBytes, int.MaxValue);
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = 5,
+            })
+            .AddMonitorResilience(provider => provider.GetRequiredService<IOptions<TOptions>>().Value.RequestTimeout);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAdapter, TAdapter>());
+        return services;
+    }
+}

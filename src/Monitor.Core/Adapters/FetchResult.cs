@@ -1,0 +1,39 @@
+using Monitor.Core.Posts;
+
+namespace Monitor.Core.Adapters;
+
+/// <summary>What one adapter call learned about one account.</summary>
+public sealed record FetchResult
+{
+    public required PollStatus Status { get; init; }
+
+    /// <summary>HTTP status of the last (or failing) request, when there was one.</summary>
+    public int? HttpStatus { get; init; }
+
+    /// <summary>Posts fetched, in any order; duplicates of stored posts are expected and merged.</summary>
+    public IReadOnlyList<Post> Posts { get; init; } = [];
+
+    /// <summary>Ids of stored posts the platform says are gone.</summary>
+    public IReadOnlyList<string> DeletedPostIds { get; init; } = [];
+
+    /// <summary>Profile counts where the platform exposes them.</summary>
+    public ProfileCounts? Profile { get; init; }
+
+    /// <summary>Cursor to persist after a successful poll; null keeps the stored one.</summary>
+    public PollCursor? Cursor { get; init; }
+
+    /// <summary>Earliest time the account (or, with <see cref="PlatformWide"/>, the platform) may be polled again.</summary>
+    public DateTimeOffset? RetryAfter { get; init; }
+
+    /// <summary>True when <see cref="RetryAfter"/> is an app-wide limit that defers every account of the platform.</summary>
+    public bool PlatformWide { get; init; }
+
+    /// <summary>How long the source says its content stays fresh (RSS <c>ttl</c>, <c>Cache-Control: max-age</c>).</summary>
+    public TimeSpan? CacheHint { get; init; }
+
+    /// <summary>Human-readable reason for a non-success status. Never contains credentials.</summary>
+    public string? Error { get; init; }
+
+    public static FetchResult Failed(PollStatus status, string error, int? httpStatus = null, DateTimeOffset? retryAfter = null) =>
+        new() { Status = status, Error = error, HttpStatus = httpStatus, RetryAfter = retryAfter };
+}

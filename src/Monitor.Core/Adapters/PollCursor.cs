@@ -1,0 +1,16 @@
+namespace Monitor.Core.Adapters;
+
+/// <summary>What an adapter needs to continue where the previous successful poll stopped.</summary>
+/// <param name="ETag">HTTP entity tag for conditional requests.</param>
+/// <param name="LastModified">HTTP Last-Modified value, stored verbatim (RFC 9110 §13.1.3 wants it echoed as sent).</param>
+/// <param name="Position">Platform cursor: the newest post id seen (Mastodon <c>min_id</c>, X <c>since_id</c>, ...).</param>
+/// <param name="ExternalId">The platform's stable id for the account (Bluesky DID, Mastodon account id, X user id).</param>
+public sealed record PollCursor(
+    string? ETag = null,
+    string? LastModified = null,
+    string? Position = null,
+    string? ExternalId = null)
+{
+    /// <summary>The cursor of an account that has never been polled successfully.</summary>
+    public static PollCursor Empty { get; } = new();
+}

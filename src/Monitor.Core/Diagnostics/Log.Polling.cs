@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+
+namespace Monitor.Core.Diagnostics;
+
+internal static partial class Log
+{
+    [LoggerMessage(1100, LogLevel.Information, "Poll cycle started by {Owner}")]
+    public static partial void CycleStarted(ILogger logger, string owner);
+
+    [LoggerMessage(1101, LogLevel.Information, "Poll cycle finished: {Accounts} accounts, {Failed} failed, {NewPosts} new posts in {Elapsed}")]
+    public static partial void CycleFinished(ILogger logger, int accounts, int failed, int newPosts, TimeSpan elapsed);
+
+    [LoggerMessage(1102, LogLevel.Debug, "Polled {AccountId} ({Platform}): {Status}, {NewPosts} new of {SeenPosts}, next at {NextPollAt:u}")]
+    public static partial void AccountPolled(ILogger logger, string accountId, string platform, string status, int newPosts, int seenPosts, DateTimeOffset nextPollAt);
+
+    [LoggerMessage(1103, LogLevel.Warning, "Poll of {AccountId} ({Platform}) failed: {Status} {Error}; retry at {NextPollAt:u}")]
+    public static partial void AccountPollFailed(ILogger logger, string accountId, string platform, string status, string? error, DateTimeOffset nextPollAt);
+
+    [LoggerMessage(1104, LogLevel.Error, "Storing the poll of {AccountId} failed; its cursor stays where it was")]
+    public static partial void RecordPollFailed(ILogger logger, Exception exception, string accountId);
+
+    [LoggerMessage(1105, LogLevel.Error, "Poll cycle aborted: the store is unavailable")]
+    public static partial void CycleStoreUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(1106, LogLevel.Information, "Poll of {AccountId} abandoned at shutdown; it stays due")]
+    public static partial void PollAbandoned(ILogger logger, string accountId);
+
+    [LoggerMessage(1107, LogLevel.Warning, "Platform {Platform} deferred until {Until:u} (app-wide rate limit)")]
+    public static partial void PlatformDeferred(ILogger logger, string platform, DateTimeOffset until);
+
+    [LoggerMessage(1108, LogLevel.Error, "Adapter for {AccountId} ({Platform}) threw unexpectedly")]
+    public static partial void AdapterCrashed(ILogger logger, Exception exception, string accountId, string platform);
+}

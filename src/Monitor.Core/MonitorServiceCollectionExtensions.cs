@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitor.Core.Accounts;
+using Monitor.Core.Adapters;
+using Monitor.Core.Configuration;
+using Monitor.Core.Diagnostics;
+using Monitor.Core.Http;
+using Monitor.Core.Polling;
+using Monitor.Core.Resilience;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core;
+
+/// <summary>Registers Monitor's core: options, adapters, storage and the poll cycle.</summary>
+public static class MonitorServiceCollectionExtensions
+{
+    public static IServiceCollection AddMonitorCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<MonitorHttpOptions>(configuration, MonitorHttpOptions.SectionPath);
+        services.AddValidatedOptions<HttpResilienceOptions>(configuration, HttpResilienceOptions.SectionPath);
+        services.AddValidatedOptions<PollingOptions>(configuration, PollingOptions.SectionPath);
+        services.AddValidatedOptions<AccountsOptions>(configuration, AccountsOptions.SectionPath);
+
+        services.TryAddSingleton(provider => new SecretRedactor(configuration));
+        services.TryAddSingleton<WorkerIdentity>();
+        services.TryAddSingleton<AdapterRegistry>();
+        services.TryAddSingleton<AccountListLoader>();
+        services.TryAddSingleton<NextPollCalculator>();
+        services.TryAddSingleton<AccountPoller>();
+        services.TryAddSingleton<PollCycle>();
+
+        services.AddMonitorStorage(configuration);
+        services.AddMonitorAdapters(configuration);
+        return services;
+    }
+
+    /// <summary>One line per platform: adding a platform is its folder plus a line here.</summary>
+    public static IServiceCollection AddMonitorAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        return services;
+    }
+}

@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Adapters;
+using Monitor.Core.Diagnostics;
+using Monitor.Core.Storage;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Monitor.Core.Polling;
+
+/// <summary>Polls one claimed account: fetch through its adapter, then record posts, snapshot and next poll in one write.</summary>
+internal sealed class AccountPoller(
+    AdapterRegistry adapters,
+    IAccountStore accounts,
+    IPollResultStore results,
+    NextPollCalculator calculator,
+    SecretRedactor redactor,
+    IOptions<PollingOptions> options,
+    TimeProvider time,
+    ILogger<AccountPoller> logger)
+{
+    /// <summary>
+    /// Polls the account. Failures of the fetch become the snapshot's status; a failed write leaves the cursor where
+    /// it was. Cancellation (shutdown) abandons the fetch and gives the lease back; a write already started completes.
+    /// </summary>
+    public async Task<AccountPollSummary> PollAsync(AccountLease lease, CancellationToken cancellationToken)
+    {
+        var account = lease.Account;
+        var capturedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
+        FetchResult result;
+        try
+        {
+            result = await FetchAsync(lease, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Log.PollAbandoned(logger, account.Id);
+            await accounts.ReleaseAsync(lease, CancellationToken.None);
+            throw;
+        }
+
+        result = result with { Error = redactor.Redact(result.Error) };
+        var duration = time.GetElapsedTime(started);
+        var failures = result.Status.IsSuccess() ? 0 : lease.State.ConsecutiveFailures + 1;
+        var nextPollAt = calculator.Compute(result, failures, time.GetUtcNow(), Random.Shared.NextDouble());
+        if (result.PlatformWide && result.RetryAfter is { } until)
+        {
+            Log.PlatformDeferred(logger, account.Platform, until);
+            await accounts.DeferPlatformAsync(account.Platform, until, CancellationToken.None);
+        }
+
+        // The write is not cancelled: a fetched result is stored whole or not at all, even during shutdown.
+        var written = await results.RecordPollAsync(
+            new PollRecord(lease, capturedAt, result, duration, nextPollAt, failures), CancellationToken.None);
+        Report(account.Id, account.Platform, result, written, nextPollAt, duration);
+        return new AccountPollSummary(account.Id, account.Platform, result.Status, result.HttpStatus,
+            written.NewPosts, result.Posts.Count, written.EditedPosts, written.DeletedPosts, duration, result.Error);
+    }
+
+    private async Task<FetchResult> FetchAsync(AccountLease lease, CancellationToken cancellationToken)
+    {
+        var account = lease.Account;
+        if (!adapters.TryGet(account.Platform, out var adapter))
+        {
+            return FetchResult.Failed(PollStatus.Error, $"No adapter is registered for platform '{account.Platform}'.");
+        }
+
+        try
+        {
+            var recent = options.Value.RecentPostWindow > 0
+                ? await results.GetRecentPostsAsync(account.Id, options.Value.RecentPostWindow, cancellationToken)
+                : [];
+            var request = new FetchRequest(account, lease.State.Cursor, lease.State.IsFirstPoll, options.Value.BackfillSince, recent);
+            return await adapter.FetchAsync(request, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (PayloadFormatException ex)
+        {
+            return FetchResult.Failed(PollStatus.Error, ex.Message);
+        }
+        catch (BrokenCircuitException)
+        {
+            return FetchResult.Failed(PollStatus.Error, "Circuit open: the host failed repeatedly and is being rested.");
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            return FetchResult.Failed(PollStatus.Error, $"Timed out after {ex.Timeout}.");
+        }
+        catch (OperationCanceledException)
+        {
+            return FetchResult.Failed(PollStatus.Error, "The request timed out.");
+        }
+        catch (HttpRequestException ex)
+        {
+            return FetchResult.Failed(PollStatus.Error, ex.HttpRequestError == HttpRequestError.Unknown
+                ? ex.Message
+                : $"{ex.HttpRequestError}: {ex.Message}");
+        }
+        catch (Exception ex)
+        {
+            Log.AdapterCrashed(logger, ex, account.Id, account.Platform);
+            return FetchResult.Failed(PollStatus.Error, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private void Report(string accountId, string platform, FetchResult result, PollWriteResult written, DateTimeOffset nextPollAt, TimeSpan duration)
+    {
+        var status = result.Status.ToWireName();
+        MonitorMetrics.Polls.Add(1, new("platform", platform), new("status", status));
+        MonitorMetrics.PollDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("platform", platform));
+        if (written.NewPosts > 0)
+        {
+            MonitorMetrics.PostsIngested.Add(written.NewPosts, new KeyValuePair<string, object?>("platform", platform));
+        }
+
+        if (result.Status.IsSuccess())
+        {
+            Log.AccountPolled(logger, accountId, platform, status, written.NewPosts, result.Posts.Count, nextPollAt);
+        }
+        else
+        {
+            Log.AccountPollFailed(logger, accountId, platform, status, result.Error, nextPollAt);
+        }
+    }
+}
+
+/// <summary>One account's poll as the cycle reports it.</summary>
+public sealed record AccountPollSummary(
+    string AccountId,
+    string Platform,
+    PollStatus Status,
+    int? HttpStatus,
+    int NewPosts,
+    int SeenPosts,
+    int EditedPosts,
+    int DeletedPosts,
+    TimeSpan Duration,
+    string? Error);

@@ -1,0 +1,34 @@
+namespace Monitor.Core.Posts;
+
+/// <summary>A post as an adapter maps it from the platform's wire format.</summary>
+public sealed record Post
+{
+    /// <summary>The platform's stable identity of the post within the account.</summary>
+    public required string PostId { get; init; }
+
+    public string? Url { get; init; }
+
+    public required DateTimeOffset PublishedAt { get; init; }
+
+    /// <summary>True when the source gave no usable date and <see cref="PublishedAt"/> is the first-seen time.</summary>
+    public bool PublishedAtEstimated { get; init; }
+
+    public PostKind Kind { get; init; } = PostKind.Post;
+
+    public string? Title { get; init; }
+
+    /// <summary>Plain text, HTML stripped.</summary>
+    public string? Text { get; init; }
+
+    public string? Language { get; init; }
+
+    public string? Author { get; init; }
+
+    public PostMetrics? Metrics { get; init; }
+
+    /// <summary>The source's own "updated" time (Atom <c>updated</c>, JSON Feed <c>date_modified</c>).</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>An explicit edit time given by the platform (Mastodon <c>edited_at</c>), or null.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
+}

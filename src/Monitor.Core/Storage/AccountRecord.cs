@@ -1,0 +1,43 @@
+using Monitor.Core.Accounts;
+using Monitor.Core.Adapters;
+
+namespace Monitor.Core.Storage;
+
+/// <summary>A stored account and its polling state.</summary>
+public sealed record AccountRecord(TrackedAccount Account, PollState State);
+
+/// <summary>Polling state kept per account.</summary>
+public sealed record PollState(
+    DateTimeOffset? LastPollAt,
+    DateTimeOffset? NextPollAt,
+    DateTimeOffset? LastSuccessAt,
+    int ConsecutiveFailures,
+    PollStatus? LastStatus,
+    string? LastError,
+    PollCursor Cursor)
+{
+    public static PollState New { get; } = new(null, null, null, 0, null, null, PollCursor.Empty);
+
+    /// <summary>True until a poll of the account has succeeded.</summary>
+    public bool IsFirstPoll => LastSuccessAt is null;
+}
+
+/// <summary>Which accounts a worker wants to poll now.</summary>
+/// <param name="Owner">Unique id of the claiming worker (host, process, instance).</param>
+/// <param name="Now">Current time.</param>
+/// <param name="LeaseDuration">How long the claim holds before another worker may take the account over.</param>
+/// <param name="MaxCount">Maximum number of accounts to claim.</param>
+/// <param name="IgnoreSchedule">Claim enabled accounts whether due or not (<c>ingest --once</c>); leases still apply.</param>
+/// <param name="AccountId">Restrict the claim to one account.</param>
+/// <param name="PolledBefore">Only accounts not polled since this time (the cycle's start), so a cycle polls each account once.</param>
+public sealed record ClaimRequest(
+    string Owner,
+    DateTimeOffset Now,
+    TimeSpan LeaseDuration,
+    int MaxCount,
+    bool IgnoreSchedule = false,
+    string? AccountId = null,
+    DateTimeOffset? PolledBefore = null);
+
+/// <summary>An account claimed for polling by one owner until <see cref="ExpiresAt"/>.</summary>
+public sealed record AccountLease(TrackedAccount Account, PollState State, string Owner, DateTimeOffset ExpiresAt);

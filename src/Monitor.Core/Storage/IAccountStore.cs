@@ -1,0 +1,28 @@
+using Monitor.Core.Accounts;
+
+namespace Monitor.Core.Storage;
+
+/// <summary>Tracked accounts, their polling state and the leases that let several workers share one store.</summary>
+public interface IAccountStore
+{
+    /// <summary>
+    /// Makes the stored account list match the configured one: new accounts are added with an empty state,
+    /// changed ones updated, and accounts no longer configured are disabled (their history is kept).
+    /// </summary>
+    Task SyncAccountsAsync(IReadOnlyCollection<TrackedAccount> accounts, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Every stored account with its polling state, ordered by id.</summary>
+    Task<IReadOnlyList<AccountRecord>> ListAccountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically claims up to <see cref="ClaimRequest.MaxCount"/> enabled accounts that are due (next poll at or before
+    /// now) and not leased by a live owner, setting the lease. An account is handed to one owner at a time.
+    /// </summary>
+    Task<IReadOnlyList<AccountLease>> ClaimDueAsync(ClaimRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Gives a lease back without recording a poll (shutdown abandoned it); the account stays due.</summary>
+    Task ReleaseAsync(AccountLease lease, CancellationToken cancellationToken);
+
+    /// <summary>Defers every account of a platform until the given time (an app-wide rate limit).</summary>
+    Task DeferPlatformAsync(string platform, DateTimeOffset until, CancellationToken cancellationToken);
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Configuration;
+
+namespace Monitor.Core.Storage;
+
+/// <summary>Registers the store chosen by <c>Monitor:Storage:Provider</c> behind the storage ports.</summary>
+public static class StorageRegistration
+{
+    public static IServiceCollection AddMonitorStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionPath);
+        var provider = configuration.GetSection(StorageOptions.SectionPath).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
+        return provider switch
+        {
+            _ => services,
+        };
+    }
+}

@@ -1,0 +1,3 @@
+using Monitor.Worker.Cli;
+
+return await MonitorCli.InvokeAsync(args);
