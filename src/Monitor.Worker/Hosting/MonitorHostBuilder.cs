@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Monitor.Core;
+using Monitor.Worker.Jobs;
+
+namespace Monitor.Worker.Hosting;
+
+/// <summary>Builds Monitor's host: configuration sources, logging, core services, and for the service the scheduler.</summary>
+internal static class MonitorHostBuilder
+{
+    /// <summary>
+    /// Configuration, lowest to highest precedence: appsettings.json, appsettings.{Environment}.json (both beside the
+    /// executable), environment variables (<c>Monitor__Storage__Provider=Mongo</c>), command-line overrides
+    /// (<c>--Monitor:Storage:Provider=Mongo</c>).
+    /// </summary>
+    public static HostApplicationBuilder Create(string[] configurationArgs, HostMode mode, Action<HostApplicationBuilder>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configurationArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        builder.Services.AddWindowsService(options => options.ServiceName = "Monitor");
+        builder.Services.AddSystemd();
+        builder.Services.Configure<HostOptions>(options =>
+        {
+            options.ShutdownTimeout = builder.Configuration.GetValue("Monitor:ShutdownTimeout", TimeSpan.FromSeconds(30));
+            options.ServicesStartConcurrently = false;
+        });
+
+        if (mode == HostMode.Command)
+        {
+            builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+            if (builder.Configuration["Logging:LogLevel:Default"] is null)
+            {
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            }
+        }
+
+        builder.Services.AddMonitorCore(builder.Configuration);
+        builder.Services.AddHostedService<MonitorStartup>();
+        if (mode == HostMode.Service)
+        {
+            builder.Services.AddPollScheduling(builder.Configuration);
+        }
+
+        configure?.Invoke(builder);
+        return builder;
+    }
+}
