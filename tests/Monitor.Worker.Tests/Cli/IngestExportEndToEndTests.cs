@@ -1,0 +1,181 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Monitor.Testing;
+
+namespace Monitor.Worker.Tests.Cli;
+
+/// <summary>
+/// The CLI end to end against feeds served on 127.0.0.1: ingest twice (conditional GET, an edit, a malformed feed),
+/// then export posts and snapshots as JSON Lines and CSV.
+/// </summary>
+public sealed class IngestExportEndToEndTests : IAsyncLifetime
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("monitor-e2e-").FullName;
+    private LoopbackServer server = null!;
+    private bool edited;
+
+    public async ValueTask InitializeAsync()
+    {
+        server = await LoopbackServer.StartAsync(ServeAsync);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "accounts.csv"),
+        [
+            "id,platform,handle,country,actor,name,language,enabled",
+            $"gbr-rss,rss,{server.Url("/rss.xml")},GBR,ForeignMinistry,RSS ministry,en,true",
+            $"fra-atom,rss,{server.Url("/news.atom")},FRA,Embassy,Atom embassy,fr,true",
+            $"deu-bad,rss,{server.Url("/broken.xml")},DEU,Mission,Broken feed,de,true",
+        ]);
+    }
+
+    private async Task ServeAsync(HttpContext context)
+    {
+        switch (context.Request.Path.Value)
+        {
+            case "/rss.xml":
+                if (context.Request.Headers.IfNoneMatch == "\"rss-v1\"")
+                {
+                    context.Response.StatusCode = StatusCodes.Status304NotModified;
+                    return;
+                }
+
+                context.Response.Headers.ETag = "\"rss-v1\"";
+                context.Response.ContentType = "application/rss+xml";
+                await context.Response.WriteAsync(RssFeed);
+                break;
+            case "/news.atom":
+                context.Response.ContentType = "application/atom+xml";
+                await context.Response.WriteAsync(AtomFeed(edited));
+                break;
+            default:
+                context.Response.ContentType = "application/rss+xml";
+                await context.Response.WriteAsync("<rss version=\"2.0\"><channel><title>Broken</title><item><title>Unclosed");
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task IngestTwiceThenExport_StoresEachPostOnceTracksTheEditAndIsolatesTheBrokenFeed()
+    {
+        var first = await RunAsync("ingest", "--once");
+        edited = true;
+        var second = await RunAsync("ingest", "--once");
+        var postsFile = Path.Combine(directory, "posts.jsonl");
+        var export = await RunAsync("export", "posts", "--format", "jsonl", "--output", postsFile);
+        var snapshots = await RunAsync("export", "snapshots", "--format", "csv");
+
+        Assert.Equal(2, first.ExitCode);
+        Assert.Contains("3 accounts polled, 1 failed, 5 new posts", first.Output, StringComparison.Ordinal);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("3 accounts polled, 1 failed, 0 new posts", second.Output, StringComparison.Ordinal);
+        Assert.Contains("notModified", second.Output, StringComparison.Ordinal);
+        Assert.Equal(0, export.ExitCode);
+
+        var posts = (await File.ReadAllLinesAsync(postsFile, TestContext.Current.CancellationToken))
+            .Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(5, posts.Count);
+        Assert.Equal(5, posts.Select(p => $"{p.GetProperty("accountId")}/{p.GetProperty("postId")}").Distinct().Count());
+        var editedPost = posts.Single(p => p.GetProperty("postId").GetString() == "urn:fra:2");
+        Assert.Equal(JsonValueKind.String, editedPost.GetProperty("editedAt").ValueKind);
+        Assert.Equal("Updated: the ambassador met the minister.", editedPost.GetProperty("text").GetString());
+        Assert.All(posts.Where(p => p.GetProperty("postId").GetString() != "urn:fra:2"),
+            p => Assert.Equal(JsonValueKind.Null, p.GetProperty("editedAt").ValueKind));
+        var rssPost = posts.Single(p => p.GetProperty("postId").GetString() == "https://example.org/rss/1");
+        Assert.Equal("gbr-rss", rssPost.GetProperty("accountId").GetString());
+        Assert.Equal("rss", rssPost.GetProperty("platform").GetString());
+        Assert.Equal("post", rssPost.GetProperty("kind").GetString());
+        Assert.Equal("2026-11-02T09:30:00.000Z", rssPost.GetProperty("publishedAt").GetString());
+        Assert.Equal("Statement on the summit", rssPost.GetProperty("title").GetString());
+        Assert.Equal("The minister welcomed the outcome & thanked hosts.", rssPost.GetProperty("text").GetString());
+        Assert.Equal(JsonValueKind.Null, rssPost.GetProperty("metrics").ValueKind);
+
+        var snapshotLines = snapshots.Output.Trim().Split('\n');
+        Assert.StartsWith("accountId,platform,capturedAt,status,httpStatus,newPosts,seenPosts", snapshotLines[0], StringComparison.Ordinal);
+        Assert.Equal(7, snapshotLines.Length);
+        Assert.Equal(2, snapshotLines.Count(l => l.StartsWith("deu-bad,rss,", StringComparison.Ordinal) && l.Contains(",error,", StringComparison.Ordinal)));
+        Assert.Single(snapshotLines, l => l.StartsWith("gbr-rss,rss,", StringComparison.Ordinal) && l.Contains(",notModified,304,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task IngestOneAccount_PollsOnlyThatAccount()
+    {
+        var result = await RunAsync("ingest", "--once", "--account", "fra-atom");
+        var unknown = await RunAsync("ingest", "--once", "--account", "nobody");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("1 accounts polled, 0 failed, 2 new posts", result.Output, StringComparison.Ordinal);
+        Assert.Empty(server.RequestsTo("/rss.xml"));
+        Assert.Equal(3, unknown.ExitCode);
+    }
+
+    private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(
+    [
+        .. args,
+        $"--Monitor:AccountsFile={Path.Combine(directory, "accounts.csv")}",
+        $"--Monitor:Storage:Sqlite:Path={Path.Combine(directory, "monitor.db")}",
+        "--Monitor:Http:Resilience:RetryBaseDelay=00:00:00.010",
+        "--Monitor:Http:Resilience:RetryMaxDelay=00:00:00.050",
+    ]);
+
+    private const string RssFeed = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0">
+          <channel>
+            <title>Ministry news</title>
+            <link>https://example.org/</link>
+            <language>en</language>
+            <item>
+              <title>Statement on the summit</title>
+              <link>https://example.org/rss/1</link>
+              <guid>https://example.org/rss/1</guid>
+              <pubDate>Mon, 02 Nov 2026 09:30:00 GMT</pubDate>
+              <description><![CDATA[<p>The minister welcomed the outcome &amp; thanked hosts.</p>]]></description>
+            </item>
+            <item>
+              <title>Travel advice update</title>
+              <link>https://example.org/rss/2</link>
+              <guid>https://example.org/rss/2</guid>
+              <pubDate>Sun, 01 Nov 2026 08:00:00 GMT</pubDate>
+              <description>Advice updated.</description>
+            </item>
+            <item>
+              <title>Embassy opening hours</title>
+              <link>https://example.org/rss/3</link>
+              <guid>https://example.org/rss/3</guid>
+              <pubDate>Sat, 31 Oct 2026 07:00:00 GMT</pubDate>
+              <description>Closed on Monday.</description>
+            </item>
+          </channel>
+        </rss>
+        """;
+
+    private static string AtomFeed(bool edited) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
+          <id>urn:fra</id>
+          <title>Embassy news</title>
+          <updated>2026-11-03T10:00:00Z</updated>
+          <entry>
+            <id>urn:fra:1</id>
+            <title>National day reception</title>
+            <link rel="alternate" href="https://example.org/atom/1"/>
+            <published>2026-11-01T18:00:00Z</published>
+            <updated>2026-11-01T18:00:00Z</updated>
+            <summary>Reception at the residence.</summary>
+          </entry>
+          <entry>
+            <id>urn:fra:2</id>
+            <title>Meeting</title>
+            <link rel="alternate" href="https://example.org/atom/2"/>
+            <published>2026-11-02T12:00:00Z</published>
+            <updated>{(edited ? "2026-11-03T09:00:00Z" : "2026-11-02T12:00:00Z")}</updated>
+            <summary>{(edited ? "Updated: the ambassador met the minister." : "The ambassador met the minister.")}</summary>
+          </entry>
+        </feed>
+        """;
+
+    public async ValueTask DisposeAsync()
+    {
+        await server.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+}
