@@ -41,6 +41,8 @@ public static class AdapterRegistration
                 AllowAutoRedirect = true,
                 MaxAutomaticRedirections = 5,
             })
+            // The factory's default logging writes request URIs and, at Trace, headers: tokens and query-string keys would leak.
+            .RemoveAllLoggers()
             .AddMonitorResilience(provider => provider.GetRequiredService<IOptions<TOptions>>().Value.RequestTimeout);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAdapter, TAdapter>());
         return services;

@@ -11,7 +11,7 @@ namespace Monitor.Core.Polling;
 /// One poll cycle: claims due accounts from the store as slots free up and polls them with bounded concurrency
 /// (globally, per platform and per host). Claims go through the store's lease, so several workers can share one store.
 /// </summary>
-public sealed class PollCycle
+internal sealed class PollCycle
 {
     private readonly IAccountStore accounts;
     private readonly AccountPoller poller;
@@ -23,7 +23,7 @@ public sealed class PollCycle
     private readonly ConcurrentDictionary<string, SemaphoreSlim> hostSlots = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> platformSlots = new(StringComparer.Ordinal);
 
-    internal PollCycle(
+    public PollCycle(
         IAccountStore accounts,
         AccountPoller poller,
         AdapterRegistry adapters,
