@@ -55,6 +55,8 @@ internal static class YouTubeApiFailures
         {
             var body = await ResponseReader.ReadBytesAsync(response, Math.Min(maxBytes, 64 * 1024), cancellationToken);
             var error = JsonSerializer.Deserialize(body, YouTubeJsonContext.Default.YouTubeErrorResponse)?.Error;
+            // An invalid key says so in details[] only; report it under the classic reason.
+            if (error?.Details?.Any(d => d.Reason?.StartsWith("API_KEY_", StringComparison.Ordinal) == true) == true) return "keyInvalid";
             return error?.Errors is [{ Reason: { } reason }, ..] ? reason : null;
         }
         catch (Exception ex) when (ex is JsonException or PayloadFormatException)

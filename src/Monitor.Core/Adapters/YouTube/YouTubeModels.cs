@@ -33,6 +33,7 @@ internal sealed record YouTubeVideo(string Id);
 
 internal sealed record YouTubeErrorResponse(YouTubeError? Error = null);
 
-internal sealed record YouTubeError(int? Code = null, string? Message = null, IReadOnlyList<YouTubeErrorItem>? Errors = null);
+/// <summary>Newer errors add <c>details[]</c> (google.rpc.ErrorInfo): an invalid key is <c>badRequest</c> with detail reason <c>API_KEY_INVALID</c>.</summary>
+internal sealed record YouTubeError(int? Code = null, IReadOnlyList<YouTubeErrorItem>? Errors = null, IReadOnlyList<YouTubeErrorItem>? Details = null);
 
-internal sealed record YouTubeErrorItem(string? Reason = null, string? Domain = null);
+internal sealed record YouTubeErrorItem(string? Reason = null);
