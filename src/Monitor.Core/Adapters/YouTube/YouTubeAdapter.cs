@@ -61,15 +61,15 @@ internal sealed class YouTubeAdapter(IHttpClientFactory httpClients, IOptions<Yo
         var uploads = channel?.ContentDetails?.RelatedPlaylists?.Uploads;
         if (NeedsUploads(request, fetched.Entries))
         {
-            if (api is null || uploads is null)
-            {
-                Log.YouTubeFeedWindowOverrun(logger, request.Account.Id, fetched.Entries.Count);
-            }
-            else
+            if (api is not null && uploads is not null)
             {
                 var older = await new YouTubeUploadsReader(api, options.MaxBackfillPages, logger).ReadAsync(uploads, request, cancellationToken);
                 if (older.Failure is not null) return older.Failure;
                 foreach (var post in older.Value!) posts.TryAdd(post.PostId, post); // the feed's copy carries metrics
+            }
+            else if (!request.IsFirstPoll)
+            {
+                Log.YouTubeFeedWindowOverrun(logger, request.Account.Id, fetched.Entries.Count);
             }
         }
 

@@ -18,6 +18,7 @@ public sealed class YouTubeAdapterKeyTests
         Assert.Null(result.Profile);
         Assert.Single(host.Server.Requests);
         Assert.Equal(new AdapterCapabilities(ConditionalGet: true, EditDetection: true), host.Adapter.Capabilities);
+        Assert.DoesNotContain(host.Logs.GetSnapshot(), r => r.Id.Id == 2304);
     }
 
     [Fact]
