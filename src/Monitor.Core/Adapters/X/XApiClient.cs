@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Monitor.Core.Diagnostics;
+using Monitor.Core.Http;
+
+namespace Monitor.Core.Adapters.X;
+
+/// <summary>The three X API v2 endpoints the adapter reads, over the platform's named HttpClient.</summary>
+internal sealed class XApiClient(HttpClient client, XOptions options, TimeProvider time, ILogger logger)
+{
+    /// <summary>Largest page of the user timeline and of a post lookup.</summary>
+    public const int PageSize = 100;
+
+    private const string PostFields = "created_at,public_metrics,referenced_tweets,edit_history_tweet_ids,lang,conversation_id,in_reply_to_user_id";
+
+    private readonly Uri baseUri = new((options.BaseUrl ?? XOptions.DefaultBaseUrl).TrimEnd('/') + "/");
+
+    /// <summary><c>GET /2/users/by/username/:username</c>: the account's id and public metrics.</summary>
+    public async Task<XResponse<XUser>> GetUserAsync(string username, CancellationToken cancellationToken)
+    {
+        var response = await GetAsync($"2/users/by/username/{Uri.EscapeDataString(username)}?user.fields=public_metrics,created_at",
+            XJsonContext.Default.XUserResponse, cancellationToken);
+        if (response.Failure is not null) return XResponse<XUser>.Fail(response.Failure);
+        var body = response.Value!;
+        if (body.Data is { } user) return XResponse<XUser>.Of(user);
+        return body.Errors is [var problem, ..]
+            ? XResponse<XUser>.Fail(XFailures.FromProblem(problem, username))
+            : throw new PayloadFormatException("X user lookup returned neither data nor errors.");
+    }
+
+    /// <summary>
+    /// One page of <c>GET /2/users/:id/tweets</c>, newest first. With <c>since_id</c>, <c>next_token</c> pages older
+    /// posts down to it; X serves at most the latest 3,200 posts this way.
+    /// </summary>
+    public Task<XResponse<XPostsResponse>> GetTimelinePageAsync(
+        string userId, string? sinceId, DateTimeOffset? startTime, string? paginationToken, CancellationToken cancellationToken)
+    {
+        var query = $"2/users/{Uri.EscapeDataString(userId)}/tweets?max_results={PageSize}&tweet.fields={PostFields}";
+        if (sinceId is not null) query += "&since_id=" + Uri.EscapeDataString(sinceId);
+        if (startTime is { } start) query += "&start_time=" + start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        if (paginationToken is not null) query += "&pagination_token=" + Uri.EscapeDataString(paginationToken);
+        if (options.Exclude is { } exclude) query += "&exclude=" + exclude;
+        return GetAsync(query, XJsonContext.Default.XPostsResponse, cancellationToken);
+    }
+
+    /// <summary><c>GET /2/tweets?ids=</c> (up to 100): posts that no longer exist come back as resource-not-found problems.</summary>
+    public Task<XResponse<XPostsResponse>> LookupPostsAsync(IEnumerable<string> ids, CancellationToken cancellationToken) =>
+        GetAsync($"2/tweets?ids={string.Join(',', ids.Select(Uri.EscapeDataString))}&tweet.fields=created_at",
+            XJsonContext.Default.XPostsResponse, cancellationToken);
+
+    private async Task<XResponse<T>> GetAsync<T>(string relativeUrl, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri, relativeUrl));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.BearerToken);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        Log.XRequested(logger, request.RequestUri!.AbsolutePath, (int)response.StatusCode);
+        if (!response.IsSuccessStatusCode)
+        {
+            return XResponse<T>.Fail(await XFailures.FromResponseAsync(response, options.MaxResponseBytes, time.GetUtcNow(), cancellationToken));
+        }
+
+        var body = await ResponseReader.ReadBytesAsync(response, options.MaxResponseBytes, cancellationToken);
+        try
+        {
+            return XResponse<T>.Of(JsonSerializer.Deserialize(body, type)
+                ?? throw new PayloadFormatException($"X returned an empty body for {request.RequestUri!.AbsolutePath}."));
+        }
+        catch (JsonException ex)
+        {
+            throw new PayloadFormatException($"X returned malformed JSON for {request.RequestUri!.AbsolutePath}: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Accounts;
+using Monitor.Core.Adapters.YouTube;
+
+namespace Monitor.Core.Adapters;
+
+// In the adapters' namespace so that AddMonitorAdapters needs one line per platform and no using.
+
+/// <summary>Registers the YouTube adapter.</summary>
+public static class YouTubeAdapterExtensions
+{
+    /// <summary>Adds the <c>youtube</c> adapter with its options (<c>Monitor:Platforms:YouTube</c>) and HttpClient.</summary>
+    public static IServiceCollection AddYouTubeAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPlatformAdapter<YouTubeAdapter, YouTubeOptions>(configuration, Platforms.YouTube, "YouTube");
+
+        // The Data API key is a query parameter. .NET redacts queries in the factory's request logs unless the
+        // System.Net.Http.DisableUriRedaction switch is set; removing those loggers keeps the key out whatever the
+        // switch. The adapter logs path and status itself.
+        services.AddHttpClient(AdapterRegistration.HttpClientName(Platforms.YouTube)).RemoveAllLoggers();
+        return services;
+    }
+}

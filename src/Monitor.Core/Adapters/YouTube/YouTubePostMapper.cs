@@ -1,0 +1,42 @@
+using Monitor.Core.Posts;
+
+namespace Monitor.Core.Adapters.YouTube;
+
+/// <summary>Maps feed entries and uploads-playlist items to <see cref="Post"/> (PostId = video id).</summary>
+internal static class YouTubePostMapper
+{
+    private const string WatchUrl = "https://www.youtube.com/watch?v=";
+
+    /// <summary>The feed's <c>updated</c> becomes UpdatedAt: it moves forward when the video's title or description is edited.</summary>
+    public static Post Map(YouTubeFeedEntry entry) => new()
+    {
+        PostId = entry.VideoId,
+        Url = entry.Url ?? WatchUrl + entry.VideoId,
+        PublishedAt = entry.PublishedAt,
+        UpdatedAt = entry.UpdatedAt,
+        Title = entry.Title,
+        Text = HtmlText.ToPlainText(entry.Description),
+        Author = entry.Author,
+        Metrics = entry.Views is null && entry.Likes is null ? null : new PostMetrics(Likes: entry.Likes, Views: entry.Views),
+    };
+
+    /// <summary>Null for items without a publication time: private or deleted videos still listed in the playlist.</summary>
+    public static Post? Map(YouTubePlaylistItem item)
+    {
+        var videoId = item.ContentDetails?.VideoId ?? item.Snippet?.ResourceId?.VideoId;
+        if (string.IsNullOrEmpty(videoId) || item.ContentDetails?.VideoPublishedAt is not { } publishedAt)
+        {
+            return null;
+        }
+
+        return new Post
+        {
+            PostId = videoId,
+            Url = WatchUrl + videoId,
+            PublishedAt = publishedAt,
+            Title = item.Snippet?.Title,
+            Text = HtmlText.ToPlainText(item.Snippet?.Description),
+            Author = item.Snippet?.ChannelTitle,
+        };
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Monitor.Core.Accounts;
+using Monitor.Core.Adapters;
+using Monitor.Core.Polling;
+using Monitor.Testing;
+
+namespace Monitor.Core.Tests.Adapters;
+
+/// <summary>
+/// A loopback server with per-path routes plus Monitor's real service graph pointed at it (Trace logging, quick retries),
+/// shared by the X and YouTube adapter tests. It could move to Monitor.Testing if other adapters want it.
+/// </summary>
+internal sealed class AdapterTestHost : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Now = new(2024, 11, 27, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly ConcurrentDictionary<string, RequestDelegate> routes = new(StringComparer.Ordinal);
+    private readonly string platform;
+
+    private AdapterTestHost(string platform) => this.platform = platform;
+
+    public LoopbackServer Server { get; private set; } = null!;
+
+    public ServiceProvider Services { get; private set; } = null!;
+
+    public IPlatformAdapter Adapter => Services.GetRequiredService<AdapterRegistry>().Get(platform);
+
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
+    /// <summary>
+    /// Starts the server, then builds the services from the settings (given the server's base URL), on a FakeTimeProvider
+    /// at <see cref="Now"/> unless <c>realTime</c> (needed when the pipeline waits between retries).
+    /// </summary>
+    public static async Task<AdapterTestHost> StartAsync(string platform, Func<string, Dictionary<string, string?>> settings, bool realTime = false)
+    {
+        var host = new AdapterTestHost(platform);
+        host.Server = await LoopbackServer.StartAsync(context =>
+            host.routes.TryGetValue(context.Request.Path.Value ?? "/", out var route) ? route(context) : Respond(context, 404, "{}"));
+        var all = settings(host.Server.BaseUrl.ToString().TrimEnd('/'));
+        all["Monitor:Http:Resilience:RetryBaseDelay"] = "00:00:00.010";
+        all["Monitor:Http:Resilience:RetryMaxDelay"] = "00:00:00.020";
+        host.Services = MonitorTestServices.Build(all, realTime ? null : new FakeTimeProvider(Now),
+            services =>
+            {
+                services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace));
+
+                // The poll cycle needs a store; adapter tests use neither, and the skeleton registers no store yet.
+                services.RemoveAll<PollCycle>();
+                services.RemoveAll<AccountPoller>();
+            });
+        return host;
+    }
+
+    public void Route(string path, RequestDelegate handler) => routes[path] = handler;
+
+    /// <summary>Serves a fixture file at <paramref name="path"/>.</summary>
+    public void Serve(string path, string fixture, int status = 200, params (string Name, string Value)[] headers) =>
+        Route(path, context => Send(context, fixture, status, headers));
+
+    public static Task Send(HttpContext context, string fixture, int status = 200, params (string Name, string Value)[] headers)
+    {
+        foreach (var (name, value) in headers) context.Response.Headers[name] = value;
+        return Respond(context, status, Fixtures.ReadText(fixture), fixture.EndsWith(".xml", StringComparison.Ordinal) ? "application/atom+xml; charset=UTF-8" : "application/json");
+    }
+
+    public static async Task Respond(HttpContext context, int status, string body, string contentType = "application/json")
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        await context.Response.WriteAsync(body);
+    }
+
+    public Task<FetchResult> FetchAsync(FetchRequest request) => Adapter.FetchAsync(request, TestContext.Current.CancellationToken);
+
+    public static FetchRequest Request(string platform, string handle, PollCursor? cursor = null, bool firstPoll = false, DateTimeOffset? backfillSince = null, params KnownPost[] recent) =>
+        new(new TrackedAccount("acc-1", platform, handle, "GBR", ActorType.ForeignMinistry), cursor ?? PollCursor.Empty, firstPoll, backfillSince, recent);
+
+    /// <summary>Asserts that no log record (message, state, exception) holds <paramref name="secret"/>, and that the HttpClient factory logged nothing for the platform.</summary>
+    public void AssertNeverLogged(string secret)
+    {
+        var records = Logs.GetSnapshot();
+        Assert.NotEmpty(records);
+        foreach (var record in records)
+        {
+            Assert.DoesNotContain(secret, record.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, record.Exception?.ToString() ?? string.Empty, StringComparison.Ordinal);
+            Assert.All(record.StructuredState ?? [], pair => Assert.DoesNotContain(secret, pair.Value ?? string.Empty, StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(records, r => r.Category?.StartsWith("System.Net.Http.HttpClient." + AdapterRegistration.HttpClientName(platform), StringComparison.Ordinal) == true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}
