@@ -1,11 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Diagnostics;
 using Monitor.Core.Storage;
 using Monitor.Core.Storage.Mongo;
 
@@ -112,28 +109,8 @@ public sealed class MongoStoreExtensionsTests
             services.GetRequiredService<IAccountStore>().ClaimDueAsync(request, TestContext.Current.CancellationToken));
     }
 
-    private static ServiceProvider Build(string connectionString, params (string Key, string Value)[] overrides)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Monitor:Storage:Provider"] = "Mongo",
-            ["Monitor:Storage:Mongo:ConnectionString"] = connectionString,
-            ["Monitor:Storage:Mongo:Database"] = "monitor-test",
-            ["Monitor:Storage:Mongo:ServerSelectionTimeout"] = "00:00:00.200",
-        };
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-
-        // Only the storage part of the graph: MonitorTestServices.Build validates the whole core graph on build.
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging());
-        services.AddSingleton(new SecretRedactor(configuration));
-        services.AddMonitorStorage(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    private static ServiceProvider Build(string connectionString, params (string Key, string Value)[] overrides) =>
+        MongoTestServices.Build(connectionString, "monitor-test", [("Monitor:Storage:Mongo:ServerSelectionTimeout", "00:00:00.200"), .. overrides]);
 
     /// <summary>A loopback port that was just free: connections are refused, so the driver never reaches a server.</summary>
     private static string ClosedPortConnectionString()
