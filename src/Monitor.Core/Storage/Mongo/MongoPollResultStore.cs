@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Adapters;
 using Monitor.Core.Diagnostics;
+using Monitor.Core.Posts;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -18,7 +19,6 @@ internal sealed class MongoPollResultStore(MongoCollections collections, ILogger
 
     public async Task<PollWriteResult> RecordPollAsync(PollRecord record, CancellationToken cancellationToken)
     {
-        var account = record.Lease.Account;
         var stored = await FindStoredAsync(record, cancellationToken);
         var plan = MongoPostWrites.Plan(record, stored);
 
@@ -64,7 +64,7 @@ internal sealed class MongoPollResultStore(MongoCollections collections, ILogger
         return documents.ToDictionary(document => document.RequiredString("postId"), StringComparer.Ordinal);
     }
 
-    private async Task InsertSnapshotOnceAsync(Posts.ActivitySnapshot snapshot, CancellationToken cancellationToken)
+    private async Task InsertSnapshotOnceAsync(ActivitySnapshot snapshot, CancellationToken cancellationToken)
     {
         var exists = await collections.Snapshots.Find(MongoSnapshotCommands.SamePoll(snapshot.AccountId, snapshot.CapturedAt))
             .Limit(1)
