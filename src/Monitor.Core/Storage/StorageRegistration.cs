@@ -13,6 +13,7 @@ public static class StorageRegistration
         var provider = configuration.GetSection(StorageOptions.SectionPath).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
         return provider switch
         {
+            StorageProvider.Mongo => services.AddMongoStore(configuration),
             _ => services,
         };
     }

@@ -1,0 +1,92 @@
+using Monitor.Core.Posts;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Monitor.Core.Storage.Mongo;
+
+/// <summary>
+/// Turns a poll's posts and deletions into one batch of write models, given the stored versions fetched in one
+/// query: every post becomes an upsert keyed by (platform, accountId, postId), so writing the batch twice (a crash
+/// before the cursor moved, or two workers racing) leaves the same documents.
+/// </summary>
+internal static class MongoPostWrites
+{
+    private static UpdateDefinitionBuilder<BsonDocument> Update => Builders<BsonDocument>.Update;
+
+    /// <param name="record">The poll.</param>
+    /// <param name="stored">Stored documents by post id (projection <see cref="MongoPostCommands.ExistingProjection"/>).</param>
+    public static PostWritePlan Plan(PollRecord record, IReadOnlyDictionary<string, BsonDocument> stored)
+    {
+        var account = record.Lease.Account;
+        var models = new List<WriteModel<BsonDocument>>();
+        int created = 0, edited = 0, deleted = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var post in record.Result.Posts)
+        {
+            if (!seen.Add(post.PostId))
+            {
+                continue;
+            }
+
+            var existing = stored.GetValueOrDefault(post.PostId);
+            var hash = MongoPostEdits.ContentHash(post);
+            var isEdit = existing is not null && MongoPostEdits.IsEdited(post, hash, existing);
+            created += existing is null ? 1 : 0;
+            edited += isEdit ? 1 : 0;
+            models.Add(new UpdateOneModel<BsonDocument>(
+                MongoPostCommands.Identity(account.Platform, account.Id, post.PostId),
+                Upsert(post, hash, existing is null, isEdit, record.CapturedAt)) { IsUpsert = true });
+        }
+
+        foreach (var postId in record.Result.DeletedPostIds.Distinct(StringComparer.Ordinal).Where(id => !seen.Contains(id)))
+        {
+            if (stored.TryGetValue(postId, out var existing) && existing.Date("deletedAt") is null)
+            {
+                deleted++;
+                models.Add(new UpdateOneModel<BsonDocument>(
+                    Builders<BsonDocument>.Filter.And(
+                        MongoPostCommands.Identity(account.Platform, account.Id, postId),
+                        Builders<BsonDocument>.Filter.Eq("deletedAt", BsonNull.Value)),
+                    Update.Set("deletedAt", MongoBson.Of(record.CapturedAt))));
+            }
+        }
+
+        return new PostWritePlan(models, created, edited, deleted);
+    }
+
+    /// <summary>The post ids whose stored versions <see cref="Plan"/> needs.</summary>
+    public static IReadOnlyList<string> IdsToLookUp(PollRecord record) =>
+        record.Result.Posts.Select(post => post.PostId).Concat(record.Result.DeletedPostIds).Distinct(StringComparer.Ordinal).ToArray();
+
+    private static UpdateDefinition<BsonDocument> Upsert(Post post, string hash, bool isNew, bool isEdit, DateTimeOffset now)
+    {
+        var updates = MongoPostDocuments.Content(post, hash).Select(field => Update.Set(field.Name, field.Value)).ToList();
+        updates.Add(Update.Set("lastSeenAt", MongoBson.Of(now)));
+
+        // A post seen again is not deleted (a feed entry that came back was only hidden or mis-reported).
+        updates.Add(Update.Set("deletedAt", BsonNull.Value));
+
+        // An estimated date is the first-seen time; a later estimate must not move the post forward.
+        if (isNew || !post.PublishedAtEstimated)
+        {
+            updates.Add(Update.Set("publishedAt", MongoBson.Of(post.PublishedAt)));
+            updates.Add(Update.Set("publishedAtEstimated", post.PublishedAtEstimated));
+        }
+
+        if (isEdit)
+        {
+            updates.Add(Update.Set("editedAt", MongoBson.Of(post.EditedAt ?? now)));
+        }
+
+        updates.Add(Update.SetOnInsert("firstSeenAt", MongoBson.Of(now)));
+        if (isNew)
+        {
+            updates.Add(Update.SetOnInsert("editedAt", MongoBson.Of(post.EditedAt)));
+        }
+
+        return Update.Combine(updates);
+    }
+}
+
+/// <summary>The write models of one poll's posts and what they will change.</summary>
+internal sealed record PostWritePlan(IReadOnlyList<WriteModel<BsonDocument>> Models, int NewPosts, int EditedPosts, int DeletedPosts);

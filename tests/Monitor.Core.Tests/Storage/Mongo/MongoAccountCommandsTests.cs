@@ -1,0 +1,124 @@
+using Monitor.Core.Adapters;
+using Monitor.Core.Storage;
+using Monitor.Core.Storage.Mongo;
+using static Monitor.Core.Tests.Storage.Mongo.MongoTestData;
+
+namespace Monitor.Core.Tests.Storage.Mongo;
+
+public sealed class MongoAccountCommandsTests
+{
+    private const string NowJson = """{ "$date" : "2026-03-01T12:00:00Z" }""";
+
+    [Fact]
+    public void Sync_UpsertsConfiguredFieldsAndSetsAnEmptyStateOnlyOnInsert()
+    {
+        Assert.Equal(
+            """updateOne { "_id" : "gbr-fcdo" } { "$set" : { "platform" : "mastodon", "handle" : "@fcdo@example.org", "country" : "GBR", "actor" : "ForeignMinistry", "name" : "FCDO", "language" : "en", "enabled" : true }, "$setOnInsert" : { "state" : { "lastPollAt" : null, "nextPollAt" : null, "lastSuccessAt" : null, "consecutiveFailures" : 0, "lastStatus" : null, "lastError" : null, "cursor" : { "etag" : null, "lastModified" : null, "position" : null, "externalId" : null } }, "lease" : null } } upsert""",
+            MongoRender.Json(MongoAccountCommands.Sync(Account)));
+    }
+
+    [Fact]
+    public void DisableMissing_DisablesEnabledAccountsNotConfigured()
+    {
+        Assert.Equal(
+            """updateMany { "_id" : { "$nin" : ["a", "b"] }, "enabled" : true } { "$set" : { "enabled" : false } }""",
+            MongoRender.Json(MongoAccountCommands.DisableMissing(["a", "b"])));
+    }
+
+    public static TheoryData<ClaimRequest, string> ClaimFilters => new()
+    {
+        {
+            new ClaimRequest("w", Now, TimeSpan.FromMinutes(5), 10),
+            """{ "$and" : [{ "enabled" : true }, { "$or" : [{ "state.nextPollAt" : null }, { "state.nextPollAt" : { "$lte" : NOW } }] }, { "$or" : [{ "lease" : null }, { "lease.expiresAt" : { "$lte" : NOW } }] }] }"""
+        },
+        {
+            new ClaimRequest("w", Now, TimeSpan.FromMinutes(5), 10, IgnoreSchedule: true),
+            """{ "enabled" : true, "$or" : [{ "lease" : null }, { "lease.expiresAt" : { "$lte" : NOW } }] }"""
+        },
+        {
+            new ClaimRequest("w", Now, TimeSpan.FromMinutes(5), 1, IgnoreSchedule: true, AccountId: "gbr-fcdo", PolledBefore: Now.AddMinutes(-1)),
+            """{ "$and" : [{ "enabled" : true }, { "_id" : "gbr-fcdo" }, { "$or" : [{ "state.lastPollAt" : null }, { "state.lastPollAt" : { "$lt" : { "$date" : "2026-03-01T11:59:00Z" } } }] }, { "$or" : [{ "lease" : null }, { "lease.expiresAt" : { "$lte" : NOW } }] }] }"""
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(ClaimFilters))]
+    public void ClaimFilter_MatchesEnabledDueAccountsWithAFreeOrExpiredLease(ClaimRequest request, string expected)
+    {
+        Assert.Equal(expected.Replace("NOW", NowJson, StringComparison.Ordinal), MongoRender.Json(MongoAccountCommands.ClaimFilter(request)));
+    }
+
+    [Fact]
+    public void ClaimUpdate_SetsOwnerAndExpiry()
+    {
+        var request = new ClaimRequest("host-1/42", Now, TimeSpan.FromMinutes(5), 10);
+
+        Assert.Equal(
+            """{ "$set" : { "lease" : { "owner" : "host-1/42", "expiresAt" : { "$date" : "2026-03-01T12:05:00Z" } } } }""",
+            MongoRender.Json(MongoAccountCommands.ClaimUpdate(request)));
+    }
+
+    [Fact]
+    public void ClaimOptions_TakeTheMostOverdueFirstAndReturnTheLeasedDocument()
+    {
+        Assert.Equal("""{ "state.nextPollAt" : 1, "_id" : 1 }""", MongoRender.Json(MongoAccountCommands.ClaimOptions.Sort));
+        Assert.Equal(MongoDB.Driver.ReturnDocument.After, MongoAccountCommands.ClaimOptions.ReturnDocument);
+    }
+
+    [Fact]
+    public void Release_FreesTheLeaseOnlyWhileTheOwnerHoldsIt()
+    {
+        Assert.Equal("""{ "_id" : "gbr-fcdo", "lease.owner" : "host-1/42" }""", MongoRender.Json(MongoAccountCommands.LeaseHeldBy("gbr-fcdo", "host-1/42")));
+        Assert.Equal("""{ "$set" : { "lease" : null } }""", MongoRender.Json(MongoAccountCommands.FreeLease));
+    }
+
+    [Fact]
+    public void Defer_MovesOnlyAccountsDueEarlierToTheLimit()
+    {
+        var until = Now.AddHours(1);
+
+        Assert.Equal(
+            """{ "platform" : "x", "$or" : [{ "state.nextPollAt" : null }, { "state.nextPollAt" : { "$lt" : { "$date" : "2026-03-01T13:00:00Z" } } }] }""",
+            MongoRender.Json(MongoAccountCommands.DeferFilter("x", until)));
+        Assert.Equal("""{ "$set" : { "state.nextPollAt" : { "$date" : "2026-03-01T13:00:00Z" } } }""", MongoRender.Json(MongoAccountCommands.DeferUpdate(until)));
+    }
+
+    [Fact]
+    public void RecordState_OnSuccessAdvancesTheCursorAndLastSuccess()
+    {
+        var record = Poll(new FetchResult { Status = PollStatus.Ok, Cursor = new PollCursor("\"e1\"", null, "110", "acct-7") });
+
+        Assert.Equal(
+            """updateOne { "_id" : "gbr-fcdo" } { "$set" : { "state.lastPollAt" : NOW, "state.nextPollAt" : { "$date" : "2026-03-01T12:15:00Z" }, "state.consecutiveFailures" : 0, "state.lastStatus" : "ok", "state.lastError" : null, "state.lastSuccessAt" : NOW, "state.cursor" : { "etag" : "\"e1\"", "lastModified" : null, "position" : "110", "externalId" : "acct-7" } } }"""
+                .Replace("NOW", NowJson, StringComparison.Ordinal),
+            MongoRender.Json(MongoAccountCommands.RecordState(record)));
+    }
+
+    [Fact]
+    public void RecordState_OnFailureKeepsCursorAndLastSuccess()
+    {
+        var record = Poll(FetchResult.Failed(PollStatus.RateLimited, "429 Too Many Requests", 429) with { Cursor = new PollCursor(Position: "999") });
+
+        Assert.Equal(
+            """updateOne { "_id" : "gbr-fcdo" } { "$set" : { "state.lastPollAt" : NOW, "state.nextPollAt" : { "$date" : "2026-03-01T12:15:00Z" }, "state.consecutiveFailures" : 1, "state.lastStatus" : "rateLimited", "state.lastError" : "429 Too Many Requests" } }"""
+                .Replace("NOW", NowJson, StringComparison.Ordinal),
+            MongoRender.Json(MongoAccountCommands.RecordState(record)));
+    }
+
+    [Fact]
+    public void RecordState_OnSuccessWithoutCursorKeepsTheStoredCursor()
+    {
+        var json = MongoRender.Json(MongoAccountCommands.RecordState(Poll(new FetchResult { Status = PollStatus.NotModified })));
+
+        Assert.DoesNotContain("state.cursor", json, StringComparison.Ordinal);
+        Assert.Contains("\"state.lastSuccessAt\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReleaseAfterPoll_FreesOnlyThePollersLease()
+    {
+        Assert.Equal(
+            """updateOne { "_id" : "gbr-fcdo", "lease.owner" : "host-1/42" } { "$set" : { "lease" : null } }""",
+            MongoRender.Json(MongoAccountCommands.ReleaseAfterPoll(Poll())));
+    }
+}
