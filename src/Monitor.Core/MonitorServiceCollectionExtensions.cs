@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
+using Monitor.Core.Adapters.Bluesky;
 using Monitor.Core.Adapters.Mastodon;
 using Monitor.Core.Configuration;
 using Monitor.Core.Diagnostics;
@@ -41,6 +42,7 @@ public static class MonitorServiceCollectionExtensions
     public static IServiceCollection AddMonitorAdapters(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMastodonAdapter(configuration);
+        services.AddBlueskyAdapter(configuration);
         return services;
     }
 }
