@@ -9,7 +9,8 @@ namespace Monitor.Core.Adapters.Bluesky;
 /// <summary>XRPC queries to the AppView: rate-limit headers, XRPC error bodies, size-capped JSON.</summary>
 internal sealed class BlueskyApi(HttpClient client, BlueskyOptions options, TimeProvider time)
 {
-    private readonly Uri baseUrl = new((string.IsNullOrWhiteSpace(options.BaseUrl) ? BlueskyOptions.PublicAppView : options.BaseUrl).TrimEnd('/') + "/");
+    private readonly Uri baseUrl =
+        new((string.IsNullOrWhiteSpace(options.BaseUrl) ? BlueskyOptions.PublicAppView : options.BaseUrl).TrimEnd('/') + "/");
 
     /// <summary>Calls <c>/xrpc/<paramref name="method"/></c> with the query and parses the output as <typeparamref name="T"/>.</summary>
     public async Task<BlueskyResponse<T>> QueryAsync<T>(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Diagnostics;
 using Monitor.Core.Posts;
@@ -18,7 +19,8 @@ internal sealed class BlueskyFeedReader(BlueskyApi api, BlueskyOptions options, 
     /// <summary>Posts newer than what is known (or the backfill), and when paging must pause for the rate limit.</summary>
     public async Task<BlueskyFeedRead> ReadAsync(string did, FetchRequest request, bool backfill, CancellationToken cancellationToken)
     {
-        var known = request.RecentPosts.Select(p => p.PostId).Append(request.Cursor.Position).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var known = request.RecentPosts.Select(p => p.PostId).Append(request.Cursor.Position)
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
         DateTimeOffset? floor = backfill ? request.BackfillSince
             : request.RecentPosts.Count > 0 ? request.RecentPosts.Max(p => p.PublishedAt) - KnownTimeSlack : null;
         var maxPages = backfill ? options.MaxBackfillPages : options.MaxPollPages;
@@ -31,7 +33,9 @@ internal sealed class BlueskyFeedReader(BlueskyApi api, BlueskyOptions options, 
             {
                 // A regular poll that cannot finish returns nothing, so the next one redoes the whole gap;
                 // a backfill keeps what it has.
-                return backfill && page > 1 ? Stop(posts, page - 1, failure.Status.ToWireName(), failure.RetryAfter) : new BlueskyFeedRead(posts, failure, null);
+                return backfill && page > 1
+                    ? Stop(posts, page - 1, failure.Status.ToWireName(), failure.RetryAfter)
+                    : new BlueskyFeedRead([], failure, null);
             }
 
             var feed = response.Value!.Feed ?? throw new PayloadFormatException("A Bluesky author feed has no 'feed' array.");
@@ -49,9 +53,7 @@ internal sealed class BlueskyFeedReader(BlueskyApi api, BlueskyOptions options, 
 
             if (response.Limit.Exhausted)
             {
-                return backfill
-                    ? Stop(posts, page, "rate limit", response.Limit.Reset)
-                    : new BlueskyFeedRead([], FetchResult.Failed(PollStatus.RateLimited, "Bluesky rate limit used up while paging.", 200, response.Limit.Reset) with { PlatformWide = true }, null);
+                return backfill ? Stop(posts, page, "rate limit", response.Limit.Reset) : RateLimited(response.Limit.Reset);
             }
         }
 
@@ -90,7 +92,10 @@ internal sealed class BlueskyFeedReader(BlueskyApi api, BlueskyOptions options, 
 
     private Task<BlueskyResponse<BlueskyAuthorFeed>> GetPageAsync(string did, string? cursor, CancellationToken cancellationToken)
     {
-        var query = new List<(string, string)> { ("actor", did), ("limit", options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("filter", options.FeedFilter) };
+        var query = new List<(string, string)>
+        {
+            ("actor", did), ("limit", options.PageSize.ToString(CultureInfo.InvariantCulture)), ("filter", options.FeedFilter),
+        };
         if (cursor is not null)
         {
             query.Add(("cursor", cursor));
@@ -98,6 +103,9 @@ internal sealed class BlueskyFeedReader(BlueskyApi api, BlueskyOptions options, 
 
         return api.QueryAsync("app.bsky.feed.getAuthorFeed", query, BlueskyJsonContext.Default.BlueskyAuthorFeed, cancellationToken);
     }
+
+    private static BlueskyFeedRead RateLimited(DateTimeOffset? reset) => new(
+        [], FetchResult.Failed(PollStatus.RateLimited, "Bluesky rate limit used up while paging.", 200, reset) with { PlatformWide = true }, null);
 
     private BlueskyFeedRead Stop(List<Post> posts, int pages, string reason, DateTimeOffset? deferUntil)
     {

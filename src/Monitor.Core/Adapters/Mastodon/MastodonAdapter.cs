@@ -61,7 +61,8 @@ internal sealed class MastodonAdapter(
         var profile = new ProfileCounts(account.FollowersCount, account.FollowingCount, account.StatusesCount);
         if (lookup.Limit.Exhausted)
         {
-            return Scoped(FetchResult.Failed(PollStatus.RateLimited, "Mastodon rate limit used up.", 200, lookup.Limit.Reset)) with { Profile = profile };
+            var limited = FetchResult.Failed(PollStatus.RateLimited, "Mastodon rate limit used up.", 200, lookup.Limit.Reset);
+            return Scoped(limited) with { Profile = profile };
         }
 
         return await ReadStatusesAsync(api, request, account.Id, profile, cancellationToken);
