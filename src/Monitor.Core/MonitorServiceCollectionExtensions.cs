@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
+using Monitor.Core.Adapters.Bluesky;
+using Monitor.Core.Adapters.Mastodon;
 using Monitor.Core.Configuration;
 using Monitor.Core.Diagnostics;
 using Monitor.Core.Http;
@@ -41,6 +43,8 @@ public static class MonitorServiceCollectionExtensions
     {
         services.AddYouTubeAdapter(configuration);
         services.AddXAdapter(configuration);
+        services.AddMastodonAdapter(configuration);
+        services.AddBlueskyAdapter(configuration);
         return services;
     }
 }

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Monitor.Core.Adapters.Mastodon;
+
+// Wire types of the Mastodon REST API (docs: entities/Account, entities/Status). Only the fields Monitor reads.
+
+/// <summary>Mastodon <c>Account</c> entity.</summary>
+internal sealed record MastodonAccount
+{
+    public string? Id { get; init; }
+    public string? Acct { get; init; }
+    public string? Url { get; init; }
+    public long? FollowersCount { get; init; }
+    public long? FollowingCount { get; init; }
+    public long? StatusesCount { get; init; }
+
+    /// <summary>Present and true when the instance suspended the account (since 3.3).</summary>
+    public bool? Suspended { get; init; }
+
+    /// <summary>The account this one moved to, when it did.</summary>
+    public MastodonAccount? Moved { get; init; }
+}
+
+/// <summary>Mastodon <c>Status</c> entity.</summary>
+internal sealed record MastodonStatus
+{
+    public string? Id { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? EditedAt { get; init; }
+    public string? InReplyToId { get; init; }
+    public string? Uri { get; init; }
+    public string? Url { get; init; }
+    public string? Content { get; init; }
+    public string? Language { get; init; }
+    public long? RepliesCount { get; init; }
+    public long? ReblogsCount { get; init; }
+    public long? FavouritesCount { get; init; }
+    public MastodonAccount? Account { get; init; }
+
+    /// <summary>The boosted status when this status is a boost.</summary>
+    public MastodonStatus? Reblog { get; init; }
+
+    /// <summary>Quote or ShallowQuote entity (Mastodon 4.4+); only its presence matters here.</summary>
+    public JsonElement? Quote { get; init; }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(MastodonAccount))]
+[JsonSerializable(typeof(MastodonStatus))]
+[JsonSerializable(typeof(List<MastodonStatus>))]
+internal sealed partial class MastodonJsonContext : JsonSerializerContext;

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Monitor.Core.Posts;
+
+namespace Monitor.Core.Adapters.Mastodon;
+
+/// <summary>Maps Mastodon statuses to posts.</summary>
+internal static class MastodonStatusMapper
+{
+    /// <summary>
+    /// A boost keeps its own id and time (the account's act) and takes text, URL, language, author and counts from the
+    /// boosted status (docs: entities/Status#reblog). Precedence of kinds: boost, reply, quote.
+    /// </summary>
+    public static Post ToPost(MastodonStatus status)
+    {
+        if (string.IsNullOrEmpty(status.Id) || status.CreatedAt is null)
+        {
+            throw new PayloadFormatException("A Mastodon status lacks its id or created_at.");
+        }
+
+        var source = status.Reblog ?? status;
+        return new Post
+        {
+            PostId = status.Id,
+            Url = source.Url ?? source.Uri,
+            PublishedAt = status.CreatedAt.Value,
+            Kind = KindOf(status),
+            Text = HtmlText.ToPlainText(source.Content),
+            Language = source.Language,
+            Author = source.Account?.Acct,
+            Metrics = new PostMetrics(source.RepliesCount, source.ReblogsCount, source.FavouritesCount),
+            EditedAt = status.Reblog is null ? status.EditedAt : null,
+        };
+    }
+
+    private static PostKind KindOf(MastodonStatus status) =>
+        status.Reblog is not null ? PostKind.Repost
+        : status.InReplyToId is not null ? PostKind.Reply
+        : status.Quote is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } ? PostKind.Quote
+        : PostKind.Post;
+}
