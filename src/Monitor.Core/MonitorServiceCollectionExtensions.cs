@@ -39,6 +39,8 @@ public static class MonitorServiceCollectionExtensions
     /// <summary>One line per platform: adding a platform is its folder plus a line here.</summary>
     public static IServiceCollection AddMonitorAdapters(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddFacebookAdapter(configuration);
+        services.AddTelegramAdapter(configuration);
         return services;
     }
 }
