@@ -15,8 +15,9 @@ namespace Monitor.Core.Adapters.Telegram;
 /// </summary>
 /// <remarks>
 /// Deletions are not detected: albums show one widget for several ids and service messages are hidden, so gaps in
-/// ids are not evidence of a deletion. Edits show only as an "edited" marker without a time: <see cref="Post.EditedAt"/>
-/// stays null and the store records the edit when the text it compares has changed.
+/// ids are not evidence of a deletion. Edits show only as the word "edited" in <c>.tgme_widget_message_meta</c>, with no
+/// time: the marker is not mapped (<see cref="Post.EditedAt"/> stays null rather than a made-up time) and the store
+/// records the edit when the text it compares has changed.
 /// </remarks>
 internal sealed class TelegramAdapter(
     IHttpClientFactory httpClients,
@@ -113,8 +114,9 @@ internal sealed class TelegramAdapter(
         if (!response.IsSuccessStatusCode)
         {
             var failure = HttpFailures.ToResult(response, now);
-            return new PageRead(null, failure.Status == PollStatus.RateLimited && failure.RetryAfter is null
-                ? failure with { RetryAfter = now + options.RateLimitFallback }
+            // t.me throttles the client address, not one channel: every channel waits.
+            return new PageRead(null, failure.Status == PollStatus.RateLimited
+                ? failure with { RetryAfter = failure.RetryAfter ?? now + options.RateLimitFallback, PlatformWide = true }
                 : failure);
         }
 

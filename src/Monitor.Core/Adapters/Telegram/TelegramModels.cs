@@ -14,7 +14,6 @@ internal sealed record TelegramMessage(
     DateTimeOffset PublishedAt,
     string? Text,
     long? Views,
-    bool Edited,
     bool Forwarded,
     bool IsReply,
     string? Author);

@@ -62,8 +62,6 @@ internal static class TelegramPreviewParser
             published.ToUniversalTime(),
             Text(message),
             TelegramCount.Parse(message.QuerySelector(".tgme_widget_message_views")?.TextContent),
-            // "edited" is plain text before the date link inside the meta span; t.me gives no edit time.
-            message.QuerySelector(".tgme_widget_message_meta")?.TextContent.Contains("edited", StringComparison.OrdinalIgnoreCase) ?? false,
             message.QuerySelector(".tgme_widget_message_forwarded_from") is not null,
             message.QuerySelector(".tgme_widget_message_reply") is not null,
             NullIfBlank(message.QuerySelector(".tgme_widget_message_from_author")?.TextContent));
