@@ -10,7 +10,7 @@ public sealed class FacebookAdapterTests
     private const string PagePath = "/v23.0/MFAExample";
     private const string PostsPath = "/v23.0/" + FacebookTestHost.PageId + "/posts";
 
-    private static Task TwoPages(FacebookTestHost host, HttpContext context) => context.Request.Path.Value switch
+    private static Task TwoPages(AdapterTestHost host, HttpContext context) => context.Request.Path.Value switch
     {
         PagePath => host.Json(context, "page.json"),
         PostsPath when context.Request.Query["after"] == "QVFIUnBfPAGE2CURSOR" => host.Json(context, "posts-page2.json"),
@@ -87,13 +87,7 @@ public sealed class FacebookAdapterTests
     public async Task FetchAsync_BurstLargerThanAPage_PagesUntilSinceIsExhausted()
     {
         var newest = new DateTimeOffset(2026, 11, 21, 11, 0, 0, TimeSpan.Zero);
-        await using var host = await FacebookTestHost.StartAsync((h, context) => context.Request.Path.Value switch
-        {
-            PagePath => h.Json(context, "page.json"),
-            PostsPath => FacebookTestHost.Write(context, GraphPages.Posts(h.BaseUrl, newest, total: 250, pageSize: 100,
-                page: int.Parse(context.Request.Query["after"].FirstOrDefault() ?? "0"))),
-            _ => FacebookTestHost.Write(context, "{}", 404),
-        });
+        await using var host = await FacebookTestHost.StartAsync(GraphPages.Serve(newest, total: 250));
         var cursor = new PollCursor(Position: newest.AddHours(-300).ToUnixTimeSeconds().ToString());
 
         var result = await host.Adapter.FetchAsync(FacebookTestHost.Request(cursor), TestContext.Current.CancellationToken);
@@ -111,13 +105,8 @@ public sealed class FacebookAdapterTests
     {
         var newest = new DateTimeOffset(2026, 11, 21, 11, 0, 0, TimeSpan.Zero);
         var since = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        await using var host = await FacebookTestHost.StartAsync((h, context) => context.Request.Path.Value switch
-        {
-            PagePath => h.Json(context, "page.json"),
-            PostsPath => FacebookTestHost.Write(context, GraphPages.Posts(h.BaseUrl, newest, total: 10_000, pageSize: 100,
-                page: int.Parse(context.Request.Query["after"].FirstOrDefault() ?? "0"))),
-            _ => FacebookTestHost.Write(context, "{}", 404),
-        }, extra: new Dictionary<string, string?> { ["Monitor:Platforms:Facebook:MaxBackfillPages"] = "3" });
+        await using var host = await FacebookTestHost.StartAsync(GraphPages.Serve(newest, total: 10_000),
+            extra: new Dictionary<string, string?> { ["Monitor:Platforms:Facebook:MaxBackfillPages"] = "3" });
 
         var result = await host.Adapter.FetchAsync(FacebookTestHost.Request(firstPoll: true, backfillSince: since),
             TestContext.Current.CancellationToken);

@@ -1,11 +1,22 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 
 namespace Monitor.Core.Tests.Adapters.Facebook;
 
 /// <summary>Generated Graph API post listings for bursts and backfills: one post an hour, newest first.</summary>
 internal static class GraphPages
 {
+    /// <summary>A Graph API serving page.json and <paramref name="total"/> generated posts, 100 a page.</summary>
+    public static Func<AdapterTestHost, HttpContext, Task> Serve(DateTimeOffset newest, int total) => (host, context) =>
+        context.Request.Path.Value switch
+        {
+            "/v23.0/MFAExample" => host.Json(context, "page.json"),
+            "/v23.0/" + FacebookTestHost.PageId + "/posts" => FacebookTestHost.Write(context, Posts(FacebookTestHost.BaseUrl(host.Server),
+                newest, total, pageSize: 100, page: int.Parse(context.Request.Query["after"].FirstOrDefault() ?? "0", CultureInfo.InvariantCulture))),
+            _ => FacebookTestHost.Write(context, "{}", 404),
+        };
+
     public static string Posts(string baseUrl, DateTimeOffset newest, int total, int pageSize, int page)
     {
         var start = page * pageSize;
