@@ -44,6 +44,31 @@ internal sealed class TelegramAdapter(
         }
 
         var stored = long.TryParse(request.Cursor.Position, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : (long?)null;
+        var read = await ReadMessagesAsync(request, channel, stored, cancellationToken);
+        if (read.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var messages = read.Messages;
+        var posts = messages.Values
+            .Where(m => !request.IsFirstPoll || request.BackfillSince is not { } since || m.PublishedAt >= since)
+            .Select(ToPost)
+            .ToArray();
+        var newest = messages.Count == 0 ? stored : Math.Max(stored ?? 0, messages.Keys.Max());
+        return new FetchResult
+        {
+            Status = PollStatus.Ok,
+            HttpStatus = 200,
+            Posts = posts,
+            Profile = new ProfileCounts(Followers: read.Subscribers),
+            Cursor = request.Cursor with { Position = newest?.ToString(CultureInfo.InvariantCulture) },
+        };
+    }
+
+    /// <summary>Pages back from the newest message until the stored newest id, the backfill date or the page cap.</summary>
+    private async Task<MessagesRead> ReadMessagesAsync(FetchRequest request, string channel, long? stored, CancellationToken cancellationToken)
+    {
         var known = request.RecentPosts.Select(k => k.PostId).ToHashSet(StringComparer.Ordinal);
         var maxPages = request.IsFirstPoll ? options.MaxBackfillPages : options.MaxPagesPerPoll;
         var http = httpClients.CreateClient(AdapterRegistration.HttpClientName(Platform));
@@ -55,7 +80,7 @@ internal sealed class TelegramAdapter(
             var read = await ReadPageAsync(http, channel, before, cancellationToken);
             if (read.Failure is { } failure)
             {
-                return failure;
+                return new MessagesRead(messages, null, failure);
             }
 
             var preview = read.Page!;
@@ -67,43 +92,33 @@ internal sealed class TelegramAdapter(
 
             if (request.IsFirstPoll)
             {
-                Log.TelegramBackfillPage(logger, account.Id, page, messages.Count);
+                Log.TelegramBackfillPage(logger, request.Account.Id, page, messages.Count);
             }
 
-            if (preview.OldestId is not { } oldest)
-            {
-                break;
-            }
-
-            var reachedStored = stored is { } s ? oldest <= s + 1 : preview.Messages.Any(m => known.Contains(Id(m)));
-            var reachedBackfill = request.IsFirstPoll && request.BackfillSince is { } since
-                && preview.Messages.Count > 0 && preview.Messages.Min(m => m.PublishedAt) <= since;
-            if (reachedStored || reachedBackfill || oldest <= 1 || (before is { } b && oldest >= b))
+            if (preview.OldestId is not { } oldest || ReachedEnd(request, preview, oldest, stored, known, before))
             {
                 break;
             }
 
             if (page == maxPages)
             {
-                Log.TelegramPageCapReached(logger, account.Id, maxPages);
+                Log.TelegramPageCapReached(logger, request.Account.Id, maxPages);
             }
 
             before = oldest;
         }
 
-        var posts = messages.Values
-            .Where(m => !request.IsFirstPoll || request.BackfillSince is not { } since || m.PublishedAt >= since)
-            .Select(ToPost)
-            .ToArray();
-        var newest = messages.Count == 0 ? stored : Math.Max(stored ?? 0, messages.Keys.Max());
-        return new FetchResult
-        {
-            Status = PollStatus.Ok,
-            HttpStatus = 200,
-            Posts = posts,
-            Profile = new ProfileCounts(Followers: subscribers),
-            Cursor = request.Cursor with { Position = newest?.ToString(CultureInfo.InvariantCulture) },
-        };
+        return new MessagesRead(messages, subscribers, null);
+    }
+
+    private static bool ReachedEnd(
+        FetchRequest request, TelegramPreviewPage preview, long oldest, long? stored, HashSet<string> known, long? before)
+    {
+        var reachedStored = stored is { } s ? oldest <= s + 1 : preview.Messages.Any(m => known.Contains(Id(m)));
+        var reachedBackfill = request.IsFirstPoll && request.BackfillSince is { } since
+            && preview.Messages.Count > 0 && preview.Messages.Min(m => m.PublishedAt) <= since;
+        // A page that does not move back (or reaches message 1) is the channel's beginning.
+        return reachedStored || reachedBackfill || oldest <= 1 || (before is { } b && oldest >= b);
     }
 
     private async Task<PageRead> ReadPageAsync(HttpClient http, string channel, long? before, CancellationToken cancellationToken)
@@ -148,4 +163,6 @@ internal sealed class TelegramAdapter(
     };
 
     private sealed record PageRead(TelegramPreviewPage? Page, FetchResult? Failure);
+
+    private sealed record MessagesRead(Dictionary<long, TelegramMessage> Messages, long? Subscribers, FetchResult? Failure);
 }
