@@ -45,6 +45,8 @@ public static class MonitorServiceCollectionExtensions
         services.AddXAdapter(configuration);
         services.AddMastodonAdapter(configuration);
         services.AddBlueskyAdapter(configuration);
+        services.AddFacebookAdapter(configuration);
+        services.AddTelegramAdapter(configuration);
         return services;
     }
 }
