@@ -7,8 +7,8 @@ namespace Monitor.Core.Tests.Adapters.Telegram;
 /// <summary>The Telegram adapter against a loopback t.me.</summary>
 internal static class TelegramTestHost
 {
-    public static Task<AdapterTestHost> StartAsync(RequestDelegate handler, IDictionary<string, string?>? extra = null) =>
-        AdapterTestHost.StartAsync(Platforms.Telegram, (_, context) => handler(context), server =>
+    public static Task<HandlerAdapterTestHost> StartAsync(RequestDelegate handler, IDictionary<string, string?>? extra = null) =>
+        HandlerAdapterTestHost.StartAsync(Platforms.Telegram, (_, context) => handler(context), server =>
             new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>())
             {
                 ["Monitor:Platforms:Telegram:BaseUrl"] = server.BaseUrl.ToString(),
@@ -21,5 +21,5 @@ internal static class TelegramTestHost
             new PollCursor(Position: position), firstPoll, backfillSince, recent ?? []);
 
     public static Task Html(HttpContext context, string html, int status = 200) =>
-        AdapterTestHost.Write(context, html, "text/html; charset=utf-8", status);
+        HandlerAdapterTestHost.Write(context, html, "text/html; charset=utf-8", status);
 }

@@ -15,12 +15,12 @@ namespace Monitor.Core.Tests.Adapters;
 /// A loopback server plus Monitor's real service graph (Trace logging, fake clock) with one platform's BaseUrl
 /// pointing at it. Shared by the Facebook and Telegram tests; a candidate for Monitor.Testing.
 /// </summary>
-internal sealed class AdapterTestHost : IAsyncDisposable
+internal sealed class HandlerAdapterTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider services;
     private readonly string platform;
 
-    private AdapterTestHost(LoopbackServer server, ServiceProvider services, FakeTimeProvider time, string platform)
+    private HandlerAdapterTestHost(LoopbackServer server, ServiceProvider services, FakeTimeProvider time, string platform)
     {
         Server = server;
         this.services = services;
@@ -37,10 +37,10 @@ internal sealed class AdapterTestHost : IAsyncDisposable
     public FakeLogCollector Logs => services.GetFakeLogCollector();
 
     /// <summary>Starts the server; <paramref name="settings"/> gets the server's base URL and returns the platform's settings.</summary>
-    public static async Task<AdapterTestHost> StartAsync(
-        string platform, Func<AdapterTestHost, HttpContext, Task> handler, Func<LoopbackServer, IDictionary<string, string?>> settings)
+    public static async Task<HandlerAdapterTestHost> StartAsync(
+        string platform, Func<HandlerAdapterTestHost, HttpContext, Task> handler, Func<LoopbackServer, IDictionary<string, string?>> settings)
     {
-        AdapterTestHost? host = null;
+        HandlerAdapterTestHost? host = null;
         var server = await LoopbackServer.StartAsync(context => handler(host!, context));
         var all = new Dictionary<string, string?>(settings(server))
         {
@@ -58,7 +58,7 @@ internal sealed class AdapterTestHost : IAsyncDisposable
                 services.RemoveAll<PollCycle>();
             }
         });
-        host = new AdapterTestHost(server, provider, time, platform);
+        host = new HandlerAdapterTestHost(server, provider, time, platform);
         return host;
     }
 
