@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Configuration;
+using Monitor.Core.Storage.Sqlite;
 
 namespace Monitor.Core.Storage;
 
@@ -13,7 +14,9 @@ public static class StorageRegistration
         var provider = configuration.GetSection(StorageOptions.SectionPath).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
         return provider switch
         {
-            _ => services,
+            StorageProvider.Sqlite => services.AddSqliteStore(configuration),
+            _ => throw new NotSupportedException(
+                $"Monitor:Storage:Provider '{provider}' is not available in this build; use '{StorageProvider.Sqlite}'."),
         };
     }
 }
