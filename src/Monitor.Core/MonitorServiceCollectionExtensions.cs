@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
 using Monitor.Core.Configuration;
@@ -29,7 +31,15 @@ public static class MonitorServiceCollectionExtensions
         services.TryAddSingleton<AccountListLoader>();
         services.TryAddSingleton<NextPollCalculator>();
         services.TryAddSingleton<AccountPoller>();
-        services.TryAddSingleton<PollCycle>();
+        // PollCycle's constructor is internal (it takes the internal AccountPoller), which the container cannot see.
+        services.TryAddSingleton(provider => new PollCycle(
+            provider.GetRequiredService<IAccountStore>(),
+            provider.GetRequiredService<AccountPoller>(),
+            provider.GetRequiredService<AdapterRegistry>(),
+            provider.GetRequiredService<IOptions<PollingOptions>>(),
+            provider.GetRequiredService<WorkerIdentity>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<PollCycle>>()));
 
         services.AddMonitorStorage(configuration);
         services.AddMonitorAdapters(configuration);
