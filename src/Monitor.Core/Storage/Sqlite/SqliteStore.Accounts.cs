@@ -72,7 +72,14 @@ internal sealed partial class SqliteStore
                 }
 
                 await upsert.ExecuteNonQueryAsync(cancellationToken);
-                _ = known is null ? added++ : updated++;
+                if (known is null)
+                {
+                    added++;
+                }
+                else
+                {
+                    updated++;
+                }
             }
         }
 
