@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Configuration;
+using Monitor.Core.Storage.Sqlite;
 
 namespace Monitor.Core.Storage;
 
@@ -13,8 +14,9 @@ public static class StorageRegistration
         var provider = configuration.GetSection(StorageOptions.SectionPath).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
         return provider switch
         {
+            StorageProvider.Sqlite => services.AddSqliteStore(configuration),
             StorageProvider.Mongo => services.AddMongoStore(configuration),
-            _ => services,
+            _ => throw new NotSupportedException($"Monitor:Storage:Provider '{provider}' is not a known provider; use Sqlite or Mongo."),
         };
     }
 }

@@ -1,0 +1,129 @@
+using Microsoft.Data.Sqlite;
+
+namespace Monitor.Core.Storage.Sqlite;
+
+/// <summary>
+/// The schema and its migrations, numbered by <c>PRAGMA user_version</c>: migration N moves a database from version
+/// N-1 to N. Times are INTEGER Unix milliseconds UTC. Other code (activity queries) reads these tables directly, so a
+/// column change is a new migration, never an edit of an old one.
+/// </summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS accounts (
+            id TEXT PRIMARY KEY,
+            platform TEXT NOT NULL,
+            handle TEXT NOT NULL,
+            country TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            name TEXT,
+            language TEXT,
+            enabled INTEGER NOT NULL,
+            last_poll_at INTEGER,
+            next_poll_at INTEGER,
+            last_success_at INTEGER,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            last_status TEXT,
+            last_error TEXT,
+            cursor_etag TEXT,
+            cursor_last_modified TEXT,
+            cursor_position TEXT,
+            cursor_external_id TEXT,
+            lease_owner TEXT,
+            lease_expires_at INTEGER);
+
+        CREATE TABLE IF NOT EXISTS posts (
+            platform TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            post_id TEXT NOT NULL,
+            url TEXT,
+            published_at INTEGER NOT NULL,
+            published_at_estimated INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            title TEXT,
+            text TEXT,
+            language TEXT,
+            author TEXT,
+            replies INTEGER,
+            reposts INTEGER,
+            likes INTEGER,
+            views INTEGER,
+            source_updated_at INTEGER,
+            content_hash TEXT NOT NULL,
+            first_seen_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL,
+            edited_at INTEGER,
+            deleted_at INTEGER,
+            PRIMARY KEY (platform, account_id, post_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_posts_account_published ON posts (account_id, published_at);
+        CREATE INDEX IF NOT EXISTS ix_posts_published ON posts (published_at);
+
+        CREATE TABLE IF NOT EXISTS snapshots (
+            id INTEGER PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            captured_at INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            http_status INTEGER,
+            new_posts INTEGER NOT NULL,
+            seen_posts INTEGER NOT NULL,
+            followers INTEGER,
+            following INTEGER,
+            posts_total INTEGER,
+            latest_post_at INTEGER,
+            duration_ms INTEGER NOT NULL,
+            error TEXT);
+        CREATE INDEX IF NOT EXISTS ix_snapshots_account_captured ON snapshots (account_id, captured_at);
+        """,
+    ];
+
+    /// <summary>The version a fully migrated database has.</summary>
+    public static int LatestVersion => Migrations.Length;
+
+    /// <summary>
+    /// Switches the file to WAL (a persistent property of the file) and applies the missing migrations in one
+    /// IMMEDIATE transaction, so workers starting together migrate once. Returns the version found before.
+    /// </summary>
+    public static async Task<int> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL lets readers (exports, reports) run while a worker writes: https://sqlite.org/wal.html
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            var mode = (string?)await wal.ExecuteScalarAsync(cancellationToken);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"SQLite refused WAL mode (journal_mode is '{mode}').");
+            }
+        }
+
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var found = await ReadVersionAsync(connection, transaction, cancellationToken);
+        if (found > LatestVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database has schema version {found}, newer than this Monitor understands ({LatestVersion}). Upgrade Monitor.");
+        }
+
+        for (var version = found + 1; version <= LatestVersion; version++)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Migrations[version - 1] + $"\nPRAGMA user_version = {version};";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return found;
+    }
+
+    private static async Task<int> ReadVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,177 @@
+using Monitor.Core.Accounts;
+using Monitor.Core.Diagnostics;
+
+namespace Monitor.Core.Storage.Sqlite;
+
+/// <summary>Accounts, leases and schedule changes.</summary>
+internal sealed partial class SqliteStore
+{
+    // A changed platform or handle is another feed: its old cursor (ETag, since-id) would skip or refuse its posts.
+    private const string UpsertAccountSql = """
+        INSERT INTO accounts (id, platform, handle, country, actor, name, language, enabled)
+        VALUES ($id, $platform, $handle, $country, $actor, $name, $language, $enabled)
+        ON CONFLICT (id) DO UPDATE SET
+            platform = excluded.platform, handle = excluded.handle, country = excluded.country, actor = excluded.actor,
+            name = excluded.name, language = excluded.language, enabled = excluded.enabled,
+            cursor_etag = CASE WHEN platform = excluded.platform AND handle = excluded.handle THEN cursor_etag END,
+            cursor_last_modified = CASE WHEN platform = excluded.platform AND handle = excluded.handle THEN cursor_last_modified END,
+            cursor_position = CASE WHEN platform = excluded.platform AND handle = excluded.handle THEN cursor_position END,
+            cursor_external_id = CASE WHEN platform = excluded.platform AND handle = excluded.handle THEN cursor_external_id END;
+        """;
+
+    // One statement picks and leases under the file's write lock, so no two owners (threads, processes) get the same
+    // account. SQLite sorts NULLs first in ascending order: never-polled accounts go first.
+    private const string ClaimSql = $"""
+        UPDATE accounts SET lease_owner = $owner, lease_expires_at = $expires
+        WHERE id IN (
+            SELECT id FROM accounts
+            WHERE enabled = 1
+              AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= $now)
+              AND ($ignoreSchedule = 1 OR next_poll_at IS NULL OR next_poll_at <= $now)
+              AND ($accountId IS NULL OR id = $accountId)
+              AND ($polledBefore IS NULL OR last_poll_at IS NULL OR last_poll_at < $polledBefore)
+            ORDER BY next_poll_at, id
+            LIMIT $limit)
+        RETURNING {SqliteRows.AccountColumns};
+        """;
+
+    public async Task SyncAccountsAsync(IReadOnlyCollection<TrackedAccount> accounts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var stored = new Dictionary<string, TrackedAccount>(StringComparer.Ordinal);
+        await using (var list = write.Command($"SELECT {SqliteRows.AccountColumns} FROM accounts;"))
+        await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var record = SqliteRows.ReadAccount(reader);
+                stored[record.Account.Id] = record.Account;
+            }
+        }
+
+        int added = 0, updated = 0, disabled = 0;
+        var configured = new HashSet<string>(StringComparer.Ordinal);
+        await using (var upsert = write.Command(UpsertAccountSql))
+        {
+            var parameters = new[] { "$id", "$platform", "$handle", "$country", "$actor", "$name", "$language", "$enabled" }
+                .Select(name => upsert.Bind(name, null)).ToArray();
+            foreach (var account in accounts)
+            {
+                configured.Add(account.Id);
+                var known = stored.GetValueOrDefault(account.Id);
+                if (known == account)
+                {
+                    continue;
+                }
+
+                object?[] values = [account.Id, account.Platform, account.Handle, account.Country, account.Actor.ToString(),
+                    account.Name, account.Language, account.Enabled];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    parameters[i].Set(values[i]);
+                }
+
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+                if (known is null)
+                {
+                    added++;
+                }
+                else
+                {
+                    updated++;
+                }
+            }
+        }
+
+        await using (var disable = write.Command("UPDATE accounts SET enabled = 0 WHERE id = $id AND enabled = 1;"))
+        {
+            var id = disable.Bind("$id", null);
+            foreach (var gone in stored.Keys.Where(key => !configured.Contains(key)))
+            {
+                id.Set(gone);
+                disabled += await disable.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await write.CommitAsync(cancellationToken);
+        Log.AccountsSynced(logger, added, updated, disabled);
+    }
+
+    public async Task<IReadOnlyList<AccountRecord>> ListAccountsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SqliteRows.AccountColumns} FROM accounts ORDER BY id;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<AccountRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(SqliteRows.ReadAccount(reader));
+        }
+
+        return records;
+    }
+
+    public async Task<IReadOnlyList<AccountLease>> ClaimDueAsync(ClaimRequest request, CancellationToken cancellationToken)
+    {
+        if (request.MaxCount <= 0)
+        {
+            return [];
+        }
+
+        var leases = new List<AccountLease>();
+        await using (var write = await database.BeginWriteAsync(cancellationToken))
+        {
+            await using var claim = write.Command(ClaimSql);
+            claim.Bind("$owner", request.Owner);
+            claim.Bind("$expires", request.Now + request.LeaseDuration);
+            claim.Bind("$now", request.Now);
+            claim.Bind("$ignoreSchedule", request.IgnoreSchedule);
+            claim.Bind("$accountId", request.AccountId);
+            claim.Bind("$polledBefore", request.PolledBefore);
+            claim.Bind("$limit", request.MaxCount);
+            await using (var reader = await claim.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    leases.Add(SqliteRows.ReadLease(reader));
+                }
+            }
+
+            await write.CommitAsync(cancellationToken);
+        }
+
+        Log.AccountsClaimed(logger, request.Owner, leases.Count);
+
+        // RETURNING gives rows in no defined order; hand them out in schedule order.
+        return leases
+            .OrderBy(lease => lease.State.NextPollAt ?? DateTimeOffset.MinValue)
+            .ThenBy(lease => lease.Account.Id, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    public Task ReleaseAsync(AccountLease lease, CancellationToken cancellationToken) =>
+        WriteAsync(
+            "UPDATE accounts SET lease_owner = NULL, lease_expires_at = NULL WHERE id = $id AND lease_owner = $owner;",
+            [("$id", lease.Account.Id), ("$owner", lease.Owner)],
+            cancellationToken);
+
+    public Task DeferPlatformAsync(string platform, DateTimeOffset until, CancellationToken cancellationToken) =>
+        WriteAsync(
+            "UPDATE accounts SET next_poll_at = $until WHERE platform = $platform AND (next_poll_at IS NULL OR next_poll_at < $until);",
+            [("$platform", platform), ("$until", until)],
+            cancellationToken);
+
+    private async Task WriteAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await using var command = write.Command(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Bind(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,144 @@
+using Monitor.Core.Adapters;
+using Monitor.Core.Posts;
+
+namespace Monitor.Core.Storage.Sqlite;
+
+/// <summary>Recording polls: posts, deletions, snapshot and account state in one transaction.</summary>
+internal sealed partial class SqliteStore
+{
+    private const string InsertSnapshotSql = """
+        INSERT INTO snapshots (account_id, platform, captured_at, status, http_status, new_posts, seen_posts,
+            followers, following, posts_total, latest_post_at, duration_ms, error)
+        VALUES ($account, $platform, $captured, $status, $http, $new, $seen, $followers, $following, $total, $latest, $duration, $error);
+        """;
+
+    // The cursor moves only after a success that returned one; the lease is cleared only if this owner still holds it
+    // (after an expiry another worker may have taken the account over).
+    private const string UpdateAccountSql = """
+        UPDATE accounts SET
+            last_poll_at = $captured, next_poll_at = $next, consecutive_failures = $failures,
+            last_status = $status, last_error = $error,
+            last_success_at = CASE WHEN $success = 1 THEN $captured ELSE last_success_at END,
+            cursor_etag = CASE WHEN $advance = 1 THEN $etag ELSE cursor_etag END,
+            cursor_last_modified = CASE WHEN $advance = 1 THEN $lastModified ELSE cursor_last_modified END,
+            cursor_position = CASE WHEN $advance = 1 THEN $position ELSE cursor_position END,
+            cursor_external_id = CASE WHEN $advance = 1 THEN $externalId ELSE cursor_external_id END,
+            lease_owner = CASE WHEN lease_owner = $owner THEN NULL ELSE lease_owner END,
+            lease_expires_at = CASE WHEN lease_owner = $owner THEN NULL ELSE lease_expires_at END
+        WHERE id = $account;
+        """;
+
+    public async Task<PollWriteResult> RecordPollAsync(PollRecord record, CancellationToken cancellationToken)
+    {
+        var account = record.Lease.Account;
+        var result = record.Result;
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        int inserted, edited, deleted;
+        await using (var posts = new SqlitePostWriter(write, account.Platform, account.Id, record.CapturedAt))
+        {
+            foreach (var post in result.Posts)
+            {
+                await posts.UpsertAsync(post, cancellationToken);
+            }
+
+            foreach (var postId in result.DeletedPostIds)
+            {
+                await posts.MarkDeletedAsync(postId, cancellationToken);
+            }
+
+            (inserted, edited, deleted) = (posts.Inserted, posts.Edited, posts.Deleted);
+        }
+
+        var snapshot = CreateSnapshot(record, inserted);
+        await InsertSnapshotAsync(write, snapshot, cancellationToken);
+        await UpdateAccountAsync(write, record, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return new PollWriteResult(inserted, edited, deleted, snapshot);
+    }
+
+    public async Task<IReadOnlyList<KnownPost>> GetRecentPostsAsync(string accountId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT post_id, published_at FROM posts
+            WHERE account_id = $account AND deleted_at IS NULL
+            ORDER BY published_at DESC, post_id DESC
+            LIMIT $limit;
+            """;
+        command.Bind("$account", accountId);
+        command.Bind("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var posts = new List<KnownPost>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            posts.Add(new KnownPost(reader.GetString(0), reader.GetTime(1)));
+        }
+
+        return posts;
+    }
+
+    /// <summary>The snapshot as stored: times at the schema's millisecond precision, so it equals what is read back.</summary>
+    private static ActivitySnapshot CreateSnapshot(PollRecord record, int newPosts)
+    {
+        var result = record.Result;
+        var latest = result.Posts.Count == 0 ? (DateTimeOffset?)null : result.Posts.Max(post => post.PublishedAt);
+        return new ActivitySnapshot(
+            record.Lease.Account.Id,
+            record.Lease.Account.Platform,
+            Truncate(record.CapturedAt),
+            result.Status,
+            result.HttpStatus,
+            newPosts,
+            result.Posts.Count,
+            result.Profile?.Followers,
+            result.Profile?.Following,
+            result.Profile?.PostsTotal,
+            latest is { } value ? Truncate(value) : null,
+            (long)record.Duration.TotalMilliseconds,
+            result.Error);
+    }
+
+    private static DateTimeOffset Truncate(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixMs());
+
+    private static async Task InsertSnapshotAsync(WriteScope write, ActivitySnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await using var command = write.Command(InsertSnapshotSql);
+        command.Bind("$account", snapshot.AccountId);
+        command.Bind("$platform", snapshot.Platform);
+        command.Bind("$captured", snapshot.CapturedAt);
+        command.Bind("$status", snapshot.Status.ToWireName());
+        command.Bind("$http", snapshot.HttpStatus);
+        command.Bind("$new", snapshot.NewPosts);
+        command.Bind("$seen", snapshot.SeenPosts);
+        command.Bind("$followers", snapshot.Followers);
+        command.Bind("$following", snapshot.Following);
+        command.Bind("$total", snapshot.PostsTotal);
+        command.Bind("$latest", snapshot.LatestPostAt);
+        command.Bind("$duration", snapshot.DurationMs);
+        command.Bind("$error", snapshot.Error);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task UpdateAccountAsync(WriteScope write, PollRecord record, CancellationToken cancellationToken)
+    {
+        var result = record.Result;
+        var success = result.Status.IsSuccess();
+        var cursor = success ? result.Cursor : null;
+        await using var command = write.Command(UpdateAccountSql);
+        command.Bind("$account", record.Lease.Account.Id);
+        command.Bind("$owner", record.Lease.Owner);
+        command.Bind("$captured", record.CapturedAt);
+        command.Bind("$next", record.NextPollAt);
+        command.Bind("$failures", record.ConsecutiveFailures);
+        command.Bind("$status", result.Status.ToWireName());
+        command.Bind("$error", success ? null : result.Error);
+        command.Bind("$success", success);
+        command.Bind("$advance", cursor is not null);
+        command.Bind("$etag", cursor?.ETag);
+        command.Bind("$lastModified", cursor?.LastModified);
+        command.Bind("$position", cursor?.Position);
+        command.Bind("$externalId", cursor?.ExternalId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
