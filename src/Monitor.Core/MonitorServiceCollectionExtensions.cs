@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
+using Monitor.Core.Adapters.Feeds;
 using Monitor.Core.Configuration;
 using Monitor.Core.Diagnostics;
 using Monitor.Core.Http;
@@ -39,6 +40,7 @@ public static class MonitorServiceCollectionExtensions
     /// <summary>One line per platform: adding a platform is its folder plus a line here.</summary>
     public static IServiceCollection AddMonitorAdapters(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddFeedAdapter(configuration);
         return services;
     }
 }
