@@ -32,7 +32,7 @@ internal static class AtomParser
 
                 if (reader.LocalName == "author")
                 {
-                    feedAuthor = Authors(FeedXml.ReadElement(reader));
+                    feedAuthor = Names([FeedXml.ReadElement(reader)]);
                     continue;
                 }
             }
@@ -69,9 +69,11 @@ internal static class AtomParser
         return ((string?)(html ?? alternates.FirstOrDefault())?.Attribute("href"))?.Trim();
     }
 
-    private static string? Authors(XElement parent)
+    private static string? Authors(XElement parent) => Names(parent.Elements(Atom + "author"));
+
+    private static string? Names(IEnumerable<XElement> authors)
     {
-        var names = parent.Elements(Atom + "author").Select(a => a.ChildText(Atom + "name")).OfType<string>().ToList();
+        var names = authors.Select(a => a.ChildText(Atom + "name")).OfType<string>().ToList();
         return names.Count == 0 ? null : string.Join(", ", names);
     }
 

@@ -76,7 +76,7 @@ internal static class RssParser
                 ?? FeedText.Plain(item.Descendants(Media + "description").FirstOrDefault()?.Value),
             Published = item.ChildText(ns + "pubDate") ?? item.ChildText(Dc + "date"),
             Updated = item.ChildText(Atom + "updated"),
-            Author = item.ChildText(Dc + "creator") ?? item.ChildText(ns + "author"),
+            Author = item.ChildText(Dc + "creator") ?? AuthorName(item.ChildText(ns + "author")),
             Language = item.ChildText(Dc + "language") ?? NullIfBlank((string?)item.Attribute(Xml + "lang")),
         };
     }
@@ -86,6 +86,15 @@ internal static class RssParser
             .Where(l => (string?)l.Attribute("rel") is null or "alternate")
             .Select(l => (string?)l.Attribute("href"))
             .FirstOrDefault(h => !string.IsNullOrWhiteSpace(h));
+
+    // RSS 2.0's author is "the email address of the author", conventionally "jane@example.org (Jane Doe)": keep the name.
+    private static string? AuthorName(string? author)
+    {
+        var open = author?.IndexOf('(', StringComparison.Ordinal) ?? -1;
+        return open > 0 && author![^1] == ')' && author.AsSpan(0, open).Contains('@') && author[(open + 1)..^1].Trim() is { Length: > 0 } name
+            ? name
+            : author;
+    }
 
     // RSS 2.0: "ttl stands for time to live. It's a number of minutes that indicates how long a channel can be cached".
     private static TimeSpan? ParseTtl(string text) =>
