@@ -24,15 +24,17 @@ internal static class FeedFormatDetector
 
         string root;
         string ns;
-        try
+        using (var reader = FeedXml.CreateReader(body))
         {
-            using var reader = FeedXml.CreateReader(body);
-            reader.MoveToContent();
-            (root, ns) = (reader.LocalName, reader.NamespaceURI);
-        }
-        catch (XmlException ex)
-        {
-            throw LooksLikeHtml(body) ? NotAFeed("an HTML page") : FeedXml.Malformed("XML", ex);
+            try
+            {
+                reader.MoveToContent();
+                (root, ns) = (reader.LocalName, reader.NamespaceURI);
+            }
+            catch (XmlException ex)
+            {
+                throw LooksLikeHtml(body) ? NotAFeed("an HTML page") : FeedXml.Malformed("XML", ex, body);
+            }
         }
 
         return (root, ns) switch

@@ -41,11 +41,14 @@ internal static class FeedXml
         try
         {
             using var reader = CreateReader(body);
-            return parse(reader);
-        }
-        catch (XmlException ex)
-        {
-            throw Malformed(format, ex);
+            try
+            {
+                return parse(reader);
+            }
+            catch (XmlException ex)
+            {
+                throw Malformed(format, ex, body);
+            }
         }
         catch (DecoderFallbackException ex)
         {
@@ -58,13 +61,32 @@ internal static class FeedXml
         }
     }
 
-    public static PayloadFormatException Malformed(string format, XmlException ex)
+    /// <summary>The error for malformed XML, saying where it broke.</summary>
+    public static PayloadFormatException Malformed(string format, XmlException ex, byte[] body)
     {
-        var what = ex.Message.Contains("DTD", StringComparison.Ordinal)
-            ? "it declares a DTD (<!DOCTYPE>), which is refused because entity expansion enables XXE and billion-laughs attacks"
-            : ex.Message;
-        return new PayloadFormatException(
-            $"Malformed {format} feed at line {ex.LineNumber}, position {ex.LinePosition}: {what}", ex);
+        if (ex.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            // The refusal carries no position; point at the declaration itself.
+            var (line, column) = PositionOf(body, "<!DOCTYPE");
+            return new PayloadFormatException(
+                $"Malformed {format} feed at line {line}, position {column}: it declares a DTD (<!DOCTYPE>), which is "
+                + "refused because entity expansion enables XXE and billion-laughs attacks.", ex);
+        }
+
+        return new PayloadFormatException($"Malformed {format} feed at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message}", ex);
+    }
+
+    private static (int Line, int Column) PositionOf(byte[] body, string marker)
+    {
+        var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 64 * 1024));
+        var index = text.IndexOf(marker, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return (0, 0);
+        }
+
+        var lineStart = text.LastIndexOf('\n', index) + 1;
+        return (text.AsSpan(0, index).Count('\n') + 1, index - lineStart + 1);
     }
 
     /// <summary>Reads the element the reader is on (and its subtree) and moves past it.</summary>
