@@ -29,7 +29,9 @@ internal sealed class FeedAdapter(
 
     public string? ValidateHandle(string handle)
     {
-        if (!Uri.TryCreate(handle?.Trim(), UriKind.Absolute, out var uri))
+        // On Unix "/feed.xml" parses as an absolute file URI; it is a relative path here.
+        var value = handle?.Trim() ?? string.Empty;
+        if (value.StartsWith('/') || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
         {
             return "The handle of an rss account must be the feed's absolute URL, e.g. https://example.org/feed.xml.";
         }
