@@ -12,6 +12,7 @@ internal static class FeedXml
     public const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
     public const string RdfNamespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     public const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
+    public const string MediaNamespace = "http://search.yahoo.com/mrss/";
 
     static FeedXml()
     {

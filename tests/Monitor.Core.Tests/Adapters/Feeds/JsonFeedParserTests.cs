@@ -40,4 +40,14 @@ public sealed class JsonFeedParserTests
         Assert.Empty(feed.Entries);
         Assert.Equal(FeedFormat.Json, feed.Format);
     }
+
+    [Fact]
+    public void Parse_ByteOrderMark_IsSkipped()
+    {
+        byte[] body = [0xEF, 0xBB, 0xBF, .. """{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1"}]}"""u8];
+
+        var feed = FeedParser.Parse(body, 100);
+
+        Assert.Equal(["1"], feed.Entries.Select(e => e.Id));
+    }
 }

@@ -8,7 +8,7 @@ internal static class AtomParser
 {
     private static readonly XNamespace Atom = FeedXml.AtomNamespace;
     private static readonly XNamespace Xhtml = FeedXml.XhtmlNamespace;
-    private static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
+    private static readonly XNamespace Media = FeedXml.MediaNamespace;
 
     public static ParsedFeed Parse(byte[] body, int maxEntries) => FeedXml.Parse(body, "Atom", reader => Read(reader, maxEntries));
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Monitor.Core.Adapters.Feeds.Json;
 
@@ -31,7 +30,3 @@ internal sealed record JsonFeedItem(
     string? Language);
 
 internal sealed record JsonFeedAuthor(string? Name, string? Url);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
-[JsonSerializable(typeof(JsonFeedDocument))]
-internal sealed partial class JsonFeedContext : JsonSerializerContext;

@@ -7,12 +7,16 @@ internal static class JsonFeedParser
 {
     private const string VersionPrefix = "https://jsonfeed.org/version/";
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     public static ParsedFeed Parse(byte[] body, int maxEntries)
     {
         JsonFeedDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(body, JsonFeedContext.Default.JsonFeedDocument);
+            // The serializer does not skip a UTF-8 byte-order mark in a span, and some servers send one.
+            var json = body.AsSpan();
+            document = JsonSerializer.Deserialize(json.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json, JsonFeedContext.Default.JsonFeedDocument);
         }
         catch (JsonException ex)
         {

@@ -17,7 +17,7 @@ internal static class RssParser
     private static readonly XNamespace Atom = FeedXml.AtomNamespace;
     private static readonly XNamespace Rdf = FeedXml.RdfNamespace;
     private static readonly XNamespace Xml = XNamespace.Xml;
-    private static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
+    private static readonly XNamespace Media = FeedXml.MediaNamespace;
 
     public static ParsedFeed Parse(byte[] body, FeedFormat format, int maxEntries) =>
         FeedXml.Parse(body, format == FeedFormat.Rdf ? "RSS 1.0/RDF" : "RSS", reader => Read(reader, format, maxEntries));
