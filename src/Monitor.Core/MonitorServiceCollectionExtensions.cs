@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
 using Monitor.Core.Adapters.Bluesky;
+using Monitor.Core.Adapters.Feeds;
 using Monitor.Core.Adapters.Mastodon;
 using Monitor.Core.Configuration;
 using Monitor.Core.Diagnostics;
@@ -41,10 +42,11 @@ public static class MonitorServiceCollectionExtensions
     /// <summary>One line per platform: adding a platform is its folder plus a line here.</summary>
     public static IServiceCollection AddMonitorAdapters(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddYouTubeAdapter(configuration);
-        services.AddXAdapter(configuration);
+        services.AddFeedAdapter(configuration);
         services.AddMastodonAdapter(configuration);
         services.AddBlueskyAdapter(configuration);
+        services.AddYouTubeAdapter(configuration);
+        services.AddXAdapter(configuration);
         services.AddFacebookAdapter(configuration);
         services.AddTelegramAdapter(configuration);
         return services;

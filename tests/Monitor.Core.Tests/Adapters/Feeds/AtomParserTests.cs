@@ -1,0 +1,62 @@
+using System.Text;
+using Monitor.Core.Adapters.Feeds;
+using Monitor.Core.Adapters.Feeds.Atom;
+
+namespace Monitor.Core.Tests.Adapters.Feeds;
+
+public sealed class AtomParserTests
+{
+    public static TheoryData<string, string?, string?, string?> Entries => new()
+    {
+        // entry XML → Link, Author, Language (the feed has xml:lang="en" and author "Feed Author")
+        { "<link href=\"https://e.org/a\"/>", "https://e.org/a", "Feed Author", "en" },
+        { "<link rel=\"self\" href=\"https://e.org/self\"/><link rel=\"alternate\" type=\"application/pdf\" href=\"https://e.org/a.pdf\"/><link rel=\"alternate\" type=\"text/html\" href=\"https://e.org/a.html\"/>", "https://e.org/a.html", "Feed Author", "en" },
+        { "<link rel=\"enclosure\" href=\"https://e.org/a.mp3\"/>", null, "Feed Author", "en" },
+        { "<author><name>A</name></author><author><name>B</name></author>", null, "A, B", "en" },
+        { "<source><author><name>Origin</name></author></source>", null, "Origin", "en" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public void Parse_Entry_ReadsLinkAuthorAndLanguage(string entryXml, string? link, string? author, string? language)
+    {
+        var entry = Assert.Single(ParseEntries($"<entry>{entryXml}</entry>").Entries);
+
+        Assert.Equal(link, entry.Link);
+        Assert.Equal(author, entry.Author);
+        Assert.Equal(language, entry.Language);
+    }
+
+    public static TheoryData<string, string?, bool> TextConstructs => new()
+    {
+        // content element → parsed value, IsHtml
+        { "<content>a &lt; b</content>", "a < b", false },
+        { "<content type=\"text\">plain</content>", "plain", false },
+        { "<content type=\"html\">&lt;p&gt;Hi&lt;/p&gt;</content>", "<p>Hi</p>", true },
+        { "<content type=\"html\"><![CDATA[<p>Hi</p>]]></content>", "<p>Hi</p>", true },
+        { "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Hi <b>there</b></p></div></content>", "<p xmlns=\"http://www.w3.org/1999/xhtml\">Hi <b>there</b></p>", true },
+        { "<content src=\"https://e.org/full\"/>", null, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(TextConstructs))]
+    public void Parse_Content_HonoursTextConstructType(string contentXml, string? value, bool isHtml)
+    {
+        var entry = Assert.Single(ParseEntries($"<entry>{contentXml}</entry>").Entries);
+
+        Assert.Equal(value, entry.Content?.Value);
+        Assert.Equal(isHtml, entry.Content?.IsHtml ?? false);
+    }
+
+    [Fact]
+    public void Parse_EntryXmlLang_OverridesFeedLanguage()
+    {
+        var feed = ParseEntries("<entry xml:lang=\"cy\"><id>1</id></entry><entry><id>2</id></entry>");
+
+        Assert.Equal(["cy", "en"], feed.Entries.Select(e => e.Language));
+        Assert.Equal("en", feed.Language);
+    }
+
+    private static ParsedFeed ParseEntries(string entries) => AtomParser.Parse(Encoding.UTF8.GetBytes(
+        $"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\"><author><name>Feed Author</name></author>{entries}</feed>"), 100);
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using Monitor.Core.Adapters;
+using Monitor.Core.Adapters.Feeds;
+
+namespace Monitor.Core.Tests.Adapters.Feeds;
+
+/// <summary>Whatever arrives, parsing ends in posts or a <see cref="PayloadFormatException"/> that says what is wrong.</summary>
+public sealed class BrokenFeedTests
+{
+    private const string Xxe = """
+        <?xml version="1.0"?>
+        <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+        <rss version="2.0"><channel><item><title>&xxe;</title></item></channel></rss>
+        """;
+
+    private const string BillionLaughs = """
+        <?xml version="1.0"?>
+        <!DOCTYPE lolz [
+          <!ENTITY lol "lol">
+          <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+          <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+          <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+        ]>
+        <feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&lol4;</title></entry></feed>
+        """;
+
+    public static TheoryData<string, string> Cases => new()
+    {
+        // body → words the message must contain
+        { "", "Not a feed: the body is empty" },
+        { "  \r\n ", "Not a feed: the body is empty" },
+        { "Service temporarily unavailable", "Not a feed: the body starts with 'S'" },
+        { "<!DOCTYPE html><html><head><meta charset=utf-8><title>News</title></head><body><p>Hi</body></html>", "Not a feed: the body is an HTML page" },
+        { "<html><head><title>News</title></head><body></body></html>", "Not a feed: the body is an HTML page" },
+        { "<?xml version=\"1.0\"?><sitemap xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"/>", "root element <sitemap>" },
+        { "<feed><entry/></feed>", "root element <feed>" },
+        { Xxe, "Malformed XML feed at line 2, position 1: it declares a DTD" },
+        { BillionLaughs, "Malformed XML feed at line 2, position 1: it declares a DTD" },
+        { "<rss version=\"2.0\"><channel><item><title>Cut", "Malformed RSS feed at line 1, position 45: Unexpected end of file" },
+        { "<rss version=\"2.0\"><channel><item><title>A</titel></item></channel></rss>", "Malformed RSS feed at line 1, position 45: " },
+        { "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>x &nbsp; y</title></entry></feed>", "Malformed Atom feed at line 1, position 60: Reference to undeclared entity 'nbsp'" },
+        { "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"id\":\"1\"", "Malformed JSON Feed at line 1" },
+        { "{\"name\":\"not a feed\"}", "Not a feed: JSON without a \"version\"" },
+        { "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":\"none\"}", "Malformed JSON Feed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Parse_BrokenBody_ThrowsPayloadFormatExceptionSayingWhy(string body, string expected)
+    {
+        var ex = Assert.Throws<PayloadFormatException>(() => FeedParser.Parse(Encoding.UTF8.GetBytes(body), 100));
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Windows1252Declared_DecodesThroughCodePages()
+    {
+        var body = Encoding.Latin1.GetBytes("<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss><channel><item><guid>1</guid><title>Caf\u00e9</title></item></channel></rss>");
+
+        var entry = Assert.Single(FeedParser.Parse(body, 100).Entries);
+
+        Assert.Equal("Caf\u00e9", entry.Title?.Value);
+    }
+}
