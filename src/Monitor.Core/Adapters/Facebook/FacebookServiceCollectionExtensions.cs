@@ -13,10 +13,6 @@ public static class FacebookServiceCollectionExtensions
     public static IServiceCollection AddFacebookAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformAdapter<FacebookAdapter, FacebookOptions>(configuration, Platforms.Facebook, "Facebook");
-        // IHttpClientFactory's default request logging masks header values in its message text but hands the raw
-        // Authorization header to log providers as structured state at Trace: the bearer token would reach any
-        // provider that writes state (JSON console, OpenTelemetry). Retries and failures are logged by Monitor itself.
-        services.AddHttpClient(AdapterRegistration.HttpClientName(Platforms.Facebook)).RemoveAllLoggers();
         return services;
     }
 }

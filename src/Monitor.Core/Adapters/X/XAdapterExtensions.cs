@@ -14,10 +14,6 @@ public static class XAdapterExtensions
     public static IServiceCollection AddXAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformAdapter<XAdapter, XOptions>(configuration, Platforms.X, "X");
-
-        // The factory's default request logging is replaced by the adapter's own (path and status only): at Trace
-        // it dumps request headers, and the bearer token travels in Authorization.
-        services.AddHttpClient(AdapterRegistration.HttpClientName(Platforms.X)).RemoveAllLoggers();
         return services;
     }
 }

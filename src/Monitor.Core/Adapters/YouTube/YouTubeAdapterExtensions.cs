@@ -14,11 +14,6 @@ public static class YouTubeAdapterExtensions
     public static IServiceCollection AddYouTubeAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformAdapter<YouTubeAdapter, YouTubeOptions>(configuration, Platforms.YouTube, "YouTube");
-
-        // The Data API key is a query parameter. .NET redacts queries in the factory's request logs unless the
-        // System.Net.Http.DisableUriRedaction switch is set; removing those loggers keeps the key out whatever the
-        // switch. The adapter logs path and status itself.
-        services.AddHttpClient(AdapterRegistration.HttpClientName(Platforms.YouTube)).RemoveAllLoggers();
         return services;
     }
 }

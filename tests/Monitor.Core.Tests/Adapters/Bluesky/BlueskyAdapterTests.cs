@@ -46,7 +46,7 @@ public sealed class BlueskyAdapterTests : IAsyncLifetime
         }
 
         // Only the adapter graph is under test; the poll cycle's storage ports may not be registered here.
-        return MonitorTestServices.Build(settings, configure: s => s.RemoveAll<AccountPoller>().RemoveAll<PollCycle>());
+        return MonitorTestServices.Build(settings);
     }
 
     private Task<FetchResult> FetchAsync(PollCursor cursor, bool firstPoll = false, DateTimeOffset? since = null,

@@ -51,12 +51,6 @@ internal sealed class HandlerAdapterTestHost : IAsyncDisposable
         var provider = MonitorTestServices.Build(all, time, services =>
         {
             services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace));
-            // The skeleton registers no store yet, so the poll cycle cannot be built; adapter tests do not need it.
-            if (!services.Any(d => d.ServiceType == typeof(IAccountStore)))
-            {
-                services.RemoveAll<AccountPoller>();
-                services.RemoveAll<PollCycle>();
-            }
         });
         host = new HandlerAdapterTestHost(server, provider, time, platform);
         return host;

@@ -22,13 +22,7 @@ internal static class FeedTestHost
             settings[key] = value;
         }
 
-        // These tests need the HTTP half of the graph (options, HttpClient factory, Polly, adapters). The poll cycle
-        // needs the storage ports, which this branch does not register, so it is left out rather than faked.
-        return MonitorTestServices.Build(settings, time, services =>
-        {
-            services.RemoveAll<PollCycle>();
-            services.RemoveAll<AccountPoller>();
-        });
+        return MonitorTestServices.Build(settings, time);
     }
 
     public static IPlatformAdapter Adapter(this IServiceProvider services) =>

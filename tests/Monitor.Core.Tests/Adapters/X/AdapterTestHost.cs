@@ -49,10 +49,6 @@ internal sealed class AdapterTestHost : IAsyncDisposable
             services =>
             {
                 services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace));
-
-                // The poll cycle needs a store; adapter tests use neither, and the skeleton registers no store yet.
-                services.RemoveAll<PollCycle>();
-                services.RemoveAll<AccountPoller>();
             });
         return host;
     }
