@@ -18,7 +18,7 @@ internal sealed class GroundTruthHistory
     public static readonly TimeSpan PollEvery = TimeSpan.FromHours(6);
     public static readonly DateTimeOffset HistoryStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset HistoryEnd = new(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
-    public static readonly DateTimeOffset OverflowAt = new(2026, 4, 10, 13, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset OverflowAt = new(2026, 4, 10, 7, 0, 0, TimeSpan.Zero);
     private const long CounterBase = 1_000;
 
     public static readonly TrackedAccount Regular = new("regular", Platforms.Mastodon, "@regular@example", "FRA", ActorType.ForeignMinistry, "Regular");
