@@ -34,6 +34,7 @@ internal sealed class ActivityTestDatabase : IDisposable
         """;
 
     private readonly SqliteConnection connection;
+    private SqliteTransaction? transaction;
 
     public ActivityTestDatabase()
     {
@@ -65,6 +66,7 @@ internal sealed class ActivityTestDatabase : IDisposable
     public void Execute(string sql, params object?[] values)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         for (var i = 0; i < values.Length; i++)
         {
@@ -72,6 +74,16 @@ internal sealed class ActivityTestDatabase : IDisposable
         }
 
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs the inserts in one transaction, as the store writes a poll.</summary>
+    public void InTransaction(Action write)
+    {
+        transaction = connection.BeginTransaction();
+        write();
+        transaction.Commit();
+        transaction.Dispose();
+        transaction = null;
     }
 
     public void Dispose()

@@ -16,7 +16,7 @@ public sealed class SqliteActivityQueriesGroundTruthTests : IDisposable
     private readonly GroundTruthHistory history = GroundTruthHistory.Generate();
     private readonly ActivityTestDatabase database = new();
 
-    public SqliteActivityQueriesGroundTruthTests() => history.WriteTo(database);
+    public SqliteActivityQueriesGroundTruthTests() => database.InTransaction(() => history.WriteTo(database));
 
     public static TheoryData<string, string> Windows => new()
     {

@@ -7,9 +7,10 @@ using Monitor.Core.Adapters;
 namespace Monitor.Core.Storage.Sqlite;
 
 /// <summary>
-/// Activity aggregates as one SQL statement: a single pass over the window's posts (counts, kinds, weekday/hour
-/// histograms, active days), window functions for the gaps and their median, and index seeks per account for the
-/// last post and the snapshot figures. Timestamps are Unix ms UTC, so days and hours are integer arithmetic.
+/// Activity aggregates as one SQL statement: one ordered pass over the window's posts through the
+/// (account_id, published_at) index gives each post its gap (lag); counts, kinds, weekday/hour histograms and active
+/// days aggregate that, a sort of the gaps gives the exact median, and index seeks per account give the last post and
+/// the snapshot figures. Timestamps are Unix ms UTC, so days and hours are integer arithmetic.
 /// </summary>
 internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : IActivityQueries
 {
@@ -21,25 +22,24 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
             .Concat(Enumerable.Range(0, 24).Select(h => $"sum((published_at % {DayMs}) / 3600000 = {h}) AS h{h}")));
 
     private static readonly string ActivitySql = $"""
-        WITH w AS (
-          SELECT account_id, published_at, kind FROM posts WHERE published_at >= $start AND published_at < $end),
+        WITH g AS (
+          SELECT account_id, published_at, kind,
+            published_at - lag(published_at) OVER (PARTITION BY account_id ORDER BY published_at) AS gap
+          FROM posts WHERE published_at >= $start AND published_at < $end),
         agg AS (
-          SELECT account_id,
+          SELECT account_id, count(*) AS posts,
             sum(kind = 'post') AS originals, sum(kind = 'reply') AS replies,
             sum(kind = 'repost') AS reposts, sum(kind = 'quote') AS quotes,
             count(DISTINCT published_at / {DayMs}) AS active_days,
             sum(published_at >= $week) AS weekly,
             {Histograms}
-          FROM w GROUP BY account_id),
-        gaps AS (
-          SELECT account_id, published_at - lag(published_at) OVER (PARTITION BY account_id ORDER BY published_at) AS gap FROM w),
+          FROM g GROUP BY account_id),
         ranked AS (
-          SELECT account_id, gap,
-            row_number() OVER (PARTITION BY account_id ORDER BY gap) AS rn,
-            count(*) OVER (PARTITION BY account_id) AS n
-          FROM gaps WHERE gap IS NOT NULL),
+          SELECT account_id, gap, row_number() OVER (PARTITION BY account_id ORDER BY gap) AS rn FROM g WHERE gap IS NOT NULL),
+        -- posts − 1 gaps: the median is the mean of gaps number ⌊posts/2⌋ and ⌊(posts+1)/2⌋ in sorted order.
         median AS (
-          SELECT account_id, avg(gap) AS median_gap FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY account_id),
+          SELECT r.account_id, avg(r.gap) AS median_gap FROM ranked r JOIN agg a ON a.account_id = r.account_id
+          WHERE r.rn IN (a.posts / 2, (a.posts + 1) / 2) GROUP BY r.account_id),
         snap AS (
           SELECT a.id AS account_id,
             (SELECT followers FROM snapshots s WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
