@@ -26,7 +26,7 @@ if (!File.Exists(db))
 
 var sqlite = Options.Create(new SqliteOptions { Path = db });
 var service = new ActivityReportService(new SqliteActivityQueries(sqlite),
-    new ActivityCalculator(Options.Create(new ActivityOptions()), TimeProvider.System), NullLogger<ActivityReportService>.Instance);
+    new ActivityCalculator(Options.Create(new ActivityOptions()), TimeProvider.System), TimeProvider.System, NullLogger<ActivityReportService>.Instance);
 var lastDay = DateOnly.FromDateTime(BenchData.HistoryEnd.UtcDateTime).AddDays(-1);
 Console.WriteLine($"db {db}, {runs} runs each, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 Console.WriteLine("| window | baseline median (ms) | report median (ms) | ratio | rows counted |");

@@ -117,7 +117,7 @@ public sealed class ActivityReportServiceTests
     private static async Task<string> WriteAsync(ReportRequest request)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 4, 20, 0, 0, 0, TimeSpan.Zero));
-        var service = new ActivityReportService(new FakeQueries(), new ActivityCalculator(Options.Create(new ActivityOptions()), time),
+        var service = new ActivityReportService(new FakeQueries(), new ActivityCalculator(Options.Create(new ActivityOptions()), time), time,
             NullLogger<ActivityReportService>.Instance);
         await using var output = new StringWriter();
         await service.WriteAsync(request, output, TestContext.Current.CancellationToken);

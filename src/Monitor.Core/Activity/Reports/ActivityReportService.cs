@@ -9,15 +9,15 @@ namespace Monitor.Core.Activity.Reports;
 /// Produces the activity reports for a CLI command (<c>report &lt;name&gt; --from --to --format</c>) or an HTTP API:
 /// typed results for callers that render themselves, or <see cref="WriteAsync"/> to write a documented format.
 /// </summary>
-public sealed class ActivityReportService(IActivityQueries queries, ActivityCalculator calculator, ILogger<ActivityReportService> logger)
+public sealed class ActivityReportService(IActivityQueries queries, ActivityCalculator calculator, TimeProvider time, ILogger<ActivityReportService> logger)
 {
     /// <summary>One row per enabled account over the window, ordered by account id.</summary>
     public async Task<IReadOnlyList<AccountActivity>> GetActivityAsync(ActivityWindow window, CancellationToken cancellationToken)
     {
-        var started = TimeProvider.System.GetTimestamp();
+        var started = time.GetTimestamp();
         var facts = await queries.QueryActivityAsync(window, cancellationToken);
         var rows = facts.Select(f => calculator.Compute(f, window)).ToArray();
-        Log.ActivityQueried(logger, rows.Length, window.From, window.To, TimeProvider.System.GetElapsedTime(started));
+        Log.ActivityQueried(logger, rows.Length, window.From, window.To, time.GetElapsedTime(started));
         return rows;
     }
 

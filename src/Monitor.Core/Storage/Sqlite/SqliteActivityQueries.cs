@@ -7,31 +7,34 @@ using Monitor.Core.Adapters;
 namespace Monitor.Core.Storage.Sqlite;
 
 /// <summary>
-/// Activity aggregates as one SQL statement: one ordered pass over the window's posts through the
-/// (account_id, published_at) index gives each post its gap (lag); counts, kinds, weekday/hour histograms and active
-/// days aggregate that, a sort of the gaps gives the exact median, and index seeks per account give the last post and
-/// the snapshot figures. Timestamps are Unix ms UTC, so days and hours are integer arithmetic.
+/// Activity aggregates as one SQL statement: window functions over the window's posts (gaps, new days), one
+/// aggregation for counts and histograms, a sort of the gaps for the exact median, and index seeks per account for
+/// the last post and the snapshot figures. See bench/BENCHMARKS.md for its cost. Timestamps are Unix ms UTC, so days and hours are integer arithmetic.
 /// </summary>
 internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : IActivityQueries
 {
     private const long DayMs = 86_400_000;
 
-    // 1970-01-01 was a Thursday: (day + 3) % 7 numbers the weekdays Monday = 0 … Sunday = 6.
     private static readonly string Histograms = string.Join(",\n    ",
-        Enumerable.Range(0, 7).Select(d => $"sum(((published_at / {DayMs}) + 3) % 7 = {d}) AS wd{d}")
-            .Concat(Enumerable.Range(0, 24).Select(h => $"sum((published_at % {DayMs}) / 3600000 = {h}) AS h{h}")));
+        Enumerable.Range(0, 7).Select(d => $"sum(weekday = {d}) AS wd{d}")
+            .Concat(Enumerable.Range(0, 24).Select(h => $"sum(hour = {h}) AS h{h}")));
 
+    // One ordered pass over the (account_id, published_at) index computes every per-post figure once.
+    // 1970-01-01 was a Thursday: (day + 3) % 7 numbers the weekdays Monday = 0 … Sunday = 6. A post starts a new
+    // active day when its UTC day differs from its predecessor's, so active days need no DISTINCT sort.
     private static readonly string ActivitySql = $"""
         WITH g AS (
-          SELECT account_id, published_at, kind,
-            published_at - lag(published_at) OVER (PARTITION BY account_id ORDER BY published_at) AS gap
-          FROM posts WHERE published_at >= $start AND published_at < $end),
+          SELECT account_id, kind, published_at >= $week AS in_week,
+            ((published_at / {DayMs}) + 3) % 7 AS weekday, (published_at % {DayMs}) / 3600000 AS hour,
+            coalesce(published_at / {DayMs} <> lag(published_at / {DayMs}) OVER w, 1) AS new_day,
+            published_at - lag(published_at) OVER w AS gap
+          FROM posts WHERE published_at >= $start AND published_at < $end
+          WINDOW w AS (PARTITION BY account_id ORDER BY published_at)),
         agg AS (
           SELECT account_id, count(*) AS posts,
             sum(kind = 'post') AS originals, sum(kind = 'reply') AS replies,
             sum(kind = 'repost') AS reposts, sum(kind = 'quote') AS quotes,
-            count(DISTINCT published_at / {DayMs}) AS active_days,
-            sum(published_at >= $week) AS weekly,
+            sum(new_day) AS active_days, sum(in_week) AS weekly,
             {Histograms}
           FROM g GROUP BY account_id),
         ranked AS (
