@@ -37,7 +37,8 @@ internal sealed class GroundTruthHistory
     /// <summary>(account, capturedAt, followers, postsTotal) of every simulated poll.</summary>
     public List<(string AccountId, DateTimeOffset CapturedAt, long Followers, long PostsTotal)> Snapshots { get; } = [];
 
-    public static GroundTruthHistory Generate()
+    /// <summary>The histories; with <paramref name="simulatePolls"/> also the store contents of 6-hourly polls.</summary>
+    public static GroundTruthHistory Generate(bool simulatePolls = true)
     {
         var history = new GroundTruthHistory();
         var random = new Random(20260101);
@@ -71,7 +72,11 @@ internal sealed class GroundTruthHistory
         }
 
         history.Truth.Sort((a, b) => a.PublishedAt.CompareTo(b.PublishedAt));
-        history.SimulatePolls();
+        if (simulatePolls)
+        {
+            history.SimulatePolls();
+        }
+
         return history;
     }
 
@@ -93,6 +98,8 @@ internal sealed class GroundTruthHistory
             database.AddSnapshot(account, capturedAt, followers, account.Platform == Platforms.Bluesky ? null : postsTotal);
         }
     }
+
+    public static TrackedAccount Account(string id) => Accounts.Single(a => a.Id == id);
 
     private void Add(TrackedAccount account, DateTimeOffset publishedAt)
     {
