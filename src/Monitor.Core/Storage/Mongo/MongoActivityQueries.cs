@@ -71,7 +71,7 @@ internal sealed class MongoActivityQueries(IMongoDatabase database) : IActivityQ
         var state = d.GetValue("state", BsonNull.Value) as BsonDocument;
         var status = state is null ? null : Optional(state, "lastStatus");
         return (new TrackedAccount(d["_id"].AsString, d["platform"].AsString, d["handle"].AsString, d["country"].AsString,
-                Enum.Parse<ActorType>(d["actor"].AsString), Optional(d, "name"), Optional(d, "language"), d.GetValue("enabled", true).ToBoolean()),
+                Enum.Parse<ActorType>(d["actor"].AsString, ignoreCase: true), Optional(d, "name"), Optional(d, "language"), d.GetValue("enabled", true).ToBoolean()),
             status is null ? null : PollStatusNames.Parse(status));
     }
 

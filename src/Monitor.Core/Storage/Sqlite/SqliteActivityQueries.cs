@@ -143,7 +143,7 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
         reader.GetString(1),
         reader.GetString(2),
         reader.GetString(3),
-        Enum.Parse<ActorType>(reader.GetString(4)),
+        Enum.Parse<ActorType>(reader.GetString(4), ignoreCase: true),
         reader.IsDBNull(5) ? null : reader.GetString(5),
         reader.IsDBNull(6) ? null : reader.GetString(6));
 
