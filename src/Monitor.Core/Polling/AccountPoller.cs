@@ -29,9 +29,10 @@ internal sealed class AccountPoller(
         var capturedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         FetchResult result;
+        FetchRequest? request;
         try
         {
-            result = await FetchAsync(lease, cancellationToken);
+            (result, request) = await FetchAsync(lease, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -43,7 +44,9 @@ internal sealed class AccountPoller(
         result = result with { Error = redactor.Redact(result.Error) };
         var duration = time.GetElapsedTime(started);
         var failures = result.Status.IsSuccess() ? 0 : lease.State.ConsecutiveFailures + 1;
-        var nextPollAt = calculator.Compute(result, failures, time.GetUtcNow(), Random.Shared.NextDouble());
+        var now = time.GetUtcNow();
+        var weeklyPosts = request is null ? null : NextPollCalculator.EstimateWeeklyPosts(request, result, options.Value.RecentPostWindow, now);
+        var nextPollAt = calculator.Compute(result, failures, now, Random.Shared.NextDouble(), weeklyPosts);
         if (result.PlatformWide && result.RetryAfter is { } until)
         {
             Log.PlatformDeferred(logger, account.Platform, until);
@@ -58,21 +61,24 @@ internal sealed class AccountPoller(
             written.NewPosts, result.Posts.Count, written.EditedPosts, written.DeletedPosts, duration, result.Error);
     }
 
-    private async Task<FetchResult> FetchAsync(AccountLease lease, CancellationToken cancellationToken)
+    /// <summary>The adapter's result, and the request it was given (null when none was built) for the weekly post count.</summary>
+    private async Task<(FetchResult Result, FetchRequest? Request)> FetchAsync(AccountLease lease, CancellationToken cancellationToken)
     {
         var account = lease.Account;
         if (!adapters.TryGet(account.Platform, out var adapter))
         {
-            return FetchResult.Failed(PollStatus.Error, $"No adapter is registered for platform '{account.Platform}'.");
+            return (FetchResult.Failed(PollStatus.Error, $"No adapter is registered for platform '{account.Platform}'."), null);
         }
+
+        FetchRequest? request = null;
 
         try
         {
             var recent = options.Value.RecentPostWindow > 0
                 ? await results.GetRecentPostsAsync(account.Id, options.Value.RecentPostWindow, cancellationToken)
                 : [];
-            var request = new FetchRequest(account, lease.State.Cursor, lease.State.IsFirstPoll, options.Value.BackfillSince, recent);
-            return await adapter.FetchAsync(request, cancellationToken);
+            request = new FetchRequest(account, lease.State.Cursor, lease.State.IsFirstPoll, options.Value.BackfillSince, recent);
+            return (await adapter.FetchAsync(request, cancellationToken), request);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -80,30 +86,30 @@ internal sealed class AccountPoller(
         }
         catch (PayloadFormatException ex)
         {
-            return FetchResult.Failed(PollStatus.Error, ex.Message);
+            return (FetchResult.Failed(PollStatus.Error, ex.Message), request);
         }
         catch (BrokenCircuitException)
         {
-            return FetchResult.Failed(PollStatus.Error, "Circuit open: the host failed repeatedly and is being rested.");
+            return (FetchResult.Failed(PollStatus.Error, "Circuit open: the host failed repeatedly and is being rested."), request);
         }
         catch (TimeoutRejectedException ex)
         {
-            return FetchResult.Failed(PollStatus.Error, $"Timed out after {ex.Timeout}.");
+            return (FetchResult.Failed(PollStatus.Error, $"Timed out after {ex.Timeout}."), request);
         }
         catch (OperationCanceledException)
         {
-            return FetchResult.Failed(PollStatus.Error, "The request timed out.");
+            return (FetchResult.Failed(PollStatus.Error, "The request timed out."), request);
         }
         catch (HttpRequestException ex)
         {
-            return FetchResult.Failed(PollStatus.Error, ex.HttpRequestError == HttpRequestError.Unknown
+            return (FetchResult.Failed(PollStatus.Error, ex.HttpRequestError == HttpRequestError.Unknown
                 ? ex.Message
-                : $"{ex.HttpRequestError}: {ex.Message}");
+                : $"{ex.HttpRequestError}: {ex.Message}"), request);
         }
         catch (Exception ex)
         {
             Log.AdapterCrashed(logger, ex, account.Id, account.Platform);
-            return FetchResult.Failed(PollStatus.Error, $"{ex.GetType().Name}: {ex.Message}");
+            return (FetchResult.Failed(PollStatus.Error, $"{ex.GetType().Name}: {ex.Message}"), request);
         }
     }
 

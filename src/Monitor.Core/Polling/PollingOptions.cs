@@ -15,6 +15,16 @@ public sealed class PollingOptions : IValidatableOptions
     /// <summary>Quartz cron expression for the poll cycle (e.g. <c>0 0/5 * * * ?</c>); null uses <see cref="CycleInterval"/>.</summary>
     public string? Cron { get; set; }
 
+    /// <summary>
+    /// Adapt each account's interval to how often it posts: one week ÷ (posts in the last 7 days × <see cref="FrequencyFactor"/>),
+    /// clamped to [MinInterval, MaxInterval]. Default true; false polls every account at <see cref="DefaultInterval"/>.
+    /// </summary>
+    public bool Adaptive { get; set; } = true;
+
+    /// <summary>Polls per post in the adaptive formula: 2 polls an account posting daily twice a day. Default 1; 0.01 to 100.</summary>
+    [Range(0.01, 100)]
+    public double FrequencyFactor { get; set; } = 1;
+
     /// <summary>Interval of an account whose posting frequency is not known yet. Default 30 min; between Min and Max.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "30.00:00:00")]
     public TimeSpan DefaultInterval { get; set; } = TimeSpan.FromMinutes(30);

@@ -1,0 +1,16 @@
+using Monitor.Core.Accounts;
+
+namespace Monitor.Core.Activity;
+
+/// <summary>
+/// The store's side of activity reports: aggregates computed inside the store (SQL, aggregation pipelines),
+/// never by loading every post into memory. One row per enabled account, ordered by account id.
+/// </summary>
+public interface IActivityQueries
+{
+    /// <summary>Raw per-account aggregates over the window; derived figures are computed by <see cref="ActivityCalculator"/>.</summary>
+    Task<IReadOnlyList<AccountActivityFacts>> QueryActivityAsync(ActivityWindow window, CancellationToken cancellationToken);
+
+    /// <summary>Every enabled tracked account, ordered by id (for the presence report).</summary>
+    Task<IReadOnlyList<TrackedAccount>> ListEnabledAccountsAsync(CancellationToken cancellationToken);
+}

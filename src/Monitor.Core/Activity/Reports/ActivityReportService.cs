@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Monitor.Core.Diagnostics;
+
+namespace Monitor.Core.Activity.Reports;
+
+/// <summary>
+/// Produces the activity reports for a CLI command (<c>report &lt;name&gt; --from --to --format</c>) or an HTTP API:
+/// typed results for callers that render themselves, or <see cref="WriteAsync"/> to write a documented format.
+/// </summary>
+public sealed class ActivityReportService(IActivityQueries queries, ActivityCalculator calculator, TimeProvider time, ILogger<ActivityReportService> logger)
+{
+    /// <summary>One row per enabled account over the window, ordered by account id.</summary>
+    public async Task<IReadOnlyList<AccountActivity>> GetActivityAsync(ActivityWindow window, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var facts = await queries.QueryActivityAsync(window, cancellationToken);
+        var rows = facts.Select(f => calculator.Compute(f, window)).ToArray();
+        Log.ActivityQueried(logger, rows.Length, window.From, window.To, time.GetElapsedTime(started));
+        return rows;
+    }
+
+    public async Task<PresenceReport> GetPresenceAsync(CancellationToken cancellationToken) =>
+        ReportBuilders.BuildPresence(await queries.ListEnabledAccountsAsync(cancellationToken));
+
+    public async Task<IReadOnlyList<LeaderboardEntry>> GetLeaderboardAsync(ReportRequest request, CancellationToken cancellationToken) =>
+        ReportBuilders.BuildLeaderboard(await GetActivityAsync(request.Window, cancellationToken), request);
+
+    public async Task<IReadOnlyList<DormantEntry>> GetDormantAsync(ReportRequest request, CancellationToken cancellationToken) =>
+        ReportBuilders.BuildDormant(await GetActivityAsync(request.Window, cancellationToken), request);
+
+    /// <summary>Writes the requested report in its format to <paramref name="output"/> (not closed).</summary>
+    public async Task WriteAsync(ReportRequest request, TextWriter output, CancellationToken cancellationToken)
+    {
+        switch (request.Kind)
+        {
+            case ReportKind.Presence:
+                var presence = await GetPresenceAsync(cancellationToken);
+                if (request.Format == ReportFormat.Table)
+                {
+                    await TableReportWriter.WriteAsync(ReportTables.PresenceGrid(presence), output, cancellationToken);
+                    await output.WriteLineAsync();
+                    foreach (var line in ReportTables.PresenceTotals(presence))
+                    {
+                        await output.WriteLineAsync(line.AsMemory(), cancellationToken);
+                    }
+
+                    return;
+                }
+
+                await WriteAsync(request.Format, presence, ReportJsonContext.Default.PresenceReport, () => ReportTables.Presence(presence), output, cancellationToken);
+                return;
+            case ReportKind.Leaderboard:
+                var leaders = await GetLeaderboardAsync(request, cancellationToken);
+                await WriteAsync(request.Format, leaders, ReportJsonContext.Default.IReadOnlyListLeaderboardEntry, () => ReportTables.Leaderboard(leaders), output, cancellationToken);
+                return;
+            case ReportKind.Dormant:
+                var dormant = await GetDormantAsync(request, cancellationToken);
+                await WriteAsync(request.Format, dormant, ReportJsonContext.Default.IReadOnlyListDormantEntry, () => ReportTables.Dormant(dormant), output, cancellationToken);
+                return;
+            default:
+                var rows = await GetActivityAsync(request.Window, cancellationToken);
+                await WriteAsync(request.Format, rows, ReportJsonContext.Default.IReadOnlyListAccountActivity,
+                    () => ReportTables.Activity(rows, histograms: request.Format == ReportFormat.Csv), output, cancellationToken);
+                return;
+        }
+    }
+
+    private static async Task WriteAsync<T>(ReportFormat format, T value, JsonTypeInfo<T> json, Func<ReportTable> table, TextWriter output, CancellationToken cancellationToken)
+    {
+        switch (format)
+        {
+            case ReportFormat.Json:
+                await output.WriteLineAsync(JsonSerializer.Serialize(value, json).AsMemory(), cancellationToken);
+                break;
+            case ReportFormat.Csv:
+                await CsvReportWriter.WriteAsync(table(), output, cancellationToken);
+                break;
+            default:
+                await TableReportWriter.WriteAsync(table(), output, cancellationToken);
+                break;
+        }
+    }
+}

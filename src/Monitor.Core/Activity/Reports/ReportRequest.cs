@@ -1,0 +1,52 @@
+using Monitor.Core.Accounts;
+
+namespace Monitor.Core.Activity.Reports;
+
+/// <summary>The reports: <c>activity</c>, <c>presence</c>, <c>leaderboard</c>, <c>dormant</c>.</summary>
+public enum ReportKind
+{
+    Activity,
+    Presence,
+    Leaderboard,
+    Dormant,
+}
+
+/// <summary>Output formats: aligned plain-text <c>table</c>, RFC 4180 <c>csv</c>, camelCase <c>json</c>.</summary>
+public enum ReportFormat
+{
+    Table,
+    Csv,
+    Json,
+}
+
+/// <summary>What a leaderboard ranks by: <c>postsPerDay</c>, <c>followers</c> (at the window's end), <c>followerGrowth</c> (absolute).</summary>
+public enum LeaderboardMetric
+{
+    PostsPerDay,
+    Followers,
+    FollowerGrowth,
+}
+
+/// <summary>One report to produce, as a CLI command or an HTTP call parsed it.</summary>
+/// <param name="Kind">Which report.</param>
+/// <param name="Window">The UTC days covered (presence ignores it).</param>
+/// <param name="Format">How to write it.</param>
+public sealed record ReportRequest(ReportKind Kind, ActivityWindow Window, ReportFormat Format)
+{
+    /// <summary>Leaderboard: the figure to rank by.</summary>
+    public LeaderboardMetric By { get; init; } = LeaderboardMetric.PostsPerDay;
+
+    /// <summary>Leaderboard and dormant: only this platform key.</summary>
+    public string? Platform { get; init; }
+
+    /// <summary>Leaderboard and dormant: only this actor type.</summary>
+    public ActorType? Actor { get; init; }
+
+    /// <summary>Leaderboard: how many rows. Default 10.</summary>
+    public int Top { get; init; } = 10;
+
+    /// <summary>Parses a report, format or leaderboard-metric name case-insensitively (<c>activity</c>, <c>csv</c>, <c>postsPerDay</c>).</summary>
+    public static bool TryParseName<TEnum>(string? value, out TEnum result)
+        where TEnum : struct, Enum =>
+        Enum.TryParse(value, ignoreCase: true, out result) && Enum.IsDefined(result) && !int.TryParse(value, out _);
+}

@@ -1,0 +1,73 @@
+namespace Monitor.Core.Activity.Reports;
+
+/// <summary>
+/// The column layout of each report in table and CSV form. CSV carries every figure (histograms as
+/// <c>mon..sun</c> and <c>h00..h23</c>); the terminal table leaves the histograms out to stay readable.
+/// </summary>
+internal static class ReportTables
+{
+    private static readonly string[] ActivityColumns =
+    [
+        "accountId", "platform", "country", "actor", "name", "status", "posts", "originals", "replies", "reposts", "quotes",
+        "postsPerDay", "activeDays", "activeDayShare", "medianGapHours", "weeklyCount", "lastPostAt", "daysSinceLastPost",
+        "originalShare", "replyShare", "repostShare", "quoteShare", "followersStart", "followersEnd", "followerGrowth",
+        "followerGrowthRelative", "postsTotalDelta", "estimatedMissed",
+    ];
+
+    private static readonly string[] Weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    public static ReportTable Activity(IReadOnlyList<AccountActivity> rows, bool histograms)
+    {
+        var columns = histograms
+            ? ActivityColumns.Concat(Weekdays).Concat(Enumerable.Range(0, 24).Select(h => $"h{h:00}")).ToArray()
+            : ActivityColumns;
+        return new ReportTable(columns, rows.Select(r =>
+        {
+            object?[] cells =
+            [
+                r.AccountId, r.Platform, r.Country, r.Actor, r.Name, r.Status, r.Posts, r.Originals, r.Replies, r.Reposts, r.Quotes,
+                r.PostsPerDay, r.ActiveDays, r.ActiveDayShare, r.MedianGapHours, r.WeeklyCount, r.LastPostAt, r.DaysSinceLastPost,
+                r.OriginalShare, r.ReplyShare, r.RepostShare, r.QuoteShare, r.FollowersStart, r.FollowersEnd, r.FollowerGrowth,
+                r.FollowerGrowthRelative, r.PostsTotalDelta, r.EstimatedMissed,
+            ];
+            var all = histograms ? cells.Concat(r.ByWeekday.Cast<object?>()).Concat(r.ByHourUtc.Cast<object?>()) : cells;
+            return (IReadOnlyList<string>)all.Select(ReportTable.Cell).ToArray();
+        }).ToArray());
+    }
+
+    /// <summary>One row per country and platform (long form, so the columns never change): present 0/1 and accounts.</summary>
+    public static ReportTable Presence(PresenceReport report)
+    {
+        var platforms = report.Platforms.Select(p => p.Platform).ToArray();
+        var rows = report.Countries.SelectMany(c => platforms.Select(p => (IReadOnlyList<string>)
+        [
+            c.Country, p, c.Platforms.Contains(p) ? "1" : "0", string.Join(';', c.Actors),
+        ])).ToArray();
+        return new ReportTable(["country", "platform", "present", "actors"], rows);
+    }
+
+    /// <summary>The terminal view of presence: a country × platform grid, then the totals.</summary>
+    public static ReportTable PresenceGrid(PresenceReport report)
+    {
+        var platforms = report.Platforms.Select(p => p.Platform).ToArray();
+        var rows = report.Countries.Select(c => (IReadOnlyList<string>)
+            [c.Country, .. platforms.Select(p => c.Platforms.Contains(p) ? "yes" : "-"), ReportTable.Cell(c.Accounts)]).ToList();
+        return new ReportTable(["country", .. platforms, "accounts"], rows);
+    }
+
+    public static IEnumerable<string> PresenceTotals(PresenceReport report) =>
+        report.Platforms.Select(p => $"{p.Present} of {p.Countries} countries present on {p.Platform}"
+                + (p.Missing.Count == 0 ? string.Empty : $"; missing: {string.Join(", ", p.Missing)}"))
+            .Concat(report.Actors.Select(a => $"{a.Present} of {a.Countries} countries have a {a.Actor} account ("
+                + string.Join(", ", a.PresentByPlatform.Select(kv => $"{kv.Key} {kv.Value}")) + ")"));
+
+    public static ReportTable Leaderboard(IReadOnlyList<LeaderboardEntry> entries) => new(
+        ["rank", "accountId", "platform", "country", "actor", "name", entries.FirstOrDefault()?.Metric ?? "value"],
+        entries.Select(e => (IReadOnlyList<string>)new object?[] { e.Rank, e.AccountId, e.Platform, e.Country, e.Actor, e.Name, e.Value }
+            .Select(ReportTable.Cell).ToArray()).ToArray());
+
+    public static ReportTable Dormant(IReadOnlyList<DormantEntry> entries) => new(
+        ["accountId", "platform", "country", "actor", "name", "status", "lastPostAt", "daysSinceLastPost"],
+        entries.Select(e => (IReadOnlyList<string>)new object?[] { e.AccountId, e.Platform, e.Country, e.Actor, e.Name, e.Status, e.LastPostAt, e.DaysSinceLastPost }
+            .Select(ReportTable.Cell).ToArray()).ToArray());
+}
