@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Core.Accounts;
+using Monitor.Core.Activity;
 using Monitor.Core.Adapters;
 using Monitor.Core.Adapters.Bluesky;
 using Monitor.Core.Adapters.Feeds;
@@ -35,6 +36,7 @@ public static class MonitorServiceCollectionExtensions
         services.TryAddSingleton<PollCycle>();
 
         services.AddMonitorStorage(configuration);
+        services.AddMonitorActivity(configuration);
         services.AddMonitorAdapters(configuration);
         return services;
     }
