@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Monitor.Core;
 using Monitor.Worker.Jobs;
 
@@ -33,10 +34,12 @@ internal static class MonitorHostBuilder
 
         if (mode == HostMode.Command)
         {
+            // Commands keep standard output for their results: logs go to standard error, warnings and up unless
+            // overridden with --Logging:Console:LogLevel:Default=Information (a console-specific rule wins).
             builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-            if (builder.Configuration["Logging:LogLevel:Default"] is null)
+            if (builder.Configuration["Logging:Console:LogLevel:Default"] is null)
             {
-                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                builder.Logging.AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
             }
         }
 

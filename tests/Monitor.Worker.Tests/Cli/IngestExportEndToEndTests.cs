@@ -106,6 +106,29 @@ public sealed class IngestExportEndToEndTests : IAsyncLifetime
         Assert.Equal(3, unknown.ExitCode);
     }
 
+    [Fact]
+    public async Task IngestThenReport_ActivityAndPresenceReflectTheStoredPosts()
+    {
+        await RunAsync("ingest", "--once");
+
+        var activity = await RunAsync("report", "activity", "--from", "2026-10-31", "--to", "2026-11-02", "--format", "json");
+        var presence = await RunAsync("report", "presence", "--format", "csv");
+        var badWindow = await RunAsync("report", "activity", "--from", "2026-11-05", "--to", "2026-11-01");
+
+        Assert.Equal(0, activity.ExitCode);
+        var rows = JsonDocument.Parse(activity.Output).RootElement.EnumerateArray()
+            .ToDictionary(r => r.GetProperty("accountId").GetString()!, r => r);
+        Assert.Equal(3, rows["gbr-rss"].GetProperty("posts").GetInt32());
+        Assert.Equal(3, rows["gbr-rss"].GetProperty("activeDays").GetInt32());
+        Assert.Equal(1.0, rows["gbr-rss"].GetProperty("postsPerDay").GetDouble());
+        Assert.Equal(2, rows["fra-atom"].GetProperty("posts").GetInt32());
+        Assert.Equal(0, rows["deu-bad"].GetProperty("posts").GetInt32());
+        Assert.Equal("inactive", rows["deu-bad"].GetProperty("status").GetString());
+        Assert.Contains("GBR,rss,1,ForeignMinistry", presence.Output, StringComparison.Ordinal);
+        Assert.Equal(1, badWindow.ExitCode);
+        Assert.Contains("--from 2026-11-05 is after --to 2026-11-01", badWindow.Error, StringComparison.Ordinal);
+    }
+
     private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(
     [
         .. args,

@@ -49,19 +49,19 @@ public sealed class ActivityReportService(IActivityQueries queries, ActivityCalc
                     return;
                 }
 
-                await WriteAsync(request.Format, presence, ReportJsonContext.Default.PresenceReport, () => ReportTables.Presence(presence), output, cancellationToken);
+                await WriteAsync(request.Format, presence, ReportJsonContext.Readable.PresenceReport, () => ReportTables.Presence(presence), output, cancellationToken);
                 return;
             case ReportKind.Leaderboard:
                 var leaders = await GetLeaderboardAsync(request, cancellationToken);
-                await WriteAsync(request.Format, leaders, ReportJsonContext.Default.IReadOnlyListLeaderboardEntry, () => ReportTables.Leaderboard(leaders), output, cancellationToken);
+                await WriteAsync(request.Format, leaders, ReportJsonContext.Readable.IReadOnlyListLeaderboardEntry, () => ReportTables.Leaderboard(leaders), output, cancellationToken);
                 return;
             case ReportKind.Dormant:
                 var dormant = await GetDormantAsync(request, cancellationToken);
-                await WriteAsync(request.Format, dormant, ReportJsonContext.Default.IReadOnlyListDormantEntry, () => ReportTables.Dormant(dormant), output, cancellationToken);
+                await WriteAsync(request.Format, dormant, ReportJsonContext.Readable.IReadOnlyListDormantEntry, () => ReportTables.Dormant(dormant), output, cancellationToken);
                 return;
             default:
                 var rows = await GetActivityAsync(request.Window, cancellationToken);
-                await WriteAsync(request.Format, rows, ReportJsonContext.Default.IReadOnlyListAccountActivity,
+                await WriteAsync(request.Format, rows, ReportJsonContext.Readable.IReadOnlyListAccountActivity,
                     () => ReportTables.Activity(rows, histograms: request.Format == ReportFormat.Csv), output, cancellationToken);
                 return;
         }

@@ -13,7 +13,17 @@ namespace Monitor.Core.Activity.Reports;
 [JsonSerializable(typeof(PresenceReport))]
 [JsonSerializable(typeof(IReadOnlyList<LeaderboardEntry>))]
 [JsonSerializable(typeof(IReadOnlyList<DormantEntry>))]
-public sealed partial class ReportJsonContext : JsonSerializerContext;
+public sealed partial class ReportJsonContext : JsonSerializerContext
+{
+    /// <summary>The context reports are written with: names such as "Auswärtiges Amt" or "Foreign &amp; Commonwealth" stay readable (no \u escapes).</summary>
+    /// <remarks>Created on first use: the generated <c>Default</c> is not initialised yet while static fields of this file are.</remarks>
+    public static ReportJsonContext Readable => readable ??= new(new JsonSerializerOptions(Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    private static ReportJsonContext? readable;
+}
 
 /// <summary>Writes instants in UTC with a <c>Z</c> suffix, as the report formats document; reads any ISO 8601 offset.</summary>
 internal sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
