@@ -81,18 +81,8 @@ internal sealed class BlueskyApi(HttpClient client, BlueskyOptions options, Time
     }
 
     private static T Parse<T>(byte[] body, JsonTypeInfo<T> type, string method)
-        where T : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(body, type)
-                ?? throw new PayloadFormatException($"Bluesky returned an empty JSON body for {method}.");
-        }
-        catch (JsonException ex)
-        {
-            throw new PayloadFormatException($"Bluesky returned malformed JSON for {method}: {ex.Message}", ex);
-        }
-    }
+        where T : class =>
+        JsonPayload.Parse(body, type, "Bluesky " + method);
 }
 
 /// <summary>A parsed output, or the failure it maps to, with the rate-limit state.</summary>

@@ -27,15 +27,7 @@ internal sealed class FacebookGraphClient(HttpClient http, FacebookOptions optio
             return new GraphResponse<T>(null, FacebookErrors.ToResult(response, error, time.GetUtcNow(), options));
         }
 
-        try
-        {
-            return new GraphResponse<T>(JsonSerializer.Deserialize(body, type)
-                ?? throw new PayloadFormatException($"Graph API returned null for {type.Type.Name}."), null);
-        }
-        catch (JsonException ex)
-        {
-            throw new PayloadFormatException($"Graph API response is not a valid {type.Type.Name}: {ex.Message}", ex);
-        }
+        return new GraphResponse<T>(JsonPayload.Parse(body, type, $"Graph API ({type.Type.Name})"), null);
     }
 }
 

@@ -48,18 +48,8 @@ internal sealed class MastodonApi(HttpClient client, MastodonOptions options, Ur
     }
 
     private static T Parse<T>(byte[] body, JsonTypeInfo<T> type, Uri url)
-        where T : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(body, type)
-                ?? throw new PayloadFormatException($"Mastodon returned an empty JSON body for {url.AbsolutePath}.");
-        }
-        catch (JsonException ex)
-        {
-            throw new PayloadFormatException($"Mastodon returned malformed JSON for {url.AbsolutePath}: {ex.Message}", ex);
-        }
-    }
+        where T : class =>
+        JsonPayload.Parse(body, type, "Mastodon " + url.AbsolutePath);
 }
 
 /// <summary>A parsed response, or the failure it maps to, with the rate-limit state and pagination ids.</summary>

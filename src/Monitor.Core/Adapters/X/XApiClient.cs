@@ -64,14 +64,6 @@ internal sealed class XApiClient(HttpClient client, XOptions options, TimeProvid
         }
 
         var body = await ResponseReader.ReadBytesAsync(response, options.MaxResponseBytes, cancellationToken);
-        try
-        {
-            return XResponse<T>.Of(JsonSerializer.Deserialize(body, type)
-                ?? throw new PayloadFormatException($"X returned an empty body for {request.RequestUri!.AbsolutePath}."));
-        }
-        catch (JsonException ex)
-        {
-            throw new PayloadFormatException($"X returned malformed JSON for {request.RequestUri!.AbsolutePath}: {ex.Message}", ex);
-        }
+        return XResponse<T>.Of(JsonPayload.Parse(body, type, "X " + request.RequestUri!.AbsolutePath));
     }
 }

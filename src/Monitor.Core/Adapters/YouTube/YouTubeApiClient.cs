@@ -51,14 +51,6 @@ internal sealed class YouTubeApiClient(HttpClient client, YouTubeOptions options
         }
 
         var body = await ResponseReader.ReadBytesAsync(response, options.MaxResponseBytes, cancellationToken);
-        try
-        {
-            return YouTubeResponse<T>.Of(JsonSerializer.Deserialize(body, type)
-                ?? throw new PayloadFormatException($"YouTube Data API returned an empty body for {path}."));
-        }
-        catch (JsonException ex)
-        {
-            throw new PayloadFormatException($"YouTube Data API returned malformed JSON for {path}: {ex.Message}", ex);
-        }
+        return YouTubeResponse<T>.Of(JsonPayload.Parse(body, type, "YouTube Data API " + path));
     }
 }
