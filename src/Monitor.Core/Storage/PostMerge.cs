@@ -25,6 +25,8 @@ internal static class PostMerge
     /// </summary>
     public static Outcome Merge(Stored stored, Post fetched, string fetchedHash, DateTimeOffset capturedAt)
     {
+        // Stores keep whole milliseconds: compare at that precision, or a source with microseconds would look edited on every poll.
+        fetched = fetched with { UpdatedAt = ToMilliseconds(fetched.UpdatedAt), EditedAt = ToMilliseconds(fetched.EditedAt) };
         var updatedForward = fetched.UpdatedAt is { } updated && stored.SourceUpdatedAt is { } before && updated > before;
         var explicitNewer = fetched.EditedAt is { } explicitAt && (stored.EditedAt is null || explicitAt > stored.EditedAt);
         var edited = explicitNewer || updatedForward || !string.Equals(stored.ContentHash, fetchedHash, StringComparison.Ordinal);
@@ -46,6 +48,10 @@ internal static class PostMerge
     }
 
     /// <summary>The stored fields that decide a merge.</summary>
+    /// <summary>The time truncated to whole milliseconds, as both stores keep it.</summary>
+    public static DateTimeOffset? ToMilliseconds(DateTimeOffset? value) =>
+        value is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v.ToUnixTimeMilliseconds()).ToOffset(v.Offset) : null;
+
     public sealed record Stored(
         string ContentHash,
         DateTimeOffset PublishedAt,

@@ -17,7 +17,8 @@ internal static class MongoPostCommands
 
     /// <summary>Just what edit and deletion detection compare.</summary>
     public static ProjectionDefinition<BsonDocument> ExistingProjection { get; } = Builders<BsonDocument>.Projection
-        .Include("postId").Include("contentHash").Include("sourceUpdatedAt").Include("editedAt").Include("deletedAt").Exclude("_id");
+        .Include("postId").Include("contentHash").Include("publishedAt").Include("publishedAtEstimated").Include("sourceUpdatedAt")
+        .Include("editedAt").Include("deletedAt").Exclude("_id");
 
     public static FilterDefinition<BsonDocument> Recent(string accountId) =>
         Filter.And(Filter.Eq("accountId", accountId), Filter.Eq("deletedAt", BsonNull.Value));

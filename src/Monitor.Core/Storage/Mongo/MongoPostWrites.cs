@@ -29,13 +29,14 @@ internal static class MongoPostWrites
             }
 
             var existing = stored.GetValueOrDefault(post.PostId);
-            var hash = MongoPostEdits.ContentHash(post);
-            var isEdit = existing is not null && MongoPostEdits.IsEdited(post, hash, existing);
+            var hash = PostMerge.ContentHash(post);
+            var known = existing is null ? null : ToStored(existing);
+            var merged = known is null ? null : PostMerge.Merge(known, post, hash, record.CapturedAt);
             created += existing is null ? 1 : 0;
-            edited += isEdit ? 1 : 0;
+            edited += merged?.Edited == true ? 1 : 0;
             models.Add(new UpdateOneModel<BsonDocument>(
                 MongoPostCommands.Identity(account.Platform, account.Id, post.PostId),
-                Upsert(post, hash, existing is null, isEdit, record.CapturedAt)) { IsUpsert = true });
+                Upsert(post, hash, known, merged, record.CapturedAt)) { IsUpsert = true });
         }
 
         foreach (var postId in record.Result.DeletedPostIds.Distinct(StringComparer.Ordinal).Where(id => !seen.Contains(id)))
@@ -58,30 +59,40 @@ internal static class MongoPostWrites
     public static IReadOnlyList<string> IdsToLookUp(PollRecord record) =>
         record.Result.Posts.Select(post => post.PostId).Concat(record.Result.DeletedPostIds).Distinct(StringComparer.Ordinal).ToArray();
 
-    private static UpdateDefinition<BsonDocument> Upsert(Post post, string hash, bool isNew, bool isEdit, DateTimeOffset now)
+    private static PostMerge.Stored ToStored(BsonDocument document) => new(
+        document.String("contentHash") ?? string.Empty,
+        document.RequiredDate("publishedAt"),
+        document.Bool("publishedAtEstimated"),
+        document.Date("sourceUpdatedAt"),
+        document.Date("editedAt"));
+
+    /// <summary>A new post is written as fetched; a known one as <see cref="PostMerge"/> decided (the same rules as SQLite).</summary>
+    private static UpdateDefinition<BsonDocument> Upsert(Post post, string hash, PostMerge.Stored? known, PostMerge.Outcome? merged, DateTimeOffset now)
     {
-        var updates = MongoPostDocuments.Content(post, hash).Select(field => Update.Set(field.Name, field.Value)).ToList();
+        var updates = MongoPostDocuments.Content(post, hash)
+            .Where(field => merged is null || field.Name != "sourceUpdatedAt")
+            .Select(field => Update.Set(field.Name, field.Value)).ToList();
         updates.Add(Update.Set("lastSeenAt", MongoBson.Of(now)));
-
-        // A post seen again is not deleted (a feed entry that came back was only hidden or mis-reported).
-        updates.Add(Update.Set("deletedAt", BsonNull.Value));
-
-        // An estimated date is the first-seen time; a later estimate must not move the post forward.
-        if (isNew || !post.PublishedAtEstimated)
+        updates.Add(Update.SetOnInsert("firstSeenAt", MongoBson.Of(now)));
+        if (known is null || merged is null)
         {
             updates.Add(Update.Set("publishedAt", MongoBson.Of(post.PublishedAt)));
             updates.Add(Update.Set("publishedAtEstimated", post.PublishedAtEstimated));
-        }
-
-        if (isEdit)
-        {
-            updates.Add(Update.Set("editedAt", MongoBson.Of(post.EditedAt ?? now)));
-        }
-
-        updates.Add(Update.SetOnInsert("firstSeenAt", MongoBson.Of(now)));
-        if (isNew)
-        {
             updates.Add(Update.SetOnInsert("editedAt", MongoBson.Of(post.EditedAt)));
+            updates.Add(Update.SetOnInsert("deletedAt", BsonNull.Value));
+            return Update.Combine(updates);
+        }
+
+        updates.Add(Update.Set("sourceUpdatedAt", MongoBson.Of(merged.SourceUpdatedAt)));
+        if (merged.PublishedAt != known.PublishedAt || merged.PublishedAtEstimated != known.PublishedAtEstimated)
+        {
+            updates.Add(Update.Set("publishedAt", MongoBson.Of(merged.PublishedAt)));
+            updates.Add(Update.Set("publishedAtEstimated", merged.PublishedAtEstimated));
+        }
+
+        if (merged.Edited)
+        {
+            updates.Add(Update.Set("editedAt", MongoBson.Of(merged.EditedAt)));
         }
 
         return Update.Combine(updates);

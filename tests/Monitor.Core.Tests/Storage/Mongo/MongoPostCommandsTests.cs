@@ -13,7 +13,7 @@ public sealed class MongoPostCommandsTests
             """{ "platform" : "mastodon", "accountId" : "gbr-fcdo", "postId" : { "$in" : ["1", "2"] } }""",
             MongoRender.Json(MongoPostCommands.Existing("mastodon", "gbr-fcdo", ["1", "2"])));
         Assert.Equal(
-            """{ "postId" : 1, "contentHash" : 1, "sourceUpdatedAt" : 1, "editedAt" : 1, "deletedAt" : 1, "_id" : 0 }""",
+            """{ "postId" : 1, "contentHash" : 1, "publishedAt" : 1, "publishedAtEstimated" : 1, "sourceUpdatedAt" : 1, "editedAt" : 1, "deletedAt" : 1, "_id" : 0 }""",
             MongoRender.Json(MongoPostCommands.ExistingProjection));
     }
 

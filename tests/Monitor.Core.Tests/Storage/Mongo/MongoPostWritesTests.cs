@@ -1,3 +1,4 @@
+using Monitor.Core.Storage;
 using Monitor.Core.Adapters;
 using Monitor.Core.Posts;
 using Monitor.Core.Storage.Mongo;
@@ -19,9 +20,9 @@ public sealed class MongoPostWritesTests
         var plan = MongoPostWrites.Plan(Poll(post), Stored());
 
         Assert.Equal((1, 0, 0), (plan.NewPosts, plan.EditedPosts, plan.DeletedPosts));
-        var hash = MongoPostEdits.ContentHash(post);
+        var hash = PostMerge.ContentHash(post);
         Assert.Equal(
-            $$"""updateOne {{Filter1}} { "$set" : { "url" : "https://example.org/@fcdo/1", "kind" : "post", "title" : "T", "text" : "Statement", "language" : "en", "author" : "FCDO", "metrics" : { "replies" : 1, "reposts" : 2, "likes" : 3, "views" : null }, "sourceUpdatedAt" : null, "contentHash" : "{{hash}}", "lastSeenAt" : {{NowJson}}, "deletedAt" : null, "publishedAt" : { "$date" : "2026-03-01T11:00:00Z" }, "publishedAtEstimated" : false }, "$setOnInsert" : { "firstSeenAt" : {{NowJson}}, "editedAt" : null } } upsert""",
+            $$"""updateOne {{Filter1}} { "$set" : { "url" : "https://example.org/@fcdo/1", "kind" : "post", "title" : "T", "text" : "Statement", "language" : "en", "author" : "FCDO", "metrics" : { "replies" : 1, "reposts" : 2, "likes" : 3, "views" : null }, "sourceUpdatedAt" : null, "contentHash" : "{{hash}}", "lastSeenAt" : {{NowJson}}, "publishedAt" : { "$date" : "2026-03-01T11:00:00Z" }, "publishedAtEstimated" : false }, "$setOnInsert" : { "firstSeenAt" : {{NowJson}}, "editedAt" : null, "deletedAt" : null } } upsert""",
             MongoRender.Json(Assert.Single(plan.Models)));
     }
 
@@ -30,7 +31,7 @@ public sealed class MongoPostWritesTests
     {
         var post = Post("1");
 
-        var plan = MongoPostWrites.Plan(Poll(post), Stored(StoredDoc("1", MongoPostEdits.ContentHash(post))));
+        var plan = MongoPostWrites.Plan(Poll(post), Stored(StoredDoc("1", PostMerge.ContentHash(post))));
 
         Assert.Equal((0, 0, 0), (plan.NewPosts, plan.EditedPosts, plan.DeletedPosts));
         var json = MongoRender.Json(Assert.Single(plan.Models));
@@ -41,15 +42,15 @@ public sealed class MongoPostWritesTests
 
     public static TheoryData<Post, BsonDocument, string> Edits => new()
     {
-        { Post("1", "Corrected statement"), StoredDoc("1", MongoPostEdits.ContentHash(Post("1"))), NowJson },
+        { Post("1", "Corrected statement"), StoredDoc("1", PostMerge.ContentHash(Post("1"))), NowJson },
         {
             Post("1") with { UpdatedAt = Now.AddMinutes(-5) },
-            StoredDoc("1", MongoPostEdits.ContentHash(Post("1")), sourceUpdatedAt: Now.AddMinutes(-30)),
-            NowJson
+            StoredDoc("1", PostMerge.ContentHash(Post("1")), sourceUpdatedAt: Now.AddMinutes(-30)),
+            """{ "$date" : "2026-03-01T11:55:00Z" }"""
         },
         {
             Post("1") with { EditedAt = Now.AddMinutes(-2) },
-            StoredDoc("1", MongoPostEdits.ContentHash(Post("1"))),
+            StoredDoc("1", PostMerge.ContentHash(Post("1"))),
             """{ "$date" : "2026-03-01T11:58:00Z" }"""
         },
     };
@@ -67,10 +68,10 @@ public sealed class MongoPostWritesTests
     public static TheoryData<Post, BsonDocument> NotEdits => new()
     {
         // Sub-millisecond ticks are lost in storage; the same time read back is not "forward".
-        { Post("1") with { UpdatedAt = Now.AddTicks(1234) }, StoredDoc("1", MongoPostEdits.ContentHash(Post("1")), sourceUpdatedAt: Now) },
-        { Post("1") with { UpdatedAt = Now.AddHours(-1) }, StoredDoc("1", MongoPostEdits.ContentHash(Post("1")), sourceUpdatedAt: Now) },
-        { Post("1") with { EditedAt = Now.AddMinutes(-2) }, StoredDoc("1", MongoPostEdits.ContentHash(Post("1")), editedAt: Now.AddMinutes(-2)) },
-        { Post("1") with { Metrics = new PostMetrics(Likes: 99) }, StoredDoc("1", MongoPostEdits.ContentHash(Post("1"))) },
+        { Post("1") with { UpdatedAt = Now.AddTicks(1234) }, StoredDoc("1", PostMerge.ContentHash(Post("1")), sourceUpdatedAt: Now) },
+        { Post("1") with { UpdatedAt = Now.AddHours(-1) }, StoredDoc("1", PostMerge.ContentHash(Post("1")), sourceUpdatedAt: Now) },
+        { Post("1") with { EditedAt = Now.AddMinutes(-2) }, StoredDoc("1", PostMerge.ContentHash(Post("1")), editedAt: Now.AddMinutes(-2)) },
+        { Post("1") with { Metrics = new PostMetrics(Likes: 99) }, StoredDoc("1", PostMerge.ContentHash(Post("1"))) },
     };
 
     [Theory]
@@ -126,7 +127,7 @@ public sealed class MongoPostWritesTests
     public void ContentHash_IsSha256HexOfTitleNewlineText()
     {
         // printf 'T\nBody' | sha256sum
-        Assert.Equal("53b7384115176bcf8991b05813145ca1cd2ecd9dccae2197c5755324a79db711", MongoPostEdits.ContentHash(Post("1", "Body") with { Title = "T" }));
+        Assert.Equal("53b7384115176bcf8991b05813145ca1cd2ecd9dccae2197c5755324a79db711", PostMerge.ContentHash(Post("1", "Body") with { Title = "T" }));
     }
 
     private static Dictionary<string, BsonDocument> Stored(params BsonDocument[] documents) =>
@@ -136,6 +137,8 @@ public sealed class MongoPostWritesTests
     {
         { "postId", postId },
         { "contentHash", hash },
+        { "publishedAt", MongoBson.Of(Post(postId).PublishedAt) },
+        { "publishedAtEstimated", false },
         { "sourceUpdatedAt", MongoBson.Of(sourceUpdatedAt) },
         { "editedAt", MongoBson.Of(editedAt) },
         { "deletedAt", MongoBson.Of(deletedAt) },
