@@ -22,6 +22,15 @@ internal static class MongoAccountCommands
         return new UpdateOneModel<BsonDocument>(Filter.Eq("_id", account.Id), update) { IsUpsert = true };
     }
 
+    /// <summary>
+    /// Clears the cursor of a stored account whose platform or handle changed: it is another feed now, and its old ETag,
+    /// since-id or resolved id would skip or refuse that feed's posts (the SQLite store does the same). Sent before <see cref="Sync"/>.
+    /// </summary>
+    public static WriteModel<BsonDocument> ResetCursorIfMoved(TrackedAccount account) =>
+        new UpdateOneModel<BsonDocument>(
+            Filter.And(Filter.Eq("_id", account.Id), Filter.Or(Filter.Ne("platform", account.Platform), Filter.Ne("handle", account.Handle))),
+            Update.Set("state.cursor", MongoAccountDocuments.Cursor(PollCursor.Empty)));
+
     /// <summary>Disables every stored account that is no longer configured; its history is kept.</summary>
     public static WriteModel<BsonDocument> DisableMissing(IEnumerable<string> configuredIds) =>
         new UpdateManyModel<BsonDocument>(

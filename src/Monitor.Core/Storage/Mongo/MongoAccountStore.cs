@@ -10,6 +10,11 @@ internal sealed class MongoAccountStore(MongoCollections collections, ILogger<Mo
 {
     public async Task SyncAccountsAsync(IReadOnlyCollection<TrackedAccount> accounts, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (accounts.Count > 0)
+        {
+            await MongoBulkWrites.UpsertAsync(collections.Accounts, accounts.Select(MongoAccountCommands.ResetCursorIfMoved).ToArray(), logger, cancellationToken);
+        }
+
         var models = accounts.Select(MongoAccountCommands.Sync)
             .Append(MongoAccountCommands.DisableMissing(accounts.Select(account => account.Id)))
             .ToArray();

@@ -121,4 +121,12 @@ public sealed class MongoAccountCommandsTests
             """updateOne { "_id" : "gbr-fcdo", "lease.owner" : "host-1/42" } { "$set" : { "lease" : null } }""",
             MongoRender.Json(MongoAccountCommands.ReleaseAfterPoll(Poll())));
     }
+
+    [Fact]
+    public void ResetCursorIfMoved_MatchesOnlyAChangedPlatformOrHandleAndEmptiesTheCursor()
+    {
+        Assert.Equal(
+            $$"""updateOne { "_id" : "{{Account.Id}}", "$or" : [{ "platform" : { "$ne" : "{{Account.Platform}}" } }, { "handle" : { "$ne" : "{{Account.Handle}}" } }] } { "$set" : { "state.cursor" : { "etag" : null, "lastModified" : null, "position" : null, "externalId" : null } } }""",
+            MongoRender.Json(MongoAccountCommands.ResetCursorIfMoved(Account)));
+    }
 }
