@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Monitor.Core;
+using Monitor.Core.Accounts;
 using Monitor.Worker.Jobs;
 
 namespace Monitor.Worker.Hosting;
@@ -44,7 +45,13 @@ internal static class MonitorHostBuilder
         }
 
         builder.Services.AddMonitorCore(builder.Configuration);
-        builder.Services.AddHostedService<MonitorStartup>();
+        builder.Services.AddSingleton(provider =>
+        {
+            var list = provider.GetRequiredService<AccountListLoader>().Load();
+            return list.IsValid ? list : throw new AccountListException(list.Errors);
+        });
+        builder.Services.AddSingleton<StoreInitializer>();
+        builder.Services.AddHostedService(provider => new MonitorStartup(provider.GetRequiredService<StoreInitializer>(), mode));
         if (mode == HostMode.Service)
         {
             builder.Services.AddPollScheduling(builder.Configuration);

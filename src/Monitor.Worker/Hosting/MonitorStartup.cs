@@ -1,38 +1,27 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Monitor.Core.Accounts;
-using Monitor.Core.Storage;
 
 namespace Monitor.Worker.Hosting;
 
 /// <summary>
-/// Runs before the scheduler starts: creates or migrates the store, loads and validates the account list (refusing
-/// to start on any error, listing them all), and syncs the list into the store.
+/// Runs before the scheduler starts. The account list was validated when the host was built (an invalid list never
+/// starts). A command needs the store now and fails if it is unreachable; the service logs and keeps running, and the
+/// poll job retries the store before each cycle.
 /// </summary>
-internal sealed partial class MonitorStartup(
-    IStorageLifecycle storage,
-    IAccountStore accounts,
-    AccountListLoader loader,
-    TimeProvider time,
-    ILogger<MonitorStartup> logger) : IHostedService
+internal sealed class MonitorStartup(StoreInitializer initializer, HostMode mode) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var list = loader.Load();
-        if (!list.IsValid)
+        if (mode == HostMode.Command)
         {
-            throw new AccountListException(list.Errors);
+            await initializer.InitializeAsync(cancellationToken);
         }
-
-        await storage.InitializeAsync(cancellationToken);
-        await accounts.SyncAccountsAsync(list.Accounts, time.GetUtcNow(), cancellationToken);
-        LogStarted(logger, list.Accounts.Count, list.Accounts.Count(a => a.Enabled));
+        else
+        {
+            await initializer.TryInitializeAsync(cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(1300, LogLevel.Information, "Tracking {Count} accounts ({Enabled} enabled)")]
-    private static partial void LogStarted(ILogger logger, int count, int enabled);
 }
 
 /// <summary>The configured account list has errors; every one is listed.</summary>

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Hosting;
 using Monitor.Core.Polling;
+using Monitor.Worker.Hosting;
 using Quartz;
 
 namespace Monitor.Worker.Jobs;
 
 /// <summary>Runs one poll cycle. Never two at once; a cycle longer than the interval delays the next instead of overlapping.</summary>
 [DisallowConcurrentExecution]
-internal sealed class PollCycleJob(PollCycle cycle, IHostApplicationLifetime lifetime) : IJob
+internal sealed class PollCycleJob(PollCycle cycle, StoreInitializer store, IHostApplicationLifetime lifetime) : IJob
 {
     public async Task Execute(IJobExecutionContext context)
     {
@@ -14,6 +15,11 @@ internal sealed class PollCycleJob(PollCycle cycle, IHostApplicationLifetime lif
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         try
         {
+            if (!await store.TryInitializeAsync(stopping.Token))
+            {
+                return;
+            }
+
             await cycle.RunAsync(new CycleRequest(), stopping.Token);
         }
         catch (StoreUnavailableException)
