@@ -1,9 +1,11 @@
 using Microsoft.Data.Sqlite;
-using Monitor.Core.Tests.Activity;
+using Monitor.Core.Posts;
+using Monitor.Core.Storage;
+using Monitor.Core.Storage.Sqlite;
 
 namespace Monitor.Bench;
 
-/// <summary>Fills a SQLite file with the store's schema and a deterministic, skewed synthetic history.</summary>
+/// <summary>Fills a SQLite file with the store's schema (its real migrations) and a deterministic, skewed synthetic history.</summary>
 internal static class BenchData
 {
     public static readonly DateTimeOffset HistoryEnd = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
@@ -11,12 +13,12 @@ internal static class BenchData
     private static readonly string[] Actors = ["HeadOfState", "HeadOfGovernment", "ForeignMinistry", "ForeignMinister", "Embassy", "Mission", "Ambassador", "Other"];
     private static readonly string[] Kinds = ["post", "post", "post", "post", "post", "post", "post", "reply", "reply", "repost"];
 
-    public static void Load(string path, int accounts, int posts, int historyDays)
+    public static async Task LoadAsync(string path, int accounts, int posts, int historyDays)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        Run(connection, null, "PRAGMA journal_mode = WAL");
-        Run(connection, null, ActivityTestDatabase.Schema);
+        await SqliteSchema.MigrateAsync(connection, CancellationToken.None);
+        var contentHash = PostMerge.ContentHash(new Post { PostId = "-", PublishedAt = DateTimeOffset.UnixEpoch });
         using var transaction = connection.BeginTransaction();
         var random = new Random(42);
         var start = HistoryEnd.AddDays(-historyDays).ToUnixTimeMilliseconds();
@@ -31,19 +33,19 @@ internal static class BenchData
         }
 
         using (var insert = Prepare(connection, transaction,
-            "INSERT INTO posts (platform, account_id, post_id, published_at, kind, first_seen_at, last_seen_at) VALUES ($1,$2,$3,$4,$5,$4,$4)", 5))
+            "INSERT INTO posts (platform, account_id, post_id, published_at, published_at_estimated, kind, content_hash, first_seen_at, last_seen_at) VALUES ($1,$2,$3,$4,0,$5,$6,$4,$4)", 6))
         {
             for (var p = 0; p < posts; p++)
             {
                 // Skewed: low account numbers post far more, as ministries do compared with small missions.
                 var a = (int)(accounts * random.NextDouble() * random.NextDouble());
                 Exec(insert, Platforms[a % Platforms.Length], AccountId(a), p.ToString("x", System.Globalization.CultureInfo.InvariantCulture),
-                    start + (long)(random.NextDouble() * span), Kinds[random.Next(Kinds.Length)]);
+                    start + (long)(random.NextDouble() * span), Kinds[random.Next(Kinds.Length)], contentHash);
             }
         }
 
         using (var insert = Prepare(connection, transaction,
-            "INSERT INTO snapshots (account_id, platform, captured_at, status, followers, posts_total) VALUES ($1,$2,$3,'ok',$4,$5)", 5))
+            "INSERT INTO snapshots (account_id, platform, captured_at, status, new_posts, seen_posts, followers, posts_total, duration_ms) VALUES ($1,$2,$3,'ok',0,0,$4,$5,0)", 5))
         {
             for (var a = 0; a < accounts; a++)
             {

@@ -18,7 +18,7 @@ var runs = int.Parse(Arg("--runs", "5"), System.Globalization.CultureInfo.Invari
 if (!File.Exists(db))
 {
     var load = Stopwatch.StartNew();
-    BenchData.Load(db, accounts, posts, historyDays: 400);
+    await BenchData.LoadAsync(db, accounts, posts, historyDays: 400);
     Console.WriteLine($"loaded {accounts:N0} accounts, {posts:N0} posts into {db} in {load.Elapsed.TotalSeconds:F1} s");
     Console.WriteLine("peak working set after load: " + Mb(Process.GetCurrentProcess().PeakWorkingSet64) + " (run again on the same --db to measure reports alone)");
     return;

@@ -19,14 +19,15 @@ internal static class ExpectedActivity
         var asOf = window.End < now ? window.End : now;
         var age = asOf - lastPost;
         var snapshots = history.Snapshots.Where(s => s.AccountId == accountId && s.CapturedAt >= window.Start && s.CapturedAt < window.End).ToList();
-        var hasCounter = account.Platform != "bluesky" && snapshots.Count > 0;
-        long? followersStart = snapshots.Count > 0 ? snapshots[0].Followers : null;
-        long? followersEnd = snapshots.Count > 0 ? snapshots[^1].Followers : null;
-        long? counterDelta = hasCounter ? snapshots[^1].PostsTotal - snapshots[0].PostsTotal : null;
+        var followers = snapshots.Where(s => s.Followers is not null).Select(s => s.Followers).ToList();
+        var counters = snapshots.Where(s => s.PostsTotal is not null).ToList();
+        long? followersStart = followers.Count > 0 ? followers[0] : null;
+        long? followersEnd = followers.Count > 0 ? followers[^1] : null;
+        long? counterDelta = counters.Count > 0 ? counters[^1].PostsTotal - counters[0].PostsTotal : null;
         long? missed = null;
-        if (hasCounter)
+        if (counters.Count > 0)
         {
-            bool InSpan(TruePost p) => p.AccountId == accountId && p.PublishedAt > snapshots[0].CapturedAt && p.PublishedAt <= snapshots[^1].CapturedAt;
+            bool InSpan(TruePost p) => p.AccountId == accountId && p.PublishedAt > counters[0].CapturedAt && p.PublishedAt <= counters[^1].CapturedAt;
             missed = history.Truth.Count(InSpan) - history.Captured.Count(InSpan);
         }
 

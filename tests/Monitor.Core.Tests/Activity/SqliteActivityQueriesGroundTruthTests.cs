@@ -54,7 +54,7 @@ public sealed class SqliteActivityQueriesGroundTruthTests : IDisposable
         var facts = await database.Queries.QueryActivityAsync(window, TestContext.Current.CancellationToken);
         var rows = facts.Select(f => calculator.Compute(f, window)).ToDictionary(r => r.AccountId);
 
-        // 50 posts in 100 minutes between two 6-hourly polls (06:30, 12:30), of which the 20-item feed showed the newest 20.
+        // 130 posts in 130 minutes (07:00-09:09) between two 6-hourly polls (06:30, 12:30); a 20-item window showed the newest 20.
         Assert.Equal(GroundTruthHistory.OverflowBurst - GroundTruthHistory.FeedWindow, rows["overflow"].EstimatedMissed);
         Assert.Equal(0, rows["regular"].EstimatedMissed);
         Assert.Null(rows["dormant"].EstimatedMissed);
