@@ -88,6 +88,18 @@ internal static class MongoActivityPipelines
         }),
     ];
 
+    /// <summary>One account's posts per UTC day (<c>_id</c> = <c>yyyy-MM-dd</c>), oldest first; served by the (accountId, publishedAt) index.</summary>
+    public static BsonDocument[] DailyCounts(string accountId, ActivityWindow window) =>
+    [
+        new("$match", new BsonDocument { { "accountId", accountId }, { "publishedAt", InWindow(window) } }),
+        new("$group", new BsonDocument
+        {
+            { "_id", new BsonDocument("$dateToString", new BsonDocument { { "format", "%Y-%m-%d" }, { "date", "$publishedAt" } }) },
+            { "posts", new BsonDocument("$sum", 1) },
+        }),
+        new("$sort", new BsonDocument("_id", 1)),
+    ];
+
     private static BsonDocument InWindow(ActivityWindow window) =>
         new() { { "$gte", window.Start.UtcDateTime }, { "$lt", window.End.UtcDateTime } };
 
