@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitor.Core;
 using Monitor.Worker.Jobs;
+using Monitor.Worker.Web;
 
 namespace Monitor.Worker.Hosting;
 
@@ -45,6 +46,10 @@ internal static class MonitorHostBuilder
         if (mode == HostMode.Service)
         {
             builder.Services.AddPollScheduling(builder.Configuration);
+            builder.Services.AddMonitorWeb(builder.Configuration);
+
+            // ASP.NET Core logs each request's full URL at Information; a query may carry ?apiKey=.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         }
 
         configure?.Invoke(builder);

@@ -31,7 +31,8 @@ internal sealed class MongoActivityQueries(IMongoDatabase database) : IActivityQ
     {
         var days = await AggregateAsync("posts", MongoActivityPipelines.DailyCounts(accountId, window), cancellationToken);
         return days.Values
-            .Select(d => new DailyCount(DateOnly.ParseExact(d["_id"].AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d["posts"].ToInt64()))
+            .Select(d => new DailyCount(DateOnly.ParseExact(d["_id"].AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d["posts"].ToInt64(),
+                d["byHourUtc"].AsBsonArray.Select(v => v.ToInt64()).ToArray()))
             .OrderBy(d => d.Day)
             .ToArray();
     }

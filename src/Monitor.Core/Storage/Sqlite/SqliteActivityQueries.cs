@@ -81,7 +81,9 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
 
     // Unix ms divided by a day's ms is the UTC day number since 1970-01-01; the (account_id, published_at) index serves it.
     private static readonly string DailySql = $"""
-        SELECT published_at / {DayMs} AS day, count(*) FROM posts
+        SELECT published_at / {DayMs} AS day, count(*),
+          {string.Join(", ", Enumerable.Range(0, 24).Select(h => $"sum((published_at % {DayMs}) / 3600000 = {h})"))}
+        FROM posts
         WHERE account_id = $account AND published_at >= $start AND published_at < $end
         GROUP BY day ORDER BY day
         """;
@@ -144,7 +146,7 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
         var days = new List<DailyCount>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            days.Add(new DailyCount(DateOnly.FromDayNumber(UnixEpochDay + (int)reader.GetInt64(0)), reader.GetInt64(1)));
+            days.Add(new DailyCount(DateOnly.FromDayNumber(UnixEpochDay + (int)reader.GetInt64(0)), reader.GetInt64(1), ReadCounts(reader, 2, 24)));
         }
 
         return days;
