@@ -45,6 +45,7 @@ internal static class MonitorHostBuilder
         builder.Services.AddHostedService<MonitorStartup>();
         if (mode == HostMode.Service)
         {
+            builder.Services.AddHostedService<QuartzLogBinding>();
             builder.Services.AddPollScheduling(builder.Configuration);
             builder.Services.AddMonitorWeb(builder.Configuration);
 
