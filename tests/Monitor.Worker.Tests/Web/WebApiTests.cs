@@ -6,22 +6,12 @@ namespace Monitor.Worker.Tests.Web;
 
 /// <summary>The status endpoint through the real HTTP stack: the worker host in Service mode over a seeded SQLite store.</summary>
 [Collection(ServiceHostCollection.Name)]
-public sealed class WebApiTests : IAsyncLifetime
+public sealed class WebApiTests(SeededHostFixture fixture) : IClassFixture<SeededHostFixture>, IDisposable
 {
-    private SeededWorkerHost host = null!;
-    private HttpClient client = null!;
+    private readonly SeededWorkerHost host = fixture.Host;
+    private readonly HttpClient client = fixture.Host.CreateClient();
 
-    public async ValueTask InitializeAsync()
-    {
-        host = await SeededWorkerHost.StartAsync();
-        client = host.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await host.DisposeAsync();
-    }
+    public void Dispose() => client.Dispose();
 
     [Fact]
     public async Task Healthz_RunningService_200Healthy()

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Worker.Cli;
 using Monitor.Worker.Hosting;
@@ -7,37 +6,10 @@ using Monitor.Worker.Web;
 
 namespace Monitor.Worker.Tests.Web;
 
-/// <summary>The API key, the refusal to listen beyond loopback anonymously, and which hosts carry the endpoint at all.</summary>
+/// <summary>The refusal to listen beyond loopback anonymously, and which hosts carry the endpoint at all.</summary>
 [Collection(ServiceHostCollection.Name)]
 public sealed class WebSecurityTests
 {
-    private const string Key = "test-key-0123456789abcdef";
-
-    [Theory]
-    [InlineData("api/accounts", null, HttpStatusCode.Unauthorized)]
-    [InlineData("api/accounts", "header", HttpStatusCode.OK)]
-    [InlineData("api/accounts", "query", HttpStatusCode.OK)]
-    [InlineData("api/accounts", "wrong", HttpStatusCode.Unauthorized)]
-    [InlineData("", null, HttpStatusCode.Unauthorized)]
-    [InlineData("metrics", null, HttpStatusCode.Unauthorized)]
-    [InlineData("healthz", null, HttpStatusCode.OK)]
-    [InlineData("readyz", null, HttpStatusCode.OK)]
-    [InlineData("static/app.js", null, HttpStatusCode.OK)]
-    public async Task ApiKeySet_Request_OnlyProbesAndAssetsAreOpen(string path, string? presented, HttpStatusCode expected)
-    {
-        await using var host = await SeededWorkerHost.StartAsync($"Monitor:Web:ApiKey={Key}");
-        using var client = host.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, presented == "query" ? $"{path}?apiKey={Key}" : path);
-        if (presented is "header" or "wrong")
-        {
-            request.Headers.Add("X-Api-Key", presented == "header" ? Key : Key + "x");
-        }
-
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
-
-        Assert.Equal(expected, response.StatusCode);
-    }
-
     [Fact]
     public async Task Run_BoundBeyondLoopbackWithoutKey_RefusesToStartNamingTheSetting()
     {
