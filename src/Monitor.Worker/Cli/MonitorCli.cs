@@ -38,6 +38,7 @@ internal static class MonitorCli
         root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(AccountsCommand.Create(context));
+        root.Subcommands.Add(HealthcheckCommand.Create(context));
         return root;
     }
 }

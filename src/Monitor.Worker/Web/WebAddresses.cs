@@ -27,6 +27,36 @@ internal static class WebAddresses
             : urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
+    /// <summary>
+    /// Where a probe on this machine reaches the endpoint: the first configured http address, with a wildcard host
+    /// replaced by 127.0.0.1. Null when there is none a probe can use (https only, port 0, a Unix socket).
+    /// </summary>
+    public static Uri? ProbeUrl(IConfiguration configuration, string path)
+    {
+        foreach (var url in Configured(configuration, out _))
+        {
+            BindingAddress address;
+            try
+            {
+                address = BindingAddress.Parse(url);
+            }
+            catch (FormatException)
+            {
+                continue;
+            }
+
+            if (address.IsUnixPipe || address.Port == 0 || !string.Equals(address.Scheme, "http", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var host = address.Host is "*" or "+" or "0.0.0.0" or "[::]" ? "127.0.0.1" : address.Host;
+            return new Uri($"http://{host}:{address.Port}{path}");
+        }
+
+        return null;
+    }
+
     /// <summary>True for <c>localhost</c>, 127.0.0.0/8, ::1 and Unix sockets; false for wildcards (<c>*</c>, <c>+</c>, 0.0.0.0, [::]) and host names.</summary>
     public static bool IsLoopback(string url)
     {

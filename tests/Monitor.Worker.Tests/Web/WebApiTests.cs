@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Monitor.Worker.Tests.Cli;
 
 namespace Monitor.Worker.Tests.Web;
 
@@ -170,6 +171,16 @@ public sealed class WebApiTests(SeededHostFixture fixture) : IClassFixture<Seede
         Assert.Contains("<table id=\"leaderboard\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
         Assert.StartsWith("/*!\n * Chart.js v4.6.1", await chart.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/readyz")]
+    [InlineData("/healthz")]
+    public async Task HealthcheckCommand_RunningService_Exit0(string path)
+    {
+        var result = await CliRunner.RunAsync(["healthcheck", "--path", path, $"--Kestrel:Endpoints:Http:Url={host.BaseAddress.GetLeftPart(UriPartial.Authority)}"]);
+
+        Assert.Equal((0, $"{path}: HTTP 200"), (result.ExitCode, result.Output.Trim()));
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Json)> GetJsonAsync(string path)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Worker.Cli;
 using Monitor.Worker.Hosting;
@@ -38,6 +39,28 @@ public sealed class WebSecurityTests
         using var built = MonitorHostBuilder.Create([$"Monitor:Web:Enabled={enabled}", "Monitor:AccountsFile="], mode).Build();
 
         Assert.Equal(hosted, built.Services.GetService<WebEndpointService>() is not null);
+    }
+
+    [Fact]
+    public async Task HealthcheckCommand_NothingListening_Exit1()
+    {
+        var result = await CliRunner.RunAsync(["healthcheck", "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:1"]);
+
+        Assert.Equal(ExitCodes.StartupFailed, result.ExitCode);
+        Assert.StartsWith("/readyz: ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "http://127.0.0.1:5080/readyz")]
+    [InlineData("http://0.0.0.0:8080", "http://127.0.0.1:8080/readyz")]
+    [InlineData("http://*:8080;https://*:8443", "http://127.0.0.1:8080/readyz")]
+    [InlineData("https://127.0.0.1:8443;http://localhost:9000", "http://localhost:9000/readyz")]
+    [InlineData("http://127.0.0.1:0", null)]
+    public void ProbeUrl_Urls_FirstHttpAddressOnThisMachine(string? urls, string? expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Urls"] = urls }).Build();
+
+        Assert.Equal(expected, WebAddresses.ProbeUrl(configuration, "/readyz")?.ToString());
     }
 
     [Theory]
