@@ -40,7 +40,17 @@ internal sealed class WebEndpointService(
         }
 
         app = WebEndpointApp.Build(services, configuration, environment);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            // Kestrel's "address already in use" and the like: fixed by configuration, so reported as such, without a stack trace.
+            throw new OptionsValidationException(WebOptions.SectionPath, typeof(WebOptions),
+                [$"{WebOptions.SectionPath}: {ex.Message} Choose another address with Urls (environment variable) or Kestrel:Endpoints, or set {WebOptions.SectionPath}:Enabled=false."]);
+        }
+
         Addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
         if (remote.Length > 0 && web.ApiKey is null)
         {

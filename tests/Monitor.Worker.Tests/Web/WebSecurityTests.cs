@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitor.Worker.Cli;
 using Monitor.Worker.Hosting;
 using Monitor.Worker.Tests.Cli;
+using Monitor.Testing;
 using Monitor.Worker.Web;
 
 namespace Monitor.Worker.Tests.Web;
@@ -39,6 +40,25 @@ public sealed class WebSecurityTests
         using var built = MonitorHostBuilder.Create([$"Monitor:Web:Enabled={enabled}", "Monitor:AccountsFile="], mode).Build();
 
         Assert.Equal(hosted, built.Services.GetService<WebEndpointService>() is not null);
+    }
+
+    [Fact]
+    public async Task Run_AddressInUse_StartupFailedNamingTheAddress()
+    {
+        await using var occupied = await LoopbackServer.StartAsync(_ => Task.CompletedTask);
+        var directory = Directory.CreateTempSubdirectory("monitor-web-").FullName;
+        var url = occupied.BaseUrl.GetLeftPart(UriPartial.Authority);
+
+        var result = await CliRunner.RunAsync(
+        [
+            "run",
+            $"--Kestrel:Endpoints:Http:Url={url}",
+            "--Monitor:AccountsFile=",
+            $"--Monitor:Storage:Sqlite:Path={Path.Combine(directory, "monitor.db")}",
+        ]);
+
+        Assert.Equal(ExitCodes.StartupFailed, result.ExitCode);
+        Assert.Contains($"Monitor:Web: Failed to bind to address {url}", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
