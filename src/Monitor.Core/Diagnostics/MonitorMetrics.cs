@@ -15,8 +15,9 @@ public static class MonitorMetrics
     /// <summary>New posts stored, tagged with <c>platform</c>.</summary>
     public static readonly Counter<long> PostsIngested = Meter.CreateCounter<long>("monitor.posts.ingested", description: "New posts stored");
 
-    /// <summary>Duration of account polls in seconds, tagged with <c>platform</c>.</summary>
-    public static readonly Histogram<double> PollDuration = Meter.CreateHistogram<double>("monitor.poll.duration", "s", "Account poll duration");
+    /// <summary>Duration of account polls in seconds, tagged with <c>platform</c>; buckets from 50 ms to 2 min (the default ones assume ms).</summary>
+    public static readonly Histogram<double> PollDuration = Meter.CreateHistogram("monitor.poll.duration", "s", "Account poll duration",
+        tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] });
 
     /// <summary>HTTP retries made by the resilience pipeline.</summary>
     public static readonly Counter<long> HttpRetries = Meter.CreateCounter<long>("monitor.http.retries", description: "HTTP retries");
