@@ -21,5 +21,8 @@ RUN mkdir -p /data && chown app:app /data
 VOLUME /data
 # 'app' (UID 1654) is the non-root user the .NET images ship.
 USER app
+# The status endpoint listens on 127.0.0.1:5080 inside the container; the aspnet image has no curl, so the worker
+# probes itself (/readyz: store reachable, scheduler running, a poll cycle within Monitor:Web:MaxCycleAge).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD ["dotnet", "Monitor.Worker.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "Monitor.Worker.dll"]
 CMD ["run"]

@@ -34,6 +34,7 @@ public static class MonitorServiceCollectionExtensions
         services.TryAddSingleton<NextPollCalculator>();
         services.TryAddSingleton<AccountPoller>();
         services.TryAddSingleton<PollCycle>();
+        services.TryAddSingleton<PollCycleState>();
 
         services.AddMonitorStorage(configuration);
         services.AddMonitorActivity(configuration);

@@ -13,4 +13,7 @@ public interface IActivityQueries
 
     /// <summary>Every enabled tracked account, ordered by id (for the presence report).</summary>
     Task<IReadOnlyList<TrackedAccount>> ListEnabledAccountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Posts per UTC day (and hour) of one account over the window (by <c>publishedAt</c>), only days with posts, oldest first.</summary>
+    Task<IReadOnlyList<DailyCount>> DailyCountsAsync(string accountId, ActivityWindow window, CancellationToken cancellationToken);
 }

@@ -18,6 +18,7 @@ internal sealed class PollCycle
     private readonly AdapterRegistry adapters;
     private readonly PollingOptions options;
     private readonly WorkerIdentity identity;
+    private readonly PollCycleState state;
     private readonly TimeProvider time;
     private readonly ILogger<PollCycle> logger;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> hostSlots = new(StringComparer.OrdinalIgnoreCase);
@@ -29,6 +30,7 @@ internal sealed class PollCycle
         AdapterRegistry adapters,
         IOptions<PollingOptions> options,
         WorkerIdentity identity,
+        PollCycleState state,
         TimeProvider time,
         ILogger<PollCycle> logger)
     {
@@ -37,6 +39,7 @@ internal sealed class PollCycle
         this.adapters = adapters;
         this.options = options.Value;
         this.identity = identity;
+        this.state = state;
         this.time = time;
         this.logger = logger;
     }
@@ -47,6 +50,7 @@ internal sealed class PollCycle
     {
         var cycleStart = time.GetUtcNow();
         var started = time.GetTimestamp();
+        state.MarkStarted(cycleStart);
         Log.CycleStarted(logger, identity.Owner);
         var polls = new ConcurrentBag<AccountPollSummary>();
         var running = new HashSet<Task>();
@@ -84,6 +88,7 @@ internal sealed class PollCycle
         }
 
         var summary = new CycleSummary(cycleStart, time.GetElapsedTime(started), polls.OrderBy(p => p.AccountId, StringComparer.Ordinal).ToArray());
+        state.MarkFinished(time.GetUtcNow(), summary);
         Log.CycleFinished(logger, summary.Polls.Count, summary.Failed, summary.NewPosts, summary.Elapsed);
         return summary;
     }

@@ -51,9 +51,18 @@ public static class ResilienceExtensions
                     SamplingDuration = options.BreakerSamplingDuration,
                     BreakDuration = options.BreakerBreakDuration,
                     ShouldHandle = args => ValueTask.FromResult(TransientHttpFailure.IsHostFailure(args.Outcome)),
+                    // Polly: Closed → Open → HalfOpen (break over, one trial call) → Closed or Open again. "Open" in the
+                    // gauge means rejecting calls, so it rises on OnOpened and falls on OnHalfOpened.
                     OnOpened = args =>
                     {
                         Log.CircuitOpened(logger, context.InstanceName, args.BreakDuration);
+                        MonitorMetrics.CircuitsOpen.Add(1, new KeyValuePair<string, object?>("authority", context.InstanceName));
+                        MonitorMetrics.CircuitsOpened.Add(1, new KeyValuePair<string, object?>("authority", context.InstanceName));
+                        return default;
+                    },
+                    OnHalfOpened = _ =>
+                    {
+                        MonitorMetrics.CircuitsOpen.Add(-1, new KeyValuePair<string, object?>("authority", context.InstanceName));
                         return default;
                     },
                     OnClosed = _ =>

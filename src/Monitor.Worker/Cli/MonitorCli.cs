@@ -39,6 +39,7 @@ internal static class MonitorCli
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(AccountsCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(HealthcheckCommand.Create(context));
         return root;
     }
 }

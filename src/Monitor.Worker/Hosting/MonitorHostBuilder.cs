@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using Monitor.Core;
 using Monitor.Core.Accounts;
 using Monitor.Worker.Jobs;
+using Monitor.Worker.Web;
 
 namespace Monitor.Worker.Hosting;
 
@@ -54,7 +55,12 @@ internal static class MonitorHostBuilder
         builder.Services.AddHostedService(provider => new MonitorStartup(provider.GetRequiredService<StoreInitializer>(), mode));
         if (mode == HostMode.Service)
         {
+            builder.Services.AddHostedService<QuartzLogBinding>();
             builder.Services.AddPollScheduling(builder.Configuration);
+            builder.Services.AddMonitorWeb(builder.Configuration);
+
+            // ASP.NET Core logs each request's full URL at Information; a query may carry ?apiKey=.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         }
 
         configure?.Invoke(builder);

@@ -138,5 +138,8 @@ public sealed class ActivityReportServiceTests
 
         public Task<IReadOnlyList<TrackedAccount>> ListEnabledAccountsAsync(CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<TrackedAccount>>([Deu, DeuX, Fra]);
+
+        public Task<IReadOnlyList<DailyCount>> DailyCountsAsync(string accountId, ActivityWindow window, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<DailyCount>>([]);
     }
 }

@@ -19,7 +19,7 @@ public sealed class MongoActivityPipelinesTests
 {
     private static readonly ActivityWindow Window = new(new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 30));
 
-    public static TheoryData<string> Pipelines => ["posts", "lastPosts", "snapshots"];
+    public static TheoryData<string> Pipelines => ["posts", "lastPosts", "snapshots", "dailyCounts"];
 
     [Theory]
     [MemberData(nameof(Pipelines))]
@@ -29,6 +29,7 @@ public sealed class MongoActivityPipelinesTests
         {
             "posts" => MongoActivityPipelines.Posts(Window),
             "lastPosts" => MongoActivityPipelines.LastPosts(Window),
+            "dailyCounts" => MongoActivityPipelines.DailyCounts("fra-mfa", Window),
             _ => MongoActivityPipelines.Snapshots(Window),
         };
         var rendered = PipelineDefinition<BsonDocument, BsonDocument>.Create(stages)

@@ -83,7 +83,9 @@ public sealed class FeedHttpPipelineTests
     public async Task FetchAsync_DeadHost_OpensItsCircuitWhileOtherHostsStillWork()
     {
         var ct = TestContext.Current.CancellationToken;
-        var deadUrl = $"http://127.0.0.1:{ClosedPort()}/feed";
+        var deadPort = ClosedPort();
+        var deadUrl = $"http://127.0.0.1:{deadPort}/feed";
+        using var circuits = new CircuitMeasurements($":{deadPort}");
         await using var healthy = await LoopbackServer.StartAsync(Serve);
         await using var services = FeedTestHost.Build(extra: new Dictionary<string, string?>
         {
@@ -100,6 +102,50 @@ public sealed class FeedHttpPipelineTests
 
         Assert.Equal(PollStatus.Ok, other.Status);
         Assert.Single(healthy.Requests);
+        Assert.Equal((1, 1), (circuits.Open, circuits.Opened));
+    }
+
+    /// <summary>Sums the circuit instruments of the Monitor meter for one authority (the listener sees the whole process).</summary>
+    private sealed class CircuitMeasurements : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener listener = new();
+        private long open;
+        private long opened;
+
+        public CircuitMeasurements(string authorityPart)
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument == Diagnostics.MonitorMetrics.CircuitsOpen || instrument == Diagnostics.MonitorMetrics.CircuitsOpened)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "authority" && tag.Value is string authority && authority.EndsWith(authorityPart, StringComparison.Ordinal))
+                    {
+                        if (instrument == Diagnostics.MonitorMetrics.CircuitsOpen)
+                        {
+                            Interlocked.Add(ref open, value);
+                        }
+                        else
+                        {
+                            Interlocked.Add(ref opened, value);
+                        }
+                    }
+                }
+            });
+            listener.Start();
+        }
+
+        public long Open => Interlocked.Read(ref open);
+
+        public long Opened => Interlocked.Read(ref opened);
+
+        public void Dispose() => listener.Dispose();
     }
 
     private static int ClosedPort()

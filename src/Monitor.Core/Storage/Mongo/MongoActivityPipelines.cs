@@ -88,6 +88,20 @@ internal static class MongoActivityPipelines
         }),
     ];
 
+    /// <summary>One account's posts per UTC day (<c>_id</c> = <c>yyyy-MM-dd</c>) and hour, oldest first; served by the (accountId, publishedAt) index.</summary>
+    public static BsonDocument[] DailyCounts(string accountId, ActivityWindow window) =>
+    [
+        new("$match", new BsonDocument { { "accountId", accountId }, { "publishedAt", InWindow(window) } }),
+        new("$group", new BsonDocument
+        {
+            { "_id", new BsonDocument("$dateToString", new BsonDocument { { "format", "%Y-%m-%d" }, { "date", "$publishedAt" } }) },
+            { "posts", new BsonDocument("$sum", 1) },
+            { "hours", new BsonDocument("$push", new BsonDocument("$hour", "$publishedAt")) },
+        }),
+        new("$project", new BsonDocument { { "posts", 1 }, { "byHourUtc", Histogram("$hours", 0, 24) } }),
+        new("$sort", new BsonDocument("_id", 1)),
+    ];
+
     private static BsonDocument InWindow(ActivityWindow window) =>
         new() { { "$gte", window.Start.UtcDateTime }, { "$lt", window.End.UtcDateTime } };
 

@@ -27,6 +27,16 @@ internal sealed class MongoActivityQueries(IMongoDatabase database) : IActivityQ
     public async Task<IReadOnlyList<TrackedAccount>> ListEnabledAccountsAsync(CancellationToken cancellationToken) =>
         (await LoadAccountsAsync(cancellationToken)).Select(a => a.Account).ToArray();
 
+    public async Task<IReadOnlyList<DailyCount>> DailyCountsAsync(string accountId, ActivityWindow window, CancellationToken cancellationToken)
+    {
+        var days = await AggregateAsync("posts", MongoActivityPipelines.DailyCounts(accountId, window), cancellationToken);
+        return days.Values
+            .Select(d => new DailyCount(DateOnly.ParseExact(d["_id"].AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d["posts"].ToInt64(),
+                d["byHourUtc"].AsBsonArray.Select(v => v.ToInt64()).ToArray()))
+            .OrderBy(d => d.Day)
+            .ToArray();
+    }
+
     /// <summary>Joins one account's pipeline results; a missing result means no posts or snapshots in the window.</summary>
     internal static AccountActivityFacts ToFacts((TrackedAccount Account, PollStatus? LastStatus) account, BsonDocument? posts, BsonDocument? lastPost, BsonDocument? snapshots)
     {

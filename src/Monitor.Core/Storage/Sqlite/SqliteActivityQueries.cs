@@ -79,6 +79,15 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
     private const string AccountsSql =
         "SELECT id, platform, handle, country, actor, name, language, last_status FROM accounts WHERE enabled = 1 ORDER BY id";
 
+    // Unix ms divided by a day's ms is the UTC day number since 1970-01-01; the (account_id, published_at) index serves it.
+    private static readonly string DailySql = $"""
+        SELECT published_at / {DayMs} AS day, count(*),
+          {string.Join(", ", Enumerable.Range(0, 24).Select(h => $"sum((published_at % {DayMs}) / 3600000 = {h})"))}
+        FROM posts
+        WHERE account_id = $account AND published_at >= $start AND published_at < $end
+        GROUP BY day ORDER BY day
+        """;
+
     private const int HistogramStart = 21;
 
     public async Task<IReadOnlyList<AccountActivityFacts>> QueryActivityAsync(ActivityWindow window, CancellationToken cancellationToken)
@@ -124,6 +133,26 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
 
         return accounts;
     }
+
+    public async Task<IReadOnlyList<DailyCount>> DailyCountsAsync(string accountId, ActivityWindow window, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = DailySql;
+        command.Parameters.AddWithValue("$account", accountId);
+        command.Parameters.AddWithValue("$start", window.Start.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$end", window.End.ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var days = new List<DailyCount>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            days.Add(new DailyCount(DateOnly.FromDayNumber(UnixEpochDay + (int)reader.GetInt64(0)), reader.GetInt64(1), ReadCounts(reader, 2, 24)));
+        }
+
+        return days;
+    }
+
+    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,127 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Monitor.Core.Accounts;
+using Monitor.Core.Adapters;
+using Monitor.Core.Posts;
+using Monitor.Core.Storage;
+using Monitor.Worker.Hosting;
+using Monitor.Worker.Web;
+
+namespace Monitor.Worker.Tests.Web;
+
+/// <summary>
+/// The real worker host in Service mode (scheduler, web endpoint) on <c>http://127.0.0.1:0</c>, over a temp SQLite
+/// store seeded through the store ports before start. Every account's next poll is a day ahead, and every handle
+/// points at 127.0.0.1, so the scheduler never reaches another host.
+/// </summary>
+internal sealed class SeededWorkerHost : IAsyncDisposable
+{
+    public const int FraPosts = 20;
+    public const int GbrPosts = 5;
+
+    private readonly string directory;
+    private readonly IHost host;
+
+    private SeededWorkerHost(string directory, IHost host, DateOnly today, DateTimeOffset seededAt)
+    {
+        this.directory = directory;
+        this.host = host;
+        Today = today;
+        SeededAt = seededAt;
+        BaseAddress = new Uri(host.Services.GetRequiredService<WebEndpointService>().Addresses.Single() + "/");
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>The UTC day the posts were seeded relative to: fra-mfa posted twice a day (09:00, 15:00) on each of the 10 days before it.</summary>
+    public DateOnly Today { get; }
+
+    public DateTimeOffset SeededAt { get; }
+
+    public IServiceProvider Services => host.Services;
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
+
+    public static async Task<SeededWorkerHost> StartAsync(params string[] settings)
+    {
+        var directory = Directory.CreateTempSubdirectory("monitor-web-").FullName;
+        await File.WriteAllLinesAsync(Path.Combine(directory, "accounts.csv"),
+        [
+            "id,platform,handle,country,actor,name,language,enabled",
+            "fra-mfa,rss,http://127.0.0.1:1/fra.xml,FRA,ForeignMinistry,France Diplomatie,fr,true",
+            "gbr-fcdo,rss,http://127.0.0.1:1/gbr.xml,GBR,ForeignMinistry,UK Foreign Office,en,true",
+            "deu-aa,mastodon,@AuswaertigesAmt@mastodon.localhost,DEU,ForeignMinistry,Auswärtiges Amt,de,true",
+            "usa-embassy,bluesky,usembassy.bsky.localhost,USA,Embassy,US Embassy,en,true",
+            "ita-off,rss,http://127.0.0.1:1/ita.xml,ITA,Mission,Disabled mission,it,false",
+        ]);
+        var host = MonitorHostBuilder.Create(
+        [
+            "Urls=http://127.0.0.1:0",
+            $"Monitor:AccountsFile={Path.Combine(directory, "accounts.csv")}",
+            $"Monitor:Storage:Sqlite:Path={Path.Combine(directory, "monitor.db")}",
+            "Monitor:ShutdownTimeout=00:00:05",
+            .. settings,
+        ], HostMode.Service).Build();
+        try
+        {
+            var now = DateTimeOffset.UtcNow;
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            await SeedAsync(host.Services, today, now);
+            await host.StartAsync(TestContext.Current.CancellationToken);
+            return new SeededWorkerHost(directory, host, today, now);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task SeedAsync(IServiceProvider services, DateOnly today, DateTimeOffset now)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await services.GetRequiredService<IStorageLifecycle>().InitializeAsync(ct);
+        var list = services.GetRequiredService<AccountListLoader>().Load();
+        Assert.True(list.IsValid, string.Join("; ", list.Errors));
+        var accounts = services.GetRequiredService<IAccountStore>();
+        await accounts.SyncAccountsAsync(list.Accounts, now, ct);
+        var leases = await accounts.ClaimDueAsync(new ClaimRequest("seed", now, TimeSpan.FromMinutes(5), 100, IgnoreSchedule: true), ct);
+        var polls = services.GetRequiredService<IPollResultStore>();
+        foreach (var lease in leases)
+        {
+            var (result, failures) = lease.Account.Id switch
+            {
+                "fra-mfa" => (Ok(Posts(today, days: 10, hours: [9, 15]), followers: 1000), 0),
+                "gbr-fcdo" => (Ok(Posts(today.AddDays(-1), days: GbrPosts, hours: [8]), followers: null), 0),
+                "deu-aa" => (FetchResult.Failed(PollStatus.Unauthorized, "HTTP 401: the access token was refused", 401), 3),
+                _ => (Ok([], followers: 50), 0),
+            };
+            await polls.RecordPollAsync(new PollRecord(lease, now, result, TimeSpan.FromMilliseconds(120), now.AddDays(1), failures), ct);
+        }
+    }
+
+    private static FetchResult Ok(IReadOnlyList<Post> posts, long? followers) =>
+        new() { Status = PollStatus.Ok, HttpStatus = 200, Posts = posts, Profile = new ProfileCounts(Followers: followers) };
+
+    /// <summary>One post per hour listed on each of the <paramref name="days"/> days before <paramref name="before"/>.</summary>
+    private static Post[] Posts(DateOnly before, int days, int[] hours) =>
+        Enumerable.Range(1, days).SelectMany(d => hours.Select(h =>
+        {
+            var at = new DateTimeOffset(before.AddDays(-d).ToDateTime(new TimeOnly(h, 0)), TimeSpan.Zero);
+            return new Post { PostId = $"p-{d}-{h}", PublishedAt = at, Title = $"Statement {d}/{h}", Text = "A statement." };
+        })).ToArray();
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync(CancellationToken.None);
+        host.Dispose();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite's pooled connections may hold the file a moment longer; the temp folder is cleaned by the OS.
+        }
+    }
+}

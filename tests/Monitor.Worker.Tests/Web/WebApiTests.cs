@@ -1,0 +1,192 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Monitor.Worker.Tests.Cli;
+
+namespace Monitor.Worker.Tests.Web;
+
+/// <summary>The status endpoint through the real HTTP stack: the worker host in Service mode over a seeded SQLite store.</summary>
+[Collection(ServiceHostCollection.Name)]
+public sealed class WebApiTests(SeededHostFixture fixture) : IClassFixture<SeededHostFixture>, IDisposable
+{
+    private readonly SeededWorkerHost host = fixture.Host;
+    private readonly HttpClient client = fixture.Host.CreateClient();
+
+    public void Dispose() => client.Dispose();
+
+    [Fact]
+    public async Task Healthz_RunningService_200Healthy()
+    {
+        var (status, json) = await GetJsonAsync("healthz");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Healthy", json.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Readyz_StoreSchedulerAndCycleFine_200WithEachCheckHealthy()
+    {
+        var (status, json) = await GetJsonAsync("readyz");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var checks = json.GetProperty("checks");
+        Assert.Equal(["storage", "scheduler", "pollCycle"], checks.EnumerateObject().Select(c => c.Name));
+        Assert.All(checks.EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Metrics_Prometheus_ExposesTheBacklogGauges()
+    {
+        var text = await client.GetStringAsync("metrics", TestContext.Current.CancellationToken);
+
+        // Every seeded account's next poll is a day ahead: none due.
+        Assert.Matches(new Regex(@"^monitor_accounts_due\{[^}]*\} 0$", RegexOptions.Multiline), text);
+        Assert.Matches(new Regex(@"^monitor_accounts_overdue\{[^}]*\} 0$", RegexOptions.Multiline), text);
+        Assert.Contains("# TYPE monitor_accounts_due gauge", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Accounts_Seeded_ListsStatusLastPollAndLastError()
+    {
+        var (status, json) = await GetJsonAsync("api/accounts");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var accounts = json.EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!);
+        Assert.Equal(["deu-aa", "fra-mfa", "gbr-fcdo", "ita-off", "usa-embassy"], accounts.Keys.Order(StringComparer.Ordinal));
+        var deu = accounts["deu-aa"];
+        Assert.Equal("unauthorized", deu.GetProperty("status").GetString());
+        Assert.Equal(3, deu.GetProperty("consecutiveFailures").GetInt32());
+        Assert.Equal("HTTP 401: the access token was refused", deu.GetProperty("lastError").GetString());
+        var fra = accounts["fra-mfa"];
+        Assert.Equal("ok", fra.GetProperty("status").GetString());
+        Assert.Equal(host.SeededAt.ToUnixTimeMilliseconds(), fra.GetProperty("lastPollAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        Assert.False(accounts["ita-off"].GetProperty("enabled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task AccountActivity_Last30Days_DailyCountsHeatmapAndFigures()
+    {
+        var from = host.Today.AddDays(-29);
+        var (status, json) = await GetJsonAsync($"api/accounts/fra-mfa/activity?from={from:yyyy-MM-dd}&to={host.Today:yyyy-MM-dd}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var daily = json.GetProperty("daily").EnumerateArray().ToArray();
+        Assert.Equal(30, daily.Length);
+        Assert.Equal(from.ToString("yyyy-MM-dd"), daily[0].GetProperty("day").GetString());
+        var expected = Enumerable.Range(0, 30).Select(i => from.AddDays(i))
+            .Select(d => d >= host.Today.AddDays(-10) && d < host.Today ? 2L : 0L).ToArray();
+        Assert.Equal(expected, daily.Select(d => d.GetProperty("posts").GetInt64()));
+
+        var heatmap = json.GetProperty("heatmap").EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetInt64()).ToArray()).ToArray();
+        Assert.Equal(7, heatmap.Length);
+        Assert.All(heatmap, row => Assert.Equal(24, row.Length));
+        Assert.Equal(SeededWorkerHost.FraPosts, heatmap.Sum(row => row.Sum()));
+        Assert.Equal(SeededWorkerHost.FraPosts / 2, heatmap.Sum(row => row[9]));
+        Assert.Equal(SeededWorkerHost.FraPosts / 2, heatmap.Sum(row => row[15]));
+        var yesterday = ((int)host.Today.AddDays(-1).DayOfWeek + 6) % 7;
+        // Of the 10 seeded days, yesterday and 7 days before it share a weekday.
+        Assert.Equal(2, heatmap[yesterday][9]);
+
+        var activity = json.GetProperty("activity");
+        Assert.Equal(SeededWorkerHost.FraPosts, activity.GetProperty("posts").GetInt64());
+        Assert.Equal(10, activity.GetProperty("activeDays").GetInt64());
+        Assert.Equal(1000, activity.GetProperty("followersEnd").GetInt64());
+    }
+
+    [Fact]
+    public async Task AccountActivity_UnknownAccount_404()
+    {
+        var (status, json) = await GetJsonAsync("api/accounts/nope/activity");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("No enabled account 'nope'.", json.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Leaderboard_PostsPerDay_RanksBySeededPosts()
+    {
+        var (status, json) = await GetJsonAsync($"api/reports/leaderboard?to={host.Today:yyyy-MM-dd}&top=2");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var rows = json.EnumerateArray().ToArray();
+        Assert.Equal(["fra-mfa", "gbr-fcdo"], rows.Select(r => r.GetProperty("accountId").GetString()));
+        Assert.Equal(SeededWorkerHost.FraPosts / 30.0, rows[0].GetProperty("value").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task Leaderboard_FollowersOnRss_OnlyAccountsWithTheFigure()
+    {
+        var (_, json) = await GetJsonAsync($"api/reports/leaderboard?to={host.Today:yyyy-MM-dd}&by=followers&platform=RSS&actor=foreignministry");
+
+        Assert.Equal(["fra-mfa"], json.EnumerateArray().Select(r => r.GetProperty("accountId").GetString()));
+    }
+
+    [Fact]
+    public async Task Dormant_Seeded_ListsTheAccountThatNeverPosted()
+    {
+        var (_, json) = await GetJsonAsync($"api/reports/dormant?to={host.Today:yyyy-MM-dd}");
+
+        // deu-aa never posted either, but its platform refused access: its status is unauthorized, not inactive.
+        Assert.Equal(["usa-embassy"], json.EnumerateArray().Select(r => r.GetProperty("accountId").GetString()));
+    }
+
+    [Fact]
+    public async Task Presence_Seeded_CountriesPerPlatform()
+    {
+        var (_, json) = await GetJsonAsync("api/reports/presence");
+
+        var platforms = json.GetProperty("platforms").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("platform").GetString()!, p => p.GetProperty("present").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["bluesky"] = 1, ["mastodon"] = 1, ["rss"] = 2 }, platforms);
+    }
+
+    [Theory]
+    [InlineData("api/reports/leaderboard?top=0", "'top' must be a whole number from 1 to 1000.")]
+    [InlineData("api/reports/activity?from=2026-13-01", "'from' must be a UTC date yyyy-MM-dd.")]
+    [InlineData("api/reports/dormant?from=2026-05-02&to=2026-05-01", "'to' (2026-05-01) is before 'from' (2026-05-02).")]
+    [InlineData("api/reports/leaderboard?by=likes", "'by' must be one of PostsPerDay, Followers, FollowerGrowth (case-insensitive).")]
+    public async Task Reports_BadQuery_400WithTheReason(string path, string error)
+    {
+        var (status, json) = await GetJsonAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(error, json.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Api_Post_IsNotAllowed()
+    {
+        using var response = await client.PostAsync("api/accounts", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_Root_ServesThePageAndTheVendoredChartLibrary()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var page = await client.GetStringAsync("", ct);
+        using var chart = await client.GetAsync("lib/chartjs/chart.umd.min.js", ct);
+
+        Assert.Contains("<table id=\"leaderboard\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
+        Assert.StartsWith("/*!\n * Chart.js v4.6.1", await chart.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/readyz")]
+    [InlineData("/healthz")]
+    public async Task HealthcheckCommand_RunningService_Exit0(string path)
+    {
+        var result = await CliRunner.RunAsync(["healthcheck", "--path", path, $"--Kestrel:Endpoints:Http:Url={host.BaseAddress.GetLeftPart(UriPartial.Authority)}"]);
+
+        Assert.Equal((0, $"{path}: HTTP 200"), (result.ExitCode, result.Output.Trim()));
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Json)> GetJsonAsync(string path)
+    {
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return (response.StatusCode, JsonDocument.Parse(body).RootElement.Clone());
+    }
+}
