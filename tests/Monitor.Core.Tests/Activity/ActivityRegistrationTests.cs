@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Activity;
 using Monitor.Core.Activity.Reports;
+using Monitor.Core.Storage.Mongo;
 using Monitor.Core.Storage.Sqlite;
+using Monitor.Testing;
 
 namespace Monitor.Core.Tests.Activity;
 
@@ -27,6 +29,20 @@ public sealed class ActivityRegistrationTests
         Assert.NotNull(provider.GetRequiredService<ActivityReportService>());
         Assert.IsType<SqliteActivityQueries>(provider.GetRequiredService<IActivityQueries>());
         Assert.Equal(TimeSpan.FromDays(14), provider.GetRequiredService<IOptions<ActivityOptions>>().Value.DormantAfter);
+    }
+
+    [Fact]
+    public void AddMonitorCore_MongoProvider_ResolvesReportServiceOverMongoPipelines()
+    {
+        // The whole graph with ValidateOnBuild: every service the Mongo queries need must be registered (no server needed).
+        using var provider = MonitorTestServices.Build(new Dictionary<string, string?>
+        {
+            ["Monitor:Storage:Provider"] = "Mongo",
+            ["Monitor:Storage:Mongo:ConnectionString"] = "mongodb://127.0.0.1:1",
+        });
+
+        Assert.NotNull(provider.GetRequiredService<ActivityReportService>());
+        Assert.IsType<MongoActivityQueries>(provider.GetRequiredService<IActivityQueries>());
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
