@@ -91,6 +91,25 @@ public sealed partial class HostileInputTests
         await ParseAsync(parser, Encoding.UTF8.GetBytes(hostile));
     }
 
+    [Theory]
+    [MemberData(nameof(Parsers))]
+    public async Task Parse_HugeNumbers_FailAsPayloadFormatOrAreDropped(string parser)
+    {
+        // Every count, id and metric (JSON numbers, Telegram's "4.85K" counters) becomes far too large for a long.
+        var text = Fixtures.ReadText(ParserTargets.All[parser].Fixture);
+        var hostile = Counter().Replace(JsonNumber().Replace(text, "$1 99999999999999999999999999999"), "${1}99999999999999999999.5K<");
+
+        await ParseAsync(parser, Encoding.UTF8.GetBytes(hostile));
+    }
+
+    [Fact]
+    public async Task Parse_JsonFeedItemIdWithInvalidUtf8_FailsAsPayloadFormat()
+    {
+        byte[] body = [.. "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"id\":\"a"u8, 0xC3, 0x28, .. "\"}]}"u8];
+
+        Assert.NotNull(await ParseAsync("jsonfeed", body));
+    }
+
     [Fact]
     public async Task Parse_RssChannelWithRepeatedLanguageAndTtl_Terminates()
     {
@@ -124,6 +143,12 @@ public sealed partial class HostileInputTests
         var title = text.IndexOf("<title>", root, StringComparison.Ordinal) + "<title>".Length;
         return Encoding.UTF8.GetBytes(text[..root] + doctype + text[root..title] + reference + text[title..]);
     }
+
+    [GeneratedRegex(@"(""\w+""\s*:)\s*-?\d+(\.\d+)?")]
+    private static partial Regex JsonNumber();
+
+    [GeneratedRegex(@"((?:_views|counter_value)"">)[^<]*<")]
+    private static partial Regex Counter();
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?")]
     private static partial Regex IsoDate();
