@@ -28,8 +28,14 @@ internal static class TelegramCount
 
         var number = multiplier == 1m ? compact : compact[..^1];
         // decimal, not double: 4.85 × 1000 must be 4850, not 4849.
-        return decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-            ? (long)decimal.Round(value * multiplier)
-            : null;
+        if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        // A number too large for a long (or for decimal once scaled) is garbage, not a count; the multiplication and
+        // the cast would throw OverflowException.
+        var limit = long.MaxValue / multiplier;
+        return value <= limit ? (long)decimal.Round(value * multiplier) : null;
     }
 }

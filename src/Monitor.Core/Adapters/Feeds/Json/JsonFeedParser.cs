@@ -49,10 +49,23 @@ internal static class JsonFeedParser
 
     private static string? IdText(JsonElement id) => id.ValueKind switch
     {
-        JsonValueKind.String => Trimmed(id.GetString()),
+        JsonValueKind.String => Trimmed(StringOf(id)),
         JsonValueKind.Number => id.GetRawText(),
         _ => null,
     };
+
+    // A JsonElement keeps its raw bytes: invalid UTF-8 inside the string only surfaces when it is read.
+    private static string? StringOf(JsonElement id)
+    {
+        try
+        {
+            return id.GetString();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new PayloadFormatException("Malformed JSON Feed: an item id is not valid UTF-8.", ex);
+        }
+    }
 
     private static string? Authors(IReadOnlyList<JsonFeedAuthor>? authors, JsonFeedAuthor? author)
     {

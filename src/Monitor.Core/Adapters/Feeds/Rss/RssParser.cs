@@ -45,11 +45,15 @@ internal static class RssParser
                 case "channel":
                     inheritedLanguage = NullIfBlank(reader.XmlLang);
                     break;
+                // Read before ??=: a short-circuited read would leave the reader in place and loop forever on a
+                // second <language> or <ttl>.
                 case "language" when reader.Depth == 2:
-                    language ??= NullIfBlank(reader.ReadElementContentAsString());
+                    var languageText = NullIfBlank(reader.ReadElementContentAsString());
+                    language ??= languageText;
                     continue;
                 case "ttl" when reader.Depth == 2:
-                    ttl ??= ParseTtl(reader.ReadElementContentAsString());
+                    var ttlText = ParseTtl(reader.ReadElementContentAsString());
+                    ttl ??= ttlText;
                     continue;
             }
 
