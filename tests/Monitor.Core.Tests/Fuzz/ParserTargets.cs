@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Monitor.Core.Adapters;
+using Monitor.Core.Http;
 using Monitor.Core.Adapters.Bluesky;
 using Monitor.Core.Adapters.Facebook;
 using Monitor.Core.Adapters.Feeds;
@@ -48,17 +49,8 @@ internal static class ParserTargets
 
     private static void ParseFeed(byte[] body) => _ = FeedEntryMapper.Map(FeedParser.Parse(body, 1000), FeedUrl, Now);
 
-    // The adapters' own Parse wrappers (private) turn JsonException into PayloadFormatException; so does this one.
+    // The JSON adapters deserialize through the shared JsonPayload.Parse, which is what is fuzzed here.
     private static T Json<T>(byte[] body, JsonTypeInfo<T> type)
-        where T : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(body, type) ?? throw new PayloadFormatException("empty JSON body");
-        }
-        catch (JsonException ex)
-        {
-            throw new PayloadFormatException("malformed JSON: " + ex.Message, ex);
-        }
-    }
+        where T : class =>
+        JsonPayload.Parse(body, type, "fuzz");
 }
