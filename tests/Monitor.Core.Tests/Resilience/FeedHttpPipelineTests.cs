@@ -108,6 +108,8 @@ public sealed class FeedHttpPipelineTests
     /// <summary>Sums the circuit instruments of the Monitor meter for one authority (the listener sees the whole process).</summary>
     private sealed class CircuitMeasurements : IDisposable
     {
+        private const string OpenName = "monitor.http.circuits.open";
+        private const string OpenedName = "monitor.http.circuits.opened";
         private readonly System.Diagnostics.Metrics.MeterListener listener = new();
         private long open;
         private long opened;
@@ -116,7 +118,9 @@ public sealed class FeedHttpPipelineTests
         {
             listener.InstrumentPublished = (instrument, l) =>
             {
-                if (instrument == Diagnostics.MonitorMetrics.CircuitsOpen || instrument == Diagnostics.MonitorMetrics.CircuitsOpened)
+                // Compare by name: touching MonitorMetrics' fields here would run its static constructor inside this
+                // callback, which then sees its own instruments published before the fields are assigned.
+                if (instrument.Meter.Name == Diagnostics.MonitorMetrics.MeterName && instrument.Name is OpenName or OpenedName)
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
@@ -127,7 +131,7 @@ public sealed class FeedHttpPipelineTests
                 {
                     if (tag.Key == "authority" && tag.Value is string authority && authority.EndsWith(authorityPart, StringComparison.Ordinal))
                     {
-                        if (instrument == Diagnostics.MonitorMetrics.CircuitsOpen)
+                        if (instrument.Name == OpenName)
                         {
                             Interlocked.Add(ref open, value);
                         }
