@@ -19,7 +19,13 @@ internal static class ParserCommand
             return 2;
         }
 
-        var job = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(7);
+        InterleavedTiming.Run(Console.Out, rounds: 300);
+        if (args.Contains("--interleaved-only"))
+        {
+            return 0;
+        }
+
+        var job = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15);
         var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
         BenchmarkRunner.Run<ParserBenchmarks>(config, args);
         return 0;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,6 +37,16 @@ internal static class StoreProbeCommand
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddMonitorCore(configuration);
         await using var provider = services.BuildServiceProvider();
+        if (options.Text("page-size") is { } pageSize && !File.Exists(path))
+        {
+            // A page size only takes effect before the first table exists; the store's migration keeps it.
+            await using var connection = new SqliteConnection($"Data Source={path}");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA page_size = {int.Parse(pageSize, CultureInfo.InvariantCulture)}; VACUUM;";
+            await command.ExecuteNonQueryAsync();
+        }
+
         await provider.GetRequiredService<IStorageLifecycle>().InitializeAsync(CancellationToken.None);
         var accounts = provider.GetRequiredService<IAccountStore>();
         var results = provider.GetRequiredService<IPollResultStore>();
@@ -78,7 +89,7 @@ internal static class StoreProbeCommand
 
         var total = steps.Sum(s => s.Elapsed.TotalMilliseconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{polled} accounts: claim {Per(steps[0])} ms, recent {Per(steps[1])} ms, (farm body {Per(steps[2])} ms), record {Per(steps[3])} ms per account"));
+            $"{polled} accounts, {new FileInfo(path).Length / 1_048_576} MB file: claim {Per(steps[0])} ms, recent {Per(steps[1])} ms, (farm body {Per(steps[2])} ms), record {Per(steps[3])} ms per account"));
         return 0;
 
         string Per(Stopwatch s) => (s.Elapsed.TotalMilliseconds / Math.Max(1, polled)).ToString("0.000", CultureInfo.InvariantCulture);
