@@ -51,6 +51,7 @@ internal static partial class CycleCommand
         }
 
         Console.WriteLine(CycleReport.ToMarkdown(results, concurrency));
+        Directory.Delete(work, recursive: true);
         return results.All(r => r.First.Failed == 0 && r.Second.Failed == 0 && r.First.PostsInDb == (long)r.Accounts * FarmAccounts.EntriesPerAccount) ? 0 : 2;
     }
 
