@@ -29,7 +29,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
         await StartAsync();
 
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
-        Assert.Equal(1L, await ScalarAsync("PRAGMA user_version;"));
+        Assert.Equal(2L, await ScalarAsync("PRAGMA user_version;"));
     }
 
     [Fact]
@@ -49,8 +49,20 @@ public sealed class SqliteStoreTests : IAsyncDisposable
             "id,account_id,platform,captured_at,status,http_status,new_posts,seen_posts,followers,following,posts_total," +
             "latest_post_at,duration_ms,error",
             await ScalarAsync("SELECT group_concat(name) FROM pragma_table_info('snapshots');"));
-        Assert.Equal("ix_posts_account_published,ix_posts_published,ix_snapshots_account_captured",
+        Assert.Equal("ix_accounts_due,ix_posts_account_published,ix_posts_published,ix_snapshots_account_captured",
             await ScalarAsync("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name);"));
+    }
+
+    [Fact]
+    public async Task Initialize_VersionOneDatabase_AddsTheDueIndexForClaims()
+    {
+        await StartAsync();
+        await ScalarAsync("DROP INDEX ix_accounts_due; PRAGMA user_version = 1;");
+
+        await StartAsync();
+
+        Assert.Equal(2L, await ScalarAsync("PRAGMA user_version;"));
+        Assert.Equal("next_poll_at,id", await ScalarAsync("SELECT group_concat(name) FROM pragma_index_info('ix_accounts_due');"));
     }
 
     [Fact]
@@ -61,7 +73,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync());
 
-        Assert.Contains("schema version 99, newer than this Monitor understands (1)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99, newer than this Monitor understands (2)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

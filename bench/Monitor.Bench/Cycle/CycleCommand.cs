@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Monitor.Bench.Farm;
+
+namespace Monitor.Bench.Cycle;
+
+/// <summary>
+/// <c>cycle</c>: for each N, starts the feed farm in this process, then per repetition runs the bare-HttpClient
+/// baseline and two <c>Monitor.Worker ingest --once</c> cycles (first: everything new; second: nothing changed) as
+/// child processes against a fresh SQLite file, and prints medians and ratios as markdown.
+/// </summary>
+internal static partial class CycleCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = BenchArgs.Parse(args);
+        var sizes = options.Ints("n", [1000, 4000, 16000]);
+        var runs = options.Int("runs", 3);
+        var concurrency = options.Int("concurrency", 16);
+        var worker = options.Text("worker") ?? FindWorker();
+        var work = Directory.CreateTempSubdirectory("monitor-bench-").FullName;
+        await using var farm = await FeedFarm.StartAsync(0, TimeSpan.FromMilliseconds(options.Int("latency-ms", 0)));
+        Console.Error.WriteLine($"Farm at {farm.BaseUrl}, worker {worker}, concurrency {concurrency}, work dir {work}");
+
+        var results = new List<CycleRun>();
+        foreach (var n in sizes)
+        {
+            var accounts = Path.Combine(work, $"accounts-{n}.csv");
+            var urls = Path.Combine(work, $"urls-{n}.txt");
+            FarmAccountsFile.Write(accounts, n, farm.BaseUrl);
+            await File.WriteAllLinesAsync(urls, Enumerable.Range(0, n).SelectMany(i => FarmAccounts.FirstPollUrls(i, farm.BaseUrl)));
+            for (var r = 1; r <= runs; r++)
+            {
+                var baseline = await ChildProcess.RunAsync("dotnet",
+                    [typeof(CycleCommand).Assembly.Location, "baseline", "--urls", urls, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture)],
+                    work, TimeSpan.FromMinutes(10));
+                var baselineSeconds = ParseBaseline(baseline);
+                var database = Path.Combine(work, $"monitor-{n}-{r}.db");
+                var first = await IngestAsync(worker, accounts, database, farm, concurrency, work);
+                var second = await IngestAsync(worker, accounts, database, farm, concurrency, work);
+                var run = new CycleRun(n, baselineSeconds, baseline.PeakRssMb, first, second);
+                results.Add(run);
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"N={n} run {r}: baseline {run.BaselineAccountsPerSecond:0} acc/s ({baseline.PeakRssMb:0} MB); first {first.AccountsPerSecond:0} acc/s "
+                    + $"{first.PostsPerSecond:0} posts/s {first.PeakRssMb:0} MB, {first.Failed} failed, {first.PostsInDb} posts in db; "
+                    + $"second {second.Seconds:0.00} s ({run.SecondSpeedup:0.0}x) {second.PeakRssMb:0} MB, {second.Failed} failed"));
+                File.Delete(database);
+            }
+        }
+
+        Console.WriteLine(CycleReport.ToMarkdown(results, concurrency));
+        Directory.Delete(work, recursive: true);
+        return results.All(r => r.First.Failed == 0 && r.Second.Failed == 0 && r.First.PostsInDb == (long)r.Accounts * FarmAccounts.EntriesPerAccount) ? 0 : 2;
+    }
+
+    private static async Task<CycleMeasure> IngestAsync(string worker, string accounts, string database, FeedFarm farm, int concurrency, string work)
+    {
+        var c = concurrency.ToString(CultureInfo.InvariantCulture);
+        string[] arguments =
+        [
+            worker, "ingest", "--once",
+            $"--Monitor:AccountsFile={accounts}",
+            "--Monitor:Storage:Provider=Sqlite",
+            $"--Monitor:Storage:Sqlite:Path={database}",
+            $"--Monitor:Polling:MaxConcurrency={c}",
+            $"--Monitor:Polling:MaxConcurrencyPerHost={c}",
+            $"--Monitor:Platforms:Mastodon:MaxConcurrency={c}",
+            $"--Monitor:Platforms:Bluesky:MaxConcurrency={c}",
+            $"--Monitor:Platforms:Bluesky:BaseUrl={farm.BaseUrl}",
+            // Per-account Information logs would measure the console, not the pipeline; the cycle's own line stays.
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Monitor.Core.Polling.PollCycle=Information",
+        ];
+        var run = await ChildProcess.RunAsync("dotnet", arguments, work, TimeSpan.FromMinutes(15));
+        var match = CycleFinished().Match(run.Error);
+        if (!match.Success)
+        {
+            throw new InvalidOperationException($"ingest exited {run.ExitCode} without a cycle summary:\n{Tail(run.Error)}\n{Tail(run.Output)}");
+        }
+
+        return new CycleMeasure(
+            int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
+            int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture),
+            int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture),
+            TimeSpan.Parse(match.Groups[4].Value, CultureInfo.InvariantCulture).TotalSeconds,
+            run.Wall.TotalSeconds,
+            run.PeakRssMb,
+            CountPosts(database));
+    }
+
+    private static long CountPosts(string database)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM posts";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static double ParseBaseline(ChildRun run)
+    {
+        var match = BaselineLine().Match(run.Output);
+        if (run.ExitCode != 0 || !match.Success)
+        {
+            throw new InvalidOperationException($"baseline exited {run.ExitCode}:\n{Tail(run.Error)}\n{Tail(run.Output)}");
+        }
+
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    // The worker is built beside this project (same configuration): bench/Monitor.Bench/bin/C/net10.0 → src/Monitor.Worker/bin/C/net10.0.
+    private static string FindWorker()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = output.Parent!.Name;
+        var root = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var path = Path.Combine(root, "src", "Monitor.Worker", "bin", configuration, output.Name, "Monitor.Worker.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the worker first (dotnet build -c {configuration} src/Monitor.Worker) or pass --worker PATH.", path);
+    }
+
+    private static string Tail(string text) => text.Length > 3000 ? text[^3000..] : text;
+
+    [GeneratedRegex(@"Poll cycle finished: (\d+) accounts, (\d+) failed, (\d+) new posts in ([0-9:.]+)")]
+    private static partial Regex CycleFinished();
+
+    [GeneratedRegex(@"seconds=([0-9.]+)")]
+    private static partial Regex BaselineLine();
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+
+namespace Monitor.Bench.Cycle;
+
+/// <summary>Medians per N as a markdown table, plus every run, for BENCHMARKS.md.</summary>
+internal static class CycleReport
+{
+    public static string ToMarkdown(IReadOnlyList<CycleRun> runs, int concurrency)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Medians of {runs.Count / Math.Max(1, runs.Select(r => r.Accounts).Distinct().Count())} runs per N, concurrency {concurrency} (pipeline and baseline).")
+            .AppendLine()
+            .AppendLine("| N | baseline acc/s | pipeline acc/s | ratio | posts/s | 1st cycle s | 2nd cycle s | 2nd speed-up | peak RSS 1st / 2nd MB | baseline RSS MB | failed | posts in db |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var group in runs.GroupBy(r => r.Accounts))
+        {
+            var g = group.ToList();
+            text.AppendLine(Invariant(
+                $"| {group.Key} | {Median(g, r => r.BaselineAccountsPerSecond):0} | {Median(g, r => r.First.AccountsPerSecond):0} | {Median(g, r => r.Ratio):0.00} | {Median(g, r => r.First.PostsPerSecond):0} | {Median(g, r => r.First.Seconds):0.00} | {Median(g, r => r.Second.Seconds):0.00} | {Median(g, r => r.SecondSpeedup):0.0}x | {Median(g, r => r.First.PeakRssMb):0} / {Median(g, r => r.Second.PeakRssMb):0} | {Median(g, r => r.BaselineRssMb):0} | {g.Sum(r => r.First.Failed + r.Second.Failed)} | {string.Join(", ", g.Select(r => r.First.PostsInDb).Distinct())} |"));
+        }
+
+        text.AppendLine().AppendLine("Every run (ratio = pipeline acc/s ÷ baseline acc/s of the same run):").AppendLine();
+        foreach (var r in runs)
+        {
+            text.AppendLine(Invariant(
+                $"- N={r.Accounts}: baseline {r.BaselineSeconds:0.00} s, first {r.First.Seconds:0.00} s (process {r.First.ProcessSeconds:0.0} s, {r.First.PeakRssMb:0} MB), ratio {r.Ratio:0.00}; second {r.Second.Seconds:0.00} s ({r.Second.PeakRssMb:0} MB), {r.SecondSpeedup:0.0}x"));
+        }
+
+        return text.ToString();
+    }
+
+    private static double Median(List<CycleRun> runs, Func<CycleRun, double> value)
+    {
+        var sorted = runs.Select(value).Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

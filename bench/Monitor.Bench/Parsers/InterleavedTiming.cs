@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Monitor.Bench.Parsers;
+
+/// <summary>
+/// A noise-robust cross-check of the BenchmarkDotNet figures on a shared machine: the parsers take turns on the same
+/// document (so a burst of load from elsewhere hits all of them alike), and the minimum and median of the rounds are
+/// reported per parser, with the minimum's ratio to Monitor's.
+/// </summary>
+internal static class InterleavedTiming
+{
+    public static void Run(TextWriter output, int rounds)
+    {
+        var parsers = new (string Name, Func<byte[], int> Parse)[]
+        {
+            ("Monitor", body => ParserRunners.Monitor(body).Count),
+            ("SyndicationFeed", body => ParserRunners.Syndication(body)?.Count ?? -1),
+            ("CodeHollow.FeedReader", body => ParserRunners.CodeHollow(body).Count),
+            ("Monitor parse+map to posts", ParserRunners.MonitorToPosts),
+        };
+        output.WriteLine($"Interleaved timing, {rounds} rounds per parser and format (µs per document):");
+        output.WriteLine();
+        output.WriteLine("| Format | Parser | min µs | median µs | min ratio to Monitor |");
+        output.WriteLine("|---|---|---|---|---|");
+        foreach (var (format, body) in ParserDocuments.ByFormat)
+        {
+            var samples = parsers.Select(_ => new List<double>(rounds)).ToArray();
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var p = 0; p < parsers.Length; p++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    if (parsers[p].Parse(body) < 0)
+                    {
+                        samples[p].Add(double.NaN);
+                        continue;
+                    }
+
+                    samples[p].Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                }
+            }
+
+            var monitorMin = samples[0].Min();
+            for (var p = 0; p < parsers.Length; p++)
+            {
+                if (samples[p].Any(double.IsNaN))
+                {
+                    output.WriteLine($"| {format} | {parsers[p].Name} | n/a | n/a | does not read {format} |");
+                    continue;
+                }
+
+                var sorted = samples[p].Order().ToArray();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {format} | {parsers[p].Name} | {sorted[0]:0} | {sorted[sorted.Length / 2]:0} | {sorted[0] / monitorMin:0.00} |"));
+            }
+        }
+
+        output.WriteLine();
+    }
+}

@@ -1,0 +1,25 @@
+using Monitor.Bench.Cycle;
+using Monitor.Bench.Farm;
+using Monitor.Bench.Parsers;
+
+return args.FirstOrDefault() switch
+{
+    "farm" => await FarmCommand.RunAsync(args[1..]),
+    "baseline" => await BaselineCommand.RunAsync(args[1..]),
+    "cycle" => await CycleCommand.RunAsync(args[1..]),
+    "parsers" => ParserCommand.Run(args[1..]),
+    "store-probe" => await Monitor.Bench.Store.StoreProbeCommand.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        Monitor benchmarks (see bench/BENCHMARKS.md):
+          cycle [--n 1000,4000,16000] [--runs 3] [--concurrency 32] [--latency-ms 0]   ingest cycles vs bare HttpClient
+          parsers [BenchmarkDotNet args]                                                parser throughput (checks first)
+          farm [--n 1000] [--latency-ms 0] [--port 5080]                                 serve the feed farm until Ctrl+C
+          baseline --urls FILE --concurrency C                                           (child of 'cycle')
+        """);
+    return 1;
+}
