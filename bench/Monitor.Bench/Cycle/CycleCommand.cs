@@ -70,8 +70,8 @@ internal static partial class CycleCommand
             $"--Monitor:Platforms:Bluesky:MaxConcurrency={c}",
             $"--Monitor:Platforms:Bluesky:BaseUrl={farm.BaseUrl}",
             // Per-account Information logs would measure the console, not the pipeline; the cycle's own line stays.
-            "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:Monitor.Core.Polling.PollCycle=Information",
+            "--Logging:Console:LogLevel:Default=Warning",
+            "--Logging:Console:LogLevel:Monitor.Core.Polling.PollCycle=Information",
         ];
         var run = await ChildProcess.RunAsync("dotnet", arguments, work, TimeSpan.FromMinutes(15));
         var match = CycleFinished().Match(run.Error);
