@@ -30,4 +30,7 @@ internal static partial class Log
 
     [LoggerMessage(1108, LogLevel.Error, "Adapter for {AccountId} ({Platform}) threw unexpectedly")]
     public static partial void AdapterCrashed(ILogger logger, Exception exception, string accountId, string platform);
+
+    [LoggerMessage(1109, LogLevel.Warning, "Giving back the lease of {AccountId} failed; it expires on its own")]
+    public static partial void LeaseReleaseFailed(ILogger logger, Exception exception, string accountId);
 }

@@ -54,20 +54,29 @@ internal sealed class PollCycle
         Log.CycleStarted(logger, identity.Owner);
         var polls = new ConcurrentBag<AccountPollSummary>();
         var running = new HashSet<Task>();
+        var pending = new Queue<AccountLease>();
         var exhausted = false;
         try
         {
             while (true)
             {
-                var free = options.MaxConcurrency - running.Count;
-                if (!exhausted && free > 0)
+                while (running.Count < options.MaxConcurrency && pending.TryDequeue(out var lease))
                 {
-                    var leases = await ClaimAsync(request, cycleStart, free, cancellationToken);
+                    running.Add(PollOneAsync(lease, polls, cancellationToken));
+                }
+
+                // Claim a batch when a slot is free and nothing is queued: one store round trip per MaxConcurrency
+                // accounts instead of one per finished poll. The batch is small, so its leases wait seconds, not minutes.
+                if (!exhausted && pending.Count == 0 && running.Count < options.MaxConcurrency)
+                {
+                    var leases = await ClaimAsync(request, cycleStart, options.MaxConcurrency, cancellationToken);
                     exhausted = leases.Count == 0;
                     foreach (var lease in leases)
                     {
-                        running.Add(PollOneAsync(lease, polls, cancellationToken));
+                        pending.Enqueue(lease);
                     }
+
+                    continue;
                 }
 
                 if (running.Count == 0)
@@ -75,22 +84,35 @@ internal sealed class PollCycle
                     break;
                 }
 
-                if (exhausted || running.Count >= options.MaxConcurrency)
-                {
-                    running.Remove(await Task.WhenAny(running));
-                }
+                running.Remove(await Task.WhenAny(running));
             }
         }
         finally
         {
-            // On cancellation let the in-flight polls finish or abandon cleanly before returning.
+            // On cancellation let the in-flight polls finish or abandon cleanly, and give back claimed leases not started.
             await Task.WhenAll(running).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await ReleaseAsync(pending);
         }
 
         var summary = new CycleSummary(cycleStart, time.GetElapsedTime(started), polls.OrderBy(p => p.AccountId, StringComparer.Ordinal).ToArray());
         state.MarkFinished(time.GetUtcNow(), summary);
         Log.CycleFinished(logger, summary.Polls.Count, summary.Failed, summary.NewPosts, summary.Elapsed);
         return summary;
+    }
+
+    private async Task ReleaseAsync(IEnumerable<AccountLease> leases)
+    {
+        foreach (var lease in leases)
+        {
+            try
+            {
+                await accounts.ReleaseAsync(lease, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.LeaseReleaseFailed(logger, ex, lease.Account.Id);
+            }
+        }
     }
 
     private async Task<IReadOnlyList<AccountLease>> ClaimAsync(CycleRequest request, DateTimeOffset cycleStart, int count, CancellationToken cancellationToken)
