@@ -16,7 +16,27 @@ public sealed record PollRecord(
     FetchResult Result,
     TimeSpan Duration,
     DateTimeOffset NextPollAt,
-    int ConsecutiveFailures);
+    int ConsecutiveFailures)
+{
+    /// <summary>
+    /// The snapshot this poll appends, with its times cut to whole milliseconds as both stores keep them, so the
+    /// returned snapshot equals what is read back.
+    /// </summary>
+    public ActivitySnapshot ToSnapshot(int newPosts) => new(
+        Lease.Account.Id,
+        Lease.Account.Platform,
+        PostMerge.ToMilliseconds(CapturedAt)!.Value,
+        Result.Status,
+        Result.HttpStatus,
+        newPosts,
+        Result.Posts.Count,
+        Result.Profile?.Followers,
+        Result.Profile?.Following,
+        Result.Profile?.PostsTotal,
+        PostMerge.ToMilliseconds(Result.Posts.Count == 0 ? null : Result.Posts.Max(post => post.PublishedAt)),
+        (long)Duration.TotalMilliseconds,
+        Result.Error);
+}
 
 /// <summary>What a recorded poll changed.</summary>
 public sealed record PollWriteResult(int NewPosts, int EditedPosts, int DeletedPosts, ActivitySnapshot Snapshot);

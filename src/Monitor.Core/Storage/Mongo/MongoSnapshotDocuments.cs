@@ -13,25 +13,7 @@ namespace Monitor.Core.Storage.Mongo;
 internal static class MongoSnapshotDocuments
 {
     /// <summary>The snapshot of a poll, with times cut to the millisecond precision they are stored with.</summary>
-    public static ActivitySnapshot Capture(PollRecord record, int newPosts)
-    {
-        var result = record.Result;
-        var account = record.Lease.Account;
-        return new ActivitySnapshot(
-            account.Id,
-            account.Platform,
-            MongoBson.Truncate(record.CapturedAt),
-            result.Status,
-            result.HttpStatus,
-            newPosts,
-            result.Posts.Count,
-            result.Profile?.Followers,
-            result.Profile?.Following,
-            result.Profile?.PostsTotal,
-            MongoBson.Truncate(result.Posts.Count == 0 ? null : result.Posts.Max(post => post.PublishedAt)),
-            (long)record.Duration.TotalMilliseconds,
-            result.Error);
-    }
+    public static ActivitySnapshot Capture(PollRecord record, int newPosts) => record.ToSnapshot(newPosts);
 
     public static string Id(string accountId, DateTimeOffset capturedAt) =>
         accountId + "@" + MongoBson.Truncate(capturedAt).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

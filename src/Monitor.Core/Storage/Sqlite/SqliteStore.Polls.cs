@@ -49,7 +49,7 @@ internal sealed partial class SqliteStore
             (inserted, edited, deleted) = (posts.Inserted, posts.Edited, posts.Deleted);
         }
 
-        var snapshot = CreateSnapshot(record, inserted);
+        var snapshot = record.ToSnapshot(inserted);
         await InsertSnapshotAsync(write, snapshot, cancellationToken);
         await UpdateAccountAsync(write, record, cancellationToken);
         await write.CommitAsync(cancellationToken);
@@ -77,29 +77,6 @@ internal sealed partial class SqliteStore
 
         return posts;
     }
-
-    /// <summary>The snapshot as stored: times at the schema's millisecond precision, so it equals what is read back.</summary>
-    private static ActivitySnapshot CreateSnapshot(PollRecord record, int newPosts)
-    {
-        var result = record.Result;
-        var latest = result.Posts.Count == 0 ? (DateTimeOffset?)null : result.Posts.Max(post => post.PublishedAt);
-        return new ActivitySnapshot(
-            record.Lease.Account.Id,
-            record.Lease.Account.Platform,
-            Truncate(record.CapturedAt),
-            result.Status,
-            result.HttpStatus,
-            newPosts,
-            result.Posts.Count,
-            result.Profile?.Followers,
-            result.Profile?.Following,
-            result.Profile?.PostsTotal,
-            latest is { } value ? Truncate(value) : null,
-            (long)record.Duration.TotalMilliseconds,
-            result.Error);
-    }
-
-    private static DateTimeOffset Truncate(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixMs());
 
     private static async Task InsertSnapshotAsync(WriteScope write, ActivitySnapshot snapshot, CancellationToken cancellationToken)
     {
