@@ -5,7 +5,7 @@ namespace Monitor.Core.Tests.Adapters.Facebook;
 
 public sealed class FacebookAdapterFailureTests
 {
-    private static Func<HandlerAdapterTestHost, HttpContext, Task> PageFails(string fixture, int status, Action<HttpContext>? headers = null) =>
+    private static Func<AdapterTestHost, HttpContext, Task> PageFails(string fixture, int status, Action<HttpContext>? headers = null) =>
         (host, context) =>
         {
             headers?.Invoke(context);

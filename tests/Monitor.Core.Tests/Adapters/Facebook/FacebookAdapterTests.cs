@@ -10,7 +10,7 @@ public sealed class FacebookAdapterTests
     private const string PagePath = "/v23.0/MFAExample";
     private const string PostsPath = "/v23.0/" + FacebookTestHost.PageId + "/posts";
 
-    private static Task TwoPages(HandlerAdapterTestHost host, HttpContext context) => context.Request.Path.Value switch
+    private static Task TwoPages(AdapterTestHost host, HttpContext context) => context.Request.Path.Value switch
     {
         PagePath => host.Json(context, "page.json"),
         PostsPath when context.Request.Query["after"] == "QVFIUnBfPAGE2CURSOR" => host.Json(context, "posts-page2.json"),

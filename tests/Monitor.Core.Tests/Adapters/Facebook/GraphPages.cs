@@ -8,7 +8,7 @@ namespace Monitor.Core.Tests.Adapters.Facebook;
 internal static class GraphPages
 {
     /// <summary>A Graph API serving page.json and <paramref name="total"/> generated posts, 100 a page.</summary>
-    public static Func<HandlerAdapterTestHost, HttpContext, Task> Serve(DateTimeOffset newest, int total) => (host, context) =>
+    public static Func<AdapterTestHost, HttpContext, Task> Serve(DateTimeOffset newest, int total) => (host, context) =>
         context.Request.Path.Value switch
         {
             "/v23.0/MFAExample" => host.Json(context, "page.json"),

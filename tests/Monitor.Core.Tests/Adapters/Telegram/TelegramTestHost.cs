@@ -7,12 +7,12 @@ namespace Monitor.Core.Tests.Adapters.Telegram;
 /// <summary>The Telegram adapter against a loopback t.me.</summary>
 internal static class TelegramTestHost
 {
-    public static Task<HandlerAdapterTestHost> StartAsync(RequestDelegate handler, IDictionary<string, string?>? extra = null) =>
-        HandlerAdapterTestHost.StartAsync(Platforms.Telegram, (_, context) => handler(context), server =>
+    public static Task<AdapterTestHost> StartAsync(RequestDelegate handler, IDictionary<string, string?>? extra = null) =>
+        AdapterTestHost.StartAsync(Platforms.Telegram, (_, context) => handler(context), server =>
             new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>())
             {
                 ["Monitor:Platforms:Telegram:BaseUrl"] = server.BaseUrl.ToString(),
-            });
+            }, new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
 
     public static FetchRequest Request(
         string handle = "@mfa_example", string? position = null, bool firstPoll = false, DateTimeOffset? backfillSince = null,
@@ -21,5 +21,5 @@ internal static class TelegramTestHost
             new PollCursor(Position: position), firstPoll, backfillSince, recent ?? []);
 
     public static Task Html(HttpContext context, string html, int status = 200) =>
-        HandlerAdapterTestHost.Write(context, html, "text/html; charset=utf-8", status);
+        AdapterTestHost.Respond(context, status, html, "text/html; charset=utf-8");
 }

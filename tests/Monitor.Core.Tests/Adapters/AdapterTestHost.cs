@@ -1,26 +1,26 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
-using Monitor.Core.Polling;
 using Monitor.Testing;
 
 namespace Monitor.Core.Tests.Adapters;
 
 /// <summary>
-/// A loopback server with per-path routes plus Monitor's real service graph pointed at it (Trace logging, quick retries),
-/// shared by the X and YouTube adapter tests. It could move to Monitor.Testing if other adapters want it.
+/// A loopback server (per-path routes, or one handler for everything) plus Monitor's real service graph pointed at it
+/// (Trace logging, quick retries, a FakeTimeProvider unless real time is asked for), shared by the adapter tests.
 /// </summary>
 internal sealed class AdapterTestHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2024, 11, 27, 12, 0, 0, TimeSpan.Zero);
 
     private readonly ConcurrentDictionary<string, RequestDelegate> routes = new(StringComparer.Ordinal);
+    private Func<AdapterTestHost, HttpContext, Task>? fallback;
+    private FakeTimeProvider? time;
     private readonly string platform;
 
     private AdapterTestHost(string platform) => this.platform = platform;
@@ -33,23 +33,40 @@ internal sealed class AdapterTestHost : IAsyncDisposable
 
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
+    /// <summary>The fake clock the services run on.</summary>
+    public FakeTimeProvider Time => time ?? throw new InvalidOperationException("This host runs on real time.");
+
     /// <summary>
     /// Starts the server, then builds the services from the settings (given the server's base URL), on a FakeTimeProvider
     /// at <see cref="Now"/> unless <c>realTime</c> (needed when the pipeline waits between retries).
     /// </summary>
-    public static async Task<AdapterTestHost> StartAsync(string platform, Func<string, Dictionary<string, string?>> settings, bool realTime = false)
+    public static Task<AdapterTestHost> StartAsync(string platform, Func<string, Dictionary<string, string?>> settings, bool realTime = false) =>
+        StartAsync(platform, null, server => settings(server.BaseUrl.ToString().TrimEnd('/')), realTime ? null : Now);
+
+    /// <summary>
+    /// Starts the server with one <paramref name="handler"/> for every request (routes added later still win), then builds the
+    /// services from <paramref name="settings"/> on a FakeTimeProvider at <paramref name="now"/>.
+    /// </summary>
+    public static Task<AdapterTestHost> StartAsync(
+        string platform, Func<AdapterTestHost, HttpContext, Task> handler, Func<LoopbackServer, IDictionary<string, string?>> settings, DateTimeOffset now) =>
+        StartAsync(platform, handler, settings, (DateTimeOffset?)now);
+
+    private static async Task<AdapterTestHost> StartAsync(
+        string platform, Func<AdapterTestHost, HttpContext, Task>? handler, Func<LoopbackServer, IDictionary<string, string?>> settings, DateTimeOffset? now)
     {
-        var host = new AdapterTestHost(platform);
+        var host = new AdapterTestHost(platform) { fallback = handler };
         host.Server = await LoopbackServer.StartAsync(context =>
-            host.routes.TryGetValue(context.Request.Path.Value ?? "/", out var route) ? route(context) : Respond(context, 404, "{}"));
-        var all = settings(host.Server.BaseUrl.ToString().TrimEnd('/'));
-        all["Monitor:Http:Resilience:RetryBaseDelay"] = "00:00:00.010";
-        all["Monitor:Http:Resilience:RetryMaxDelay"] = "00:00:00.020";
-        host.Services = MonitorTestServices.Build(all, realTime ? null : new FakeTimeProvider(Now),
-            services =>
-            {
-                services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace));
-            });
+            host.routes.TryGetValue(context.Request.Path.Value ?? "/", out var route) ? route(context)
+            : host.fallback is { } fallback ? fallback(host, context)
+            : Respond(context, 404, "{}"));
+        var all = new Dictionary<string, string?>(settings(host.Server))
+        {
+            ["Monitor:Http:Resilience:RetryBaseDelay"] = "00:00:00.010",
+            ["Monitor:Http:Resilience:RetryMaxDelay"] = "00:00:00.020",
+        };
+        host.time = now is { } start ? new FakeTimeProvider(start) : null;
+        host.Services = MonitorTestServices.Build(all, host.time,
+            services => services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace)));
         return host;
     }
 
