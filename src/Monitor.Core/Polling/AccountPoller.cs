@@ -45,7 +45,10 @@ internal sealed class AccountPoller(
         var duration = time.GetElapsedTime(started);
         var failures = result.Status.IsSuccess() ? 0 : lease.State.ConsecutiveFailures + 1;
         var now = time.GetUtcNow();
-        var weeklyPosts = request is null ? null : NextPollCalculator.EstimateWeeklyPosts(request, result, options.Value.RecentPostWindow, now);
+        var storedInWeek = request is not null && NextPollCalculator.NeedsStoredCount(request, options.Value.RecentPostWindow, now)
+            ? await CountStoredInWeekAsync(account.Id, now)
+            : null;
+        var weeklyPosts = request is null ? null : NextPollCalculator.EstimateWeeklyPosts(request, result, options.Value.RecentPostWindow, now, storedInWeek);
         var nextPollAt = calculator.Compute(result, failures, now, Random.Shared.NextDouble(), weeklyPosts);
         if (result.PlatformWide && result.RetryAfter is { } until)
         {
@@ -110,6 +113,19 @@ internal sealed class AccountPoller(
         {
             Log.AdapterCrashed(logger, ex, account.Id, account.Platform);
             return (FetchResult.Failed(PollStatus.Error, $"{ex.GetType().Name}: {ex.Message}"), request);
+        }
+    }
+
+    /// <summary>The week's stored posts for a busy account's next-poll interval; null (extrapolate instead) if the store cannot say.</summary>
+    private async Task<int?> CountStoredInWeekAsync(string accountId, DateTimeOffset now)
+    {
+        try
+        {
+            return await results.CountPostsSinceAsync(accountId, now - TimeSpan.FromDays(7), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
         }
     }
 

@@ -47,10 +47,11 @@ internal sealed class NextPollCalculator(IOptions<PollingOptions> options)
     /// <summary>
     /// Posts of the last 7 days known after a poll: the fetched ones plus the stored recent ones (deduplicated).
     /// The store hands over at most <paramref name="recentLimit"/> recent posts; when that list is full and all of it
-    /// lies within the week, the week is not fully seen, so the rate over the span seen is extrapolated to 7 days.
-    /// Null on a first poll: the frequency is not known yet.
+    /// lies within the week (<see cref="NeedsStoredCount"/>), the week is not fully seen: then the store's own count of
+    /// the week (<paramref name="storedInWeek"/>) plus the fetched posts it does not hold yet is used, and without that
+    /// count the rate over the span seen is extrapolated to 7 days. Null on a first poll: the frequency is not known yet.
     /// </summary>
-    public static double? EstimateWeeklyPosts(FetchRequest request, FetchResult result, int recentLimit, DateTimeOffset now)
+    public static double? EstimateWeeklyPosts(FetchRequest request, FetchResult result, int recentLimit, DateTimeOffset now, int? storedInWeek = null)
     {
         if (request.IsFirstPoll)
         {
@@ -64,15 +65,25 @@ internal sealed class NextPollCalculator(IOptions<PollingOptions> options)
             .Where(p => p.PublishedAt > weekStart && p.PublishedAt <= now)
             .Select(p => p.PublishedAt)
             .ToList();
-        var saturated = recentLimit > 0 && request.RecentPosts.Count >= recentLimit && request.RecentPosts.All(p => p.PublishedAt > weekStart);
-        if (!saturated || times.Count == 0)
+        if (!NeedsStoredCount(request, recentLimit, now) || times.Count == 0)
         {
             return times.Count;
+        }
+
+        if (storedInWeek is { } stored)
+        {
+            var known = request.RecentPosts.Select(p => p.PostId).ToHashSet(StringComparer.Ordinal);
+            return stored + result.Posts.Count(p => p.PublishedAt > weekStart && p.PublishedAt <= now && !known.Contains(p.PostId));
         }
 
         var span = now - times.Min();
         return span <= TimeSpan.FromMinutes(1) ? times.Count * Week.TotalMinutes : times.Count * (Week / span);
     }
+
+    /// <summary>True when the recent posts handed to the adapter are all within the week and fill the window: only the store knows the week's count.</summary>
+    public static bool NeedsStoredCount(FetchRequest request, int recentLimit, DateTimeOffset now) =>
+        !request.IsFirstPoll && recentLimit > 0 && request.RecentPosts.Count >= recentLimit
+        && request.RecentPosts.All(p => p.PublishedAt > now - Week);
 
     private TimeSpan Interval(double? weeklyPosts) => (options.Adaptive, weeklyPosts) switch
     {

@@ -12,6 +12,9 @@ public interface IPollResultStore
     /// </summary>
     Task<PollWriteResult> RecordPollAsync(PollRecord record, CancellationToken cancellationToken);
 
+    /// <summary>How many stored, not deleted posts of an account were published at or after <paramref name="since"/>.</summary>
+    Task<int> CountPostsSinceAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>The newest stored, not deleted posts of an account, newest first.</summary>
     Task<IReadOnlyList<KnownPost>> GetRecentPostsAsync(string accountId, int limit, CancellationToken cancellationToken);
 }

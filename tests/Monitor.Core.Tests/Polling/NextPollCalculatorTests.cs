@@ -82,6 +82,19 @@ public sealed class NextPollCalculatorTests
     }
 
     [Fact]
+    public void EstimateWeeklyPosts_RecentWindowFullAndStoreCountKnown_UsesTheStoredWeekPlusNewPosts()
+    {
+        // A burst: the 40 stored recent posts span minutes, which extrapolated would read as thousands a week.
+        var recent = Enumerable.Range(0, 40).Select(i => new KnownPost($"p{i}", Now.AddDays(-2).AddMinutes(-i))).ToArray();
+        var result = new FetchResult { Status = PollStatus.Ok, Posts = [Post("p0", Now.AddDays(-2)), Post("fresh", Now.AddHours(-1))] };
+
+        var weekly = NextPollCalculator.EstimateWeeklyPosts(Request(false, recent), result, 40, Now, storedInWeek: 130);
+
+        Assert.True(NextPollCalculator.NeedsStoredCount(Request(false, recent), 40, Now));
+        Assert.Equal(131, weekly);
+    }
+
+    [Fact]
     public void EstimateWeeklyPosts_FirstPoll_IsUnknown() =>
         Assert.Null(NextPollCalculator.EstimateWeeklyPosts(Request(true, []), new FetchResult { Status = PollStatus.Ok }, 40, Now));
 

@@ -139,6 +139,25 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task CountPostsSince_CountsLivePostsPublishedFromThatTimeOn()
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
+        var host = await StartHostAsync();
+        await host.Accounts.SyncAccountsAsync([Account("a"), Account("b")], Start, Ct);
+        await RecordAsync(host, "a", new FetchResult
+        {
+            Status = PollStatus.Ok,
+            Posts = [SamplePost("old", Start.AddDays(-8)), SamplePost("edge", Start.AddDays(-7)), SamplePost("new", Start.AddHours(-1)), SamplePost("gone", Start.AddDays(-2))],
+        });
+        await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, DeletedPostIds = ["gone"] }, capturedAt: Start.AddHours(1));
+        await RecordAsync(host, "b", new FetchResult { Status = PollStatus.Ok, Posts = [SamplePost("other", Start.AddHours(-2))] });
+
+        Assert.Equal(2, await host.Results.CountPostsSinceAsync("a", Start.AddDays(-7), Ct));
+        Assert.Equal(0, await host.Results.CountPostsSinceAsync("a", Start, Ct));
+        Assert.Equal(1, await host.Results.CountPostsSinceAsync("b", Start.AddDays(-7), Ct));
+    }
+
+    [Fact]
     public async Task RecordPoll_Snapshot_RoundTripsExactly()
     {
         Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);

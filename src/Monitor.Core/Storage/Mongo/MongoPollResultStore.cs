@@ -33,6 +33,9 @@ internal sealed class MongoPollResultStore(MongoCollections collections, ILogger
         return new PollWriteResult(newPosts, plan.EditedPosts, plan.DeletedPosts, snapshot);
     }
 
+    public async Task<int> CountPostsSinceAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        (int)await collections.Posts.CountDocumentsAsync(MongoPostCommands.PublishedSince(accountId, since), cancellationToken: cancellationToken);
+
     public async Task<IReadOnlyList<KnownPost>> GetRecentPostsAsync(string accountId, int limit, CancellationToken cancellationToken)
     {
         // Limit(0) would mean "no limit" to the server.

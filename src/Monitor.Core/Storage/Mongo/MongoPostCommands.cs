@@ -20,6 +20,10 @@ internal static class MongoPostCommands
         .Include("postId").Include("contentHash").Include("publishedAt").Include("publishedAtEstimated").Include("sourceUpdatedAt")
         .Include("editedAt").Include("deletedAt").Exclude("_id");
 
+    /// <summary>Live posts of an account published at or after <paramref name="since"/> (served by accountId + publishedAt).</summary>
+    public static FilterDefinition<BsonDocument> PublishedSince(string accountId, DateTimeOffset since) =>
+        Filter.And(Filter.Eq("accountId", accountId), Filter.Gte("publishedAt", MongoBson.Of(since)), Filter.Eq("deletedAt", BsonNull.Value));
+
     public static FilterDefinition<BsonDocument> Recent(string accountId) =>
         Filter.And(Filter.Eq("accountId", accountId), Filter.Eq("deletedAt", BsonNull.Value));
 

@@ -56,6 +56,16 @@ internal sealed partial class SqliteStore
         return new PollWriteResult(inserted, edited, deleted, snapshot);
     }
 
+    public async Task<int> CountPostsSinceAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM posts WHERE account_id = $account AND published_at >= $since AND deleted_at IS NULL;";
+        command.Bind("$account", accountId);
+        command.Bind("$since", since);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<IReadOnlyList<KnownPost>> GetRecentPostsAsync(string accountId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -18,6 +18,14 @@ public sealed class MongoPostCommandsTests
     }
 
     [Fact]
+    public void PublishedSince_MatchesLivePostsOfTheAccountFromThatTimeOn()
+    {
+        Assert.Equal(
+            """{ "accountId" : "gbr-fcdo", "publishedAt" : { "$gte" : { "$date" : "2026-03-01T12:00:00Z" } }, "deletedAt" : null }""",
+            MongoRender.Json(MongoPostCommands.PublishedSince("gbr-fcdo", new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero))));
+    }
+
+    [Fact]
     public void Recent_TakesNotDeletedPostsNewestFirst()
     {
         Assert.Equal("""{ "accountId" : "gbr-fcdo", "deletedAt" : null }""", MongoRender.Json(MongoPostCommands.Recent("gbr-fcdo")));
