@@ -9,6 +9,7 @@ namespace Monitor.Core.Tests.Fuzz;
 /// Hand-made hostile payloads for every parser: XXE, billion laughs, invalid UTF-8, dates out of range, repeated
 /// channel elements. Each ends in a result or a <see cref="PayloadFormatException"/>, within two seconds.
 /// </summary>
+[Collection(AllocationMeasuringCollection.Name)]
 public sealed partial class HostileInputTests
 {
     private static readonly string[] XmlParsers = ["rss", "rdf", "atom", "youtube-feed"];

@@ -6,9 +6,11 @@ using Monitor.Testing;
 namespace Monitor.Core.Tests.Fuzz;
 
 /// <summary>
-/// A 100 MB feed body is refused at the default 10 MiB cap without being read into memory: the server is never
-/// allowed to deliver most of it, and the fetch allocates a small fraction of it.
+/// A 100 MB feed body is refused at the default 10 MiB cap without being read into memory: the fetch allocates a
+/// small fraction of it. (How much the server managed to write meanwhile depends on loopback speed and socket buffers —
+/// on a fast machine it can be all of it — so it is reported, not asserted.)
 /// </summary>
+[Collection(AllocationMeasuringCollection.Name)]
 public sealed class OversizedBodyTests
 {
     private const long Hundred = 100L * 1024 * 1024;
@@ -68,8 +70,7 @@ public sealed class OversizedBodyTests
         await done.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal("Response body exceeds the configured limit of 10,485,760 bytes.", error.Message);
-        // What the server had written when the fetch failed: the cap plus socket buffers, not the whole body.
-        Assert.True(sentWhenRefused < Hundred / 4, $"the server had delivered {sentWhenRefused:N0} bytes when the fetch failed");
-        Assert.True(allocated < Hundred / 2, $"the fetch allocated {allocated:N0} bytes");
+        Assert.True(allocated < Hundred / 2,
+            $"the fetch allocated {allocated:N0} bytes (the server had written {sentWhenRefused:N0} when it failed)");
     }
 }
