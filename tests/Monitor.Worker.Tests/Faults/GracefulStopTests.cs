@@ -28,6 +28,8 @@ public sealed class GracefulStopTests : IDisposable
             .. CrashRunTests.Args(accounts, database, "run"),
             "--Monitor:Polling:CycleInterval=00:00:01",
             "--Monitor:ShutdownTimeout=00:00:10",
+            // Any free port: the default 5080 may be taken by another test or a monitor running on this machine.
+            "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0",
         ]))
         {
             // Past the first request and some way into the cycle, with polls still in flight.

@@ -19,6 +19,7 @@ public sealed class ServiceStartupTests
             $"--Monitor:Storage:Mongo:ConnectionString=mongodb://monitor:s3cret-pass@127.0.0.1:{port}",
             "--Monitor:Storage:Mongo:ServerSelectionTimeout=00:00:00.200",
             "--Monitor:Polling:CycleInterval=01:00:00",
+            "--Monitor:Web:Enabled=false",
         ], HostMode.Service, b => b.Services.AddFakeLogging());
         using var host = builder.Build();
 
