@@ -30,6 +30,7 @@ public static class MonitorServiceCollectionExtensions
         services.TryAddSingleton(provider => new SecretRedactor(configuration));
         services.TryAddSingleton<WorkerIdentity>();
         services.TryAddSingleton<AdapterRegistry>();
+        services.TryAddSingleton<PlatformConcurrency>();
         services.TryAddSingleton<AccountListLoader>();
         services.TryAddSingleton<NextPollCalculator>();
         services.TryAddSingleton<AccountPoller>();

@@ -45,6 +45,7 @@ public static class AdapterRegistration
             .RemoveAllLoggers()
             .AddMonitorResilience(provider => provider.GetRequiredService<IOptions<TOptions>>().Value.RequestTimeout);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAdapter, TAdapter>());
+        services.AddSingleton(provider => new PlatformConcurrencyLimit(platform, provider.GetRequiredService<IOptions<TOptions>>().Value.MaxConcurrency));
         return services;
     }
 }

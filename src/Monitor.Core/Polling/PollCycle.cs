@@ -15,7 +15,7 @@ internal sealed class PollCycle
 {
     private readonly IAccountStore accounts;
     private readonly AccountPoller poller;
-    private readonly AdapterRegistry adapters;
+    private readonly PlatformConcurrency platforms;
     private readonly PollingOptions options;
     private readonly WorkerIdentity identity;
     private readonly PollCycleState state;
@@ -27,7 +27,7 @@ internal sealed class PollCycle
     public PollCycle(
         IAccountStore accounts,
         AccountPoller poller,
-        AdapterRegistry adapters,
+        PlatformConcurrency platforms,
         IOptions<PollingOptions> options,
         WorkerIdentity identity,
         PollCycleState state,
@@ -36,7 +36,7 @@ internal sealed class PollCycle
     {
         this.accounts = accounts;
         this.poller = poller;
-        this.adapters = adapters;
+        this.platforms = platforms;
         this.options = options.Value;
         this.identity = identity;
         this.state = state;
@@ -168,8 +168,7 @@ internal sealed class PollCycle
         }
     }
 
-    private int PlatformLimit(string platform) =>
-        adapters.TryGet(platform, out var adapter) && adapter is IHasConcurrencyLimit limited ? limited.MaxConcurrency : options.MaxConcurrency;
+    private int PlatformLimit(string platform) => platforms.LimitFor(platform, options.MaxConcurrency);
 
     private static string HostKey(AccountLease lease) =>
         Uri.TryCreate(lease.Account.Handle, UriKind.Absolute, out var uri) && uri.Host.Length > 0
@@ -192,9 +191,3 @@ public sealed record CycleSummary(DateTimeOffset StartedAt, TimeSpan Elapsed, IR
 
 /// <summary>The store could not be reached; the cycle stopped without changing any cursor.</summary>
 public sealed class StoreUnavailableException(string message, Exception inner) : Exception(message, inner);
-
-/// <summary>Implemented by adapters whose platform needs its own concurrency cap (from their options).</summary>
-public interface IHasConcurrencyLimit
-{
-    int MaxConcurrency { get; }
-}

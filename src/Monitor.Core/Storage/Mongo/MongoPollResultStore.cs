@@ -25,7 +25,7 @@ internal sealed class MongoPollResultStore(MongoCollections collections, ILogger
         // Inserted upserts, not the plan's guess: a post another worker stored meanwhile is not new here.
         var newPosts = await MongoBulkWrites.UpsertAsync(collections.Posts, plan.Models, logger, cancellationToken);
 
-        var snapshot = MongoSnapshotDocuments.Capture(record, newPosts);
+        var snapshot = record.ToSnapshot(newPosts);
         await InsertSnapshotOnceAsync(snapshot, cancellationToken);
 
         await collections.Accounts.BulkWriteAsync(

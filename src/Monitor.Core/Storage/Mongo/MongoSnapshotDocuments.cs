@@ -12,8 +12,6 @@ namespace Monitor.Core.Storage.Mongo;
 /// </summary>
 internal static class MongoSnapshotDocuments
 {
-    /// <summary>The snapshot of a poll, with times cut to the millisecond precision they are stored with.</summary>
-    public static ActivitySnapshot Capture(PollRecord record, int newPosts) => record.ToSnapshot(newPosts);
 
     public static string Id(string accountId, DateTimeOffset capturedAt) =>
         accountId + "@" + MongoBson.Truncate(capturedAt).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ public sealed class MongoSnapshotTests
             Profile = new ProfileCounts(1200, 30, 4500),
         };
 
-        var snapshot = MongoSnapshotDocuments.Capture(Poll(result, Now.AddTicks(9999)), newPosts: 1);
+        var snapshot = Poll(result, Now.AddTicks(9999)).ToSnapshot(newPosts: 1);
 
         Assert.Equal(
             new ActivitySnapshot("gbr-fcdo", "mastodon", Now, PollStatus.Ok, 200, 1, 2, 1200, 30, 4500, Now.AddHours(-1), 1234, null),
