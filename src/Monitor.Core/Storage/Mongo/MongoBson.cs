@@ -16,12 +16,6 @@ internal static class MongoBson
 
     public static BsonValue Of(DateTimeOffset? value) => value is { } v ? new BsonDateTime(v.UtcDateTime) : BsonNull.Value;
 
-    /// <summary>The time as a BSON date keeps it: UTC, cut to whole milliseconds.</summary>
-    public static DateTimeOffset Truncate(DateTimeOffset value) =>
-        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-
-    public static DateTimeOffset? Truncate(DateTimeOffset? value) => value is { } v ? Truncate(v) : null;
-
     public static BsonDocument? Document(this BsonDocument document, string name) =>
         document.TryGetValue(name, out var value) && value.IsBsonDocument ? value.AsBsonDocument : null;
 

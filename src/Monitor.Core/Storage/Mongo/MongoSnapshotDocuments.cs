@@ -14,7 +14,7 @@ internal static class MongoSnapshotDocuments
 {
 
     public static string Id(string accountId, DateTimeOffset capturedAt) =>
-        accountId + "@" + MongoBson.Truncate(capturedAt).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        accountId + "@" + PostMerge.ToMilliseconds(capturedAt)!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     public static BsonDocument ToDocument(ActivitySnapshot snapshot) => new()
     {
