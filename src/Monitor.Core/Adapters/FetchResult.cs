@@ -13,8 +13,12 @@ public sealed record FetchResult
     /// <summary>Posts fetched, in any order; duplicates of stored posts are expected and merged.</summary>
     public IReadOnlyList<Post> Posts { get; init; } = [];
 
-    /// <summary>Ids of stored posts the platform says are gone.</summary>
-    public IReadOnlyList<string> DeletedPostIds { get; init; } = [];
+    /// <summary>
+    /// Stored posts the poll found evidence of deletion for. Positive evidence (<see cref="DeletionEvidence.NotFound"/>,
+    /// <see cref="DeletionEvidence.Tombstone"/>, <see cref="DeletionEvidence.DeleteEvent"/>) marks the post deleted at once;
+    /// <see cref="DeletionEvidence.Absent"/> only after <c>Monitor:Polling:DeletionConfirmations</c> checks in a row.
+    /// </summary>
+    public IReadOnlyList<PostDeletion> Deletions { get; init; } = [];
 
     /// <summary>Profile counts where the platform exposes them.</summary>
     public ProfileCounts? Profile { get; init; }

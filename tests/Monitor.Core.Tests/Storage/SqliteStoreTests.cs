@@ -91,7 +91,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
             Status = PollStatus.Ok,
             Cursor = new PollCursor(ETag: "\"2\""),
             Posts = [Post("new"), Post("kept") with { Text = "edited" }, Post(null!)],
-            DeletedPostIds = ["kept"],
+            Deletions = [new PostDeletion("kept", DeletionEvidence.NotFound)],
         };
         await Assert.ThrowsAsync<SqliteException>(() => RecordAsync(store, broken, Start.AddHours(1)));
 

@@ -127,8 +127,8 @@ public abstract partial class StoreContractTests
         await host.Accounts.SyncAccountsAsync([Account("a")], Start, Ct);
         await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Posts = [SamplePost("1", Start.AddDays(-1)), SamplePost("2", Start.AddDays(-2))] });
 
-        var first = await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, DeletedPostIds = ["1", "unknown"] }, capturedAt: Start.AddHours(1));
-        var again = await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, DeletedPostIds = ["1"] }, capturedAt: Start.AddHours(2));
+        var first = await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Deletions = [new PostDeletion("1", DeletionEvidence.NotFound), new PostDeletion("unknown", DeletionEvidence.NotFound)] }, capturedAt: Start.AddHours(1));
+        var again = await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Deletions = [new PostDeletion("1", DeletionEvidence.NotFound)] }, capturedAt: Start.AddHours(2));
 
         Assert.Equal((1, 0), (first.DeletedPosts, again.DeletedPosts));
         var stored = (await ToListAsync(host.Reader.ReadPostsAsync(new RecordFilter(), Ct))).ToDictionary(p => p.Post.PostId);
@@ -149,7 +149,7 @@ public abstract partial class StoreContractTests
             Status = PollStatus.Ok,
             Posts = [SamplePost("old", Start.AddDays(-8)), SamplePost("edge", Start.AddDays(-7)), SamplePost("new", Start.AddHours(-1)), SamplePost("gone", Start.AddDays(-2))],
         });
-        await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, DeletedPostIds = ["gone"] }, capturedAt: Start.AddHours(1));
+        await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Deletions = [new PostDeletion("gone", DeletionEvidence.NotFound)] }, capturedAt: Start.AddHours(1));
         await RecordAsync(host, "b", new FetchResult { Status = PollStatus.Ok, Posts = [SamplePost("other", Start.AddHours(-2))] });
 
         Assert.Equal(2, await host.Results.CountPostsSinceAsync("a", Start.AddDays(-7), Ct));

@@ -65,7 +65,7 @@ internal sealed class BlueskyAdapter(
             Status = PollStatus.Ok,
             HttpStatus = 200,
             Posts = [.. read.Posts, .. checks.Current],
-            DeletedPostIds = checks.Deleted,
+            Deletions = [.. checks.Deleted.Select(id => new PostDeletion(id, DeletionEvidence.Absent))],
             Profile = counts,
             Cursor = request.Cursor with { Position = read.Posts.Count > 0 ? read.Posts[0].PostId : request.Cursor.Position, ExternalId = did },
             RetryAfter = deferUntil,

@@ -76,7 +76,7 @@ internal sealed partial class FacebookAdapter(
             Status = PollStatus.Ok,
             HttpStatus = 200,
             Posts = posts,
-            DeletedPostIds = Deleted(request, listing, posts, since),
+            Deletions = [.. Deleted(request, listing, posts, since).Select(id => new PostDeletion(id, DeletionEvidence.Absent))],
             Profile = new ProfileCounts(Followers: page.Value.FollowersCount ?? page.Value.FanCount),
             Cursor = request.Cursor with { Position = NewestSeconds(request.Cursor.Position, posts), ExternalId = pageId },
         };

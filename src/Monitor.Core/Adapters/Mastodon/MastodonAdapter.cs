@@ -95,7 +95,7 @@ internal sealed class MastodonAdapter(
             Status = PollStatus.Ok,
             HttpStatus = 200,
             Posts = posts,
-            DeletedPostIds = checks.Deleted,
+            Deletions = [.. checks.Deleted.Select(id => new PostDeletion(id, DeletionEvidence.NotFound))],
             Profile = profile,
             Cursor = request.Cursor with
             {

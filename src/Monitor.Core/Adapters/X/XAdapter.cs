@@ -61,7 +61,7 @@ internal sealed class XAdapter(IHttpClientFactory httpClients, IOptions<XOptions
             Status = PollStatus.Ok,
             HttpStatus = 200,
             Posts = posts.Select(p => XPostMapper.Map(p, username)).ToArray(),
-            DeletedPostIds = deleted,
+            Deletions = [.. deleted.Select(id => new PostDeletion(id, DeletionEvidence.NotFound))],
             Profile = metrics is null ? null : new ProfileCounts(metrics.FollowersCount, metrics.FollowingCount, metrics.TweetCount ?? metrics.PostCount),
             Cursor = request.Cursor with { Position = NewestId(posts) ?? sinceId, ExternalId = account.Id },
         };

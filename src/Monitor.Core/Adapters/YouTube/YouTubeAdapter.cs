@@ -78,7 +78,7 @@ internal sealed class YouTubeAdapter(IHttpClientFactory httpClients, IOptions<Yo
         return result with
         {
             Posts = posts.Values.ToArray(),
-            DeletedPostIds = deleted,
+            Deletions = [.. deleted.Select(id => new PostDeletion(id, DeletionEvidence.Absent))],
             Cursor = result.Cursor with { Position = newest?.PostId ?? request.Cursor.Position },
         };
     }

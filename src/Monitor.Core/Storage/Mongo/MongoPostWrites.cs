@@ -39,7 +39,7 @@ internal static class MongoPostWrites
                 Upsert(post, hash, known, merged, record.CapturedAt)) { IsUpsert = true });
         }
 
-        foreach (var postId in record.Result.DeletedPostIds.Distinct(StringComparer.Ordinal).Where(id => !seen.Contains(id)))
+        foreach (var postId in record.Result.Deletions.Select(d => d.PostId).Distinct(StringComparer.Ordinal).Where(id => !seen.Contains(id)))
         {
             if (stored.TryGetValue(postId, out var existing) && existing.Date("deletedAt") is null)
             {
@@ -57,7 +57,7 @@ internal static class MongoPostWrites
 
     /// <summary>The post ids whose stored versions <see cref="Plan"/> needs.</summary>
     public static IReadOnlyList<string> IdsToLookUp(PollRecord record) =>
-        record.Result.Posts.Select(post => post.PostId).Concat(record.Result.DeletedPostIds).Distinct(StringComparer.Ordinal).ToArray();
+        record.Result.Posts.Select(post => post.PostId).Concat(record.Result.Deletions.Select(d => d.PostId)).Distinct(StringComparer.Ordinal).ToArray();
 
     private static PostMerge.Stored ToStored(BsonDocument document) => new(
         document.String("contentHash") ?? string.Empty,

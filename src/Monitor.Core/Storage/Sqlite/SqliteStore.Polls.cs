@@ -41,7 +41,7 @@ internal sealed partial class SqliteStore
                 await posts.UpsertAsync(post, cancellationToken);
             }
 
-            foreach (var postId in result.DeletedPostIds)
+            foreach (var postId in result.Deletions.Select(d => d.PostId))
             {
                 await posts.MarkDeletedAsync(postId, cancellationToken);
             }

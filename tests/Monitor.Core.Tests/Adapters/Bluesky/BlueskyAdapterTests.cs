@@ -130,7 +130,7 @@ public sealed class BlueskyAdapterTests : IAsyncLifetime
 
         // The only post returned is the known one, re-read by the deletion check.
         Assert.Equal([BlueskyFakeAppView.PostUri(9)], result.Posts.Select(p => p.PostId));
-        Assert.Empty(result.DeletedPostIds);
+        Assert.Empty(result.Deletions);
         Assert.Equal(After(9), result.Cursor);
         Assert.Single(FeedRequests());
     }
@@ -174,7 +174,7 @@ public sealed class BlueskyAdapterTests : IAsyncLifetime
 
         var result = await FetchAsync(After(4), recent: recent);
 
-        Assert.Equal([BlueskyFakeAppView.PostUri(77)], result.DeletedPostIds);
+        Assert.Equal([BlueskyFakeAppView.PostUri(77)], result.Deletions.Select(d => d.PostId));
         var lookup = Assert.Single(server.RequestsTo("/xrpc/app.bsky.feed.getPosts"));
         Assert.Equal(3, lookup.Query.Split("uris=").Length - 1);
         Assert.Contains(result.Posts, p => p.PostId == BlueskyFakeAppView.PostUri(3));

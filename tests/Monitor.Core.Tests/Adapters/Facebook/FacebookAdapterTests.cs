@@ -38,7 +38,7 @@ public sealed class FacebookAdapterTests
         Assert.Equal(new ProfileCounts(Followers: 161870), result.Profile);
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 9, 15, 0, TimeSpan.Zero).ToUnixTimeSeconds().ToString(), result.Cursor!.Position);
         Assert.Equal(FacebookTestHost.PageId, result.Cursor.ExternalId);
-        Assert.Empty(result.DeletedPostIds);
+        Assert.Empty(result.Deletions);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class FacebookAdapterTests
         Assert.Contains("since=" + since.ToUnixTimeSeconds(), lists[0].Query, StringComparison.Ordinal);
         Assert.Equal(3, host.Logs.GetSnapshot().Count(r => r.Id.Id == 2501));
         Assert.Single(host.Logs.GetSnapshot(), r => r.Id.Id == 2502);
-        Assert.Empty(result.DeletedPostIds);
+        Assert.Empty(result.Deletions);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class FacebookAdapterTests
 
         var result = await host.Adapter.FetchAsync(FacebookTestHost.Request(cursor, recent: recent), TestContext.Current.CancellationToken);
 
-        Assert.Equal(["112233445566778_990000000000099"], result.DeletedPostIds);
+        Assert.Equal(["112233445566778_990000000000099"], result.Deletions.Select(d => d.PostId));
         var since = new DateTimeOffset(2026, 11, 17, 7, 5, 0, TimeSpan.Zero).ToUnixTimeSeconds() - 1;
         Assert.Contains("since=" + since, host.Server.RequestsTo(PostsPath)[0].Query, StringComparison.Ordinal);
     }
@@ -151,6 +151,6 @@ public sealed class FacebookAdapterTests
 
         Assert.Equal(PollStatus.Ok, result.Status);
         Assert.Equal(3, result.Posts.Count);
-        Assert.Empty(result.DeletedPostIds);
+        Assert.Empty(result.Deletions);
     }
 }

@@ -185,7 +185,7 @@ public sealed class MastodonAdapterTests : IAsyncLifetime
 
         var result = await FetchAsync("113561000000000400", recent: recent);
 
-        Assert.Equal(["113561000000000450"], result.DeletedPostIds);
+        Assert.Equal(["113561000000000450"], result.Deletions.Select(d => d.PostId));
         var edited = Assert.Single(result.Posts, p => p.PostId == "113561000000000200");
         Assert.Equal("2/2 Corrigé.", edited.Text);
         Assert.Equal(DateTimeOffset.Parse("2026-11-28T08:00:00Z", CultureInfo.InvariantCulture), edited.EditedAt);

@@ -152,7 +152,7 @@ public sealed class XAdapterTests : IAsyncLifetime
 
         var result = await host.FetchAsync(Request(cursor, recent: recent));
 
-        Assert.Equal(["1860700000000000000"], result.DeletedPostIds);
+        Assert.Equal(["1860700000000000000"], result.Deletions.Select(d => d.PostId));
         var lookup = Assert.Single(host.Server.RequestsTo("/2/tweets"));
         Assert.Contains("ids=1861400000000000005,1860800000000000000,1860700000000000000", lookup.Query, StringComparison.Ordinal);
     }
@@ -162,7 +162,7 @@ public sealed class XAdapterTests : IAsyncLifetime
     {
         var result = await host.FetchAsync(Request(firstPoll: true, recent: new KnownPost("1861400000000000005", AdapterTestHost.Now)));
 
-        Assert.Empty(result.DeletedPostIds);
+        Assert.Empty(result.Deletions);
         Assert.Empty(host.Server.RequestsTo("/2/tweets"));
     }
 }

@@ -130,7 +130,7 @@ public sealed class YouTubeAdapterTests : IAsyncLifetime
         var result = await host.FetchAsync(Request(cursor: new PollCursor(Position: "vid3AAAAAAA"),
             recent: [Known("vid3AAAAAAA", "2024-11-26T10:00:00Z"), Known("vid1AAAAAAA", "2024-11-20T08:00:00Z"), Known("goneAAAAAAA", "2024-11-19T08:00:00Z")]));
 
-        Assert.Equal(["goneAAAAAAA"], result.DeletedPostIds);
+        Assert.Equal(["goneAAAAAAA"], result.Deletions.Select(d => d.PostId));
         var check = Assert.Single(host.Server.RequestsTo(VideosPath));
         Assert.Contains("id=vid1AAAAAAA,goneAAAAAAA&", check.Query, StringComparison.Ordinal);
     }

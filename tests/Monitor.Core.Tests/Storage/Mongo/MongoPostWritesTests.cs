@@ -95,7 +95,7 @@ public sealed class MongoPostWritesTests
     [Fact]
     public void Plan_Deletions_MarkOnlyStoredLivePostsOnce()
     {
-        var result = new FetchResult { Status = PollStatus.Ok, DeletedPostIds = ["1", "2", "3", "1"] };
+        var result = new FetchResult { Status = PollStatus.Ok, Deletions = [new PostDeletion("1", DeletionEvidence.NotFound), new PostDeletion("2", DeletionEvidence.NotFound), new PostDeletion("3", DeletionEvidence.NotFound), new PostDeletion("1", DeletionEvidence.NotFound)] };
         var stored = Stored(StoredDoc("1", "h"), StoredDoc("2", "h", deletedAt: Now.AddDays(-1)));
 
         var plan = MongoPostWrites.Plan(Poll(result), stored);
@@ -118,7 +118,7 @@ public sealed class MongoPostWritesTests
     [Fact]
     public void IdsToLookUp_CoversPostsAndDeletionsOnce()
     {
-        var record = Poll(new FetchResult { Status = PollStatus.Ok, Posts = [Post("1"), Post("2")], DeletedPostIds = ["2", "3"] });
+        var record = Poll(new FetchResult { Status = PollStatus.Ok, Posts = [Post("1"), Post("2")], Deletions = [new PostDeletion("2", DeletionEvidence.NotFound), new PostDeletion("3", DeletionEvidence.NotFound)] });
 
         Assert.Equal(["1", "2", "3"], MongoPostWrites.IdsToLookUp(record));
     }
