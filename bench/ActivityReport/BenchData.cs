@@ -18,7 +18,7 @@ internal static class BenchData
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         await SqliteSchema.MigrateAsync(connection, CancellationToken.None);
-        var contentHash = PostMerge.ContentHash(new Post { PostId = "-", PublishedAt = DateTimeOffset.UnixEpoch });
+        var contentHash = ContentHash.Compute(new Post { PostId = "-", PublishedAt = DateTimeOffset.UnixEpoch });
         using var transaction = connection.BeginTransaction();
         var random = new Random(42);
         var start = HistoryEnd.AddDays(-historyDays).ToUnixTimeMilliseconds();

@@ -35,6 +35,9 @@ public sealed record FetchResult
     /// <summary>How long the source says its content stays fresh (RSS <c>ttl</c>, <c>Cache-Control: max-age</c>).</summary>
     public TimeSpan? CacheHint { get; init; }
 
+    /// <summary>What the adapter repaired or noticed (e.g. <c>repaired: 3 bare ampersands</c>); kept in the poll's snapshot.</summary>
+    public string? Notes { get; init; }
+
     /// <summary>Human-readable reason for a non-success status. Never contains credentials.</summary>
     public string? Error { get; init; }
 

@@ -23,3 +23,25 @@ public enum DeletionEvidence
     /// </summary>
     Absent,
 }
+
+/// <summary>Wire names of <see cref="DeletionEvidence"/>.</summary>
+public static class DeletionEvidenceNames
+{
+    public static string ToWireName(this DeletionEvidence evidence) => evidence switch
+    {
+        DeletionEvidence.NotFound => "notFound",
+        DeletionEvidence.Tombstone => "tombstone",
+        DeletionEvidence.DeleteEvent => "deleteEvent",
+        DeletionEvidence.Absent => "absent",
+        _ => throw new ArgumentOutOfRangeException(nameof(evidence), evidence, null),
+    };
+
+    public static DeletionEvidence Parse(string name) => name switch
+    {
+        "notFound" => DeletionEvidence.NotFound,
+        "tombstone" => DeletionEvidence.Tombstone,
+        "deleteEvent" => DeletionEvidence.DeleteEvent,
+        "absent" => DeletionEvidence.Absent,
+        _ => throw new FormatException($"Unknown deletion evidence '{name}'."),
+    };
+}

@@ -33,4 +33,19 @@ internal static partial class Log
 
     [LoggerMessage(1109, LogLevel.Warning, "Giving back the lease of {AccountId} failed; it expires on its own")]
     public static partial void LeaseReleaseFailed(ILogger logger, Exception exception, string accountId);
+
+    [LoggerMessage(1110, LogLevel.Information, "Polling: {Accounts} polls finished since the last heartbeat, {Failed} failed, {NewPosts} new posts; {Running} running")]
+    public static partial void HeartbeatBusy(ILogger logger, int accounts, int failed, int newPosts, int running);
+
+    [LoggerMessage(1111, LogLevel.Debug, "Polling: idle heartbeat, {Running} polls running")]
+    public static partial void HeartbeatIdle(ILogger logger, int running);
+
+    [LoggerMessage(1112, LogLevel.Warning, "Lease of {AccountId} was taken over during its poll; the poll's writes are fenced off")]
+    public static partial void LeaseLost(ILogger logger, string accountId);
+
+    [LoggerMessage(1113, LogLevel.Warning, "Renewing the lease of {AccountId} failed; retrying at the next renewal")]
+    public static partial void LeaseRenewalFailed(ILogger logger, Exception exception, string accountId);
+
+    [LoggerMessage(1114, LogLevel.Error, "Refilling the poll pool failed")]
+    public static partial void RefillFailed(ILogger logger, Exception exception);
 }

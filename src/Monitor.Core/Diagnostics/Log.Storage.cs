@@ -18,4 +18,10 @@ internal static partial class Log
 
     [LoggerMessage(1204, LogLevel.Warning, "Store health check failed: {Reason}")]
     public static partial void StoreUnhealthy(ILogger logger, string reason);
+
+    [LoggerMessage(1205, LogLevel.Warning, "Poll of {AccountId} was fenced off: {Owner} lost lease epoch {Epoch} to another claim; only new posts and the snapshot were stored")]
+    public static partial void PollFencedOff(ILogger logger, string accountId, string owner, long epoch);
+
+    [LoggerMessage(1206, LogLevel.Information, "{Progress}")]
+    public static partial void MigrationProgress(ILogger logger, string progress);
 }

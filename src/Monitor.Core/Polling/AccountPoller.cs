@@ -30,15 +30,18 @@ internal sealed class AccountPoller(
         var started = time.GetTimestamp();
         FetchResult result;
         FetchRequest? request;
-        try
+        await using (var renewal = new LeaseRenewal(accounts, lease, options.Value.LeaseDuration, time, logger))
         {
-            (result, request) = await FetchAsync(lease, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Log.PollAbandoned(logger, account.Id);
-            await accounts.ReleaseAsync(lease, CancellationToken.None);
-            throw;
+            try
+            {
+                (result, request) = await FetchAsync(lease, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Log.PollAbandoned(logger, account.Id);
+                await accounts.ReleaseAsync(lease, CancellationToken.None);
+                throw;
+            }
         }
 
         result = result with { Error = redactor.Redact(result.Error) };
@@ -58,7 +61,12 @@ internal sealed class AccountPoller(
 
         // The write is not cancelled: a fetched result is stored whole or not at all, even during shutdown.
         var written = await results.RecordPollAsync(
-            new PollRecord(lease, capturedAt, result, duration, nextPollAt, failures), CancellationToken.None);
+            new PollRecord(lease, capturedAt, result, duration, nextPollAt, failures, options.Value.DeletionConfirmations), CancellationToken.None);
+        if (written.LeaseLost)
+        {
+            Log.LeaseLost(logger, account.Id);
+        }
+
         Report(account.Id, account.Platform, result, written, nextPollAt, duration);
         return new AccountPollSummary(account.Id, account.Platform, result.Status, result.HttpStatus,
             written.NewPosts, result.Posts.Count, written.EditedPosts, written.DeletedPosts, duration, result.Error);

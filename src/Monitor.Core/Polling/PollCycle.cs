@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
 using Monitor.Core.Diagnostics;
 using Monitor.Core.Storage;
@@ -8,10 +9,14 @@ using Monitor.Core.Storage;
 namespace Monitor.Core.Polling;
 
 /// <summary>
-/// One poll cycle: claims due accounts from the store as slots free up and polls them with bounded concurrency
-/// (globally, per platform and per host). Claims go through the store's lease, so several workers can share one store.
+/// The bounded pool of polls, fed from the store as slots free (as Miniflux's worker pool is fed by its scheduler):
+/// at most <see cref="PollingOptions.MaxConcurrency"/> polls run at once, at most <see cref="PollingOptions.MaxConcurrencyPerHost"/>
+/// per host and the platform's limit per platform, and a claim only takes accounts that can start at once — none waits
+/// in a local queue while its lease ages. A slow host holds only its own slots. In the service, <see cref="HeartbeatAsync"/>
+/// (the Quartz job) tops the pool up and every finished poll refills its slot at once; <see cref="RunAsync"/> polls a
+/// selection to completion (<c>ingest --once</c>).
 /// </summary>
-internal sealed class PollCycle
+internal sealed class PollCycle : IAsyncDisposable
 {
     private readonly IAccountStore accounts;
     private readonly AccountPoller poller;
@@ -21,8 +26,14 @@ internal sealed class PollCycle
     private readonly PollCycleState state;
     private readonly TimeProvider time;
     private readonly ILogger<PollCycle> logger;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> hostSlots = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> platformSlots = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, int> byHost = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> byPlatform = new(StringComparer.Ordinal);
+    private readonly HashSet<Task> service = [];
+    private readonly SemaphoreSlim fillGate = new(1, 1);
+    private readonly CancellationTokenSource stopping = new();
+    private ConcurrentQueue<AccountPollSummary> finishedSinceHeartbeat = new();
+    private int running;
 
     public PollCycle(
         IAccountStore accounts,
@@ -44,7 +55,13 @@ internal sealed class PollCycle
         this.logger = logger;
     }
 
-    /// <summary>Polls every due account (or, with <see cref="CycleRequest.IgnoreSchedule"/>, every enabled one) once.</summary>
+    /// <summary>Polls currently running in this process.</summary>
+    public int Running => Volatile.Read(ref running);
+
+    /// <summary>
+    /// Polls every due account (or, with <see cref="CycleRequest.IgnoreSchedule"/>, every enabled one) once, starting
+    /// each as soon as a slot for it is free, and returns when all have finished.
+    /// </summary>
     /// <exception cref="StoreUnavailableException">The store could not be reached to claim accounts.</exception>
     public async Task<CycleSummary> RunAsync(CycleRequest request, CancellationToken cancellationToken)
     {
@@ -53,45 +70,34 @@ internal sealed class PollCycle
         state.MarkStarted(cycleStart);
         Log.CycleStarted(logger, identity.Owner);
         var polls = new ConcurrentBag<AccountPollSummary>();
-        var running = new HashSet<Task>();
-        var pending = new Queue<AccountLease>();
-        var exhausted = false;
+        var mine = new HashSet<Task>();
         try
         {
-            while (true)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                while (running.Count < options.MaxConcurrency && pending.TryDequeue(out var lease))
+                var leases = await ClaimAsync(request, cycleStart, cancellationToken);
+                foreach (var lease in leases)
                 {
-                    running.Add(PollOneAsync(lease, polls, cancellationToken));
+                    mine.Add(StartPoll(lease, polls.Add, cancellationToken));
                 }
 
-                // Claim a batch when a slot is free and nothing is queued: one store round trip per MaxConcurrency
-                // accounts instead of one per finished poll. The batch is small, so its leases wait seconds, not minutes.
-                if (!exhausted && pending.Count == 0 && running.Count < options.MaxConcurrency)
-                {
-                    var leases = await ClaimAsync(request, cycleStart, options.MaxConcurrency, cancellationToken);
-                    exhausted = leases.Count == 0;
-                    foreach (var lease in leases)
-                    {
-                        pending.Enqueue(lease);
-                    }
-
-                    continue;
-                }
-
-                if (running.Count == 0)
+                if (mine.Count == 0)
                 {
                     break;
                 }
 
-                running.Remove(await Task.WhenAny(running));
+                // Claim again when a slot frees (a finished poll may also unblock its host) or straight away when the
+                // claim filled what was free and more may be due.
+                if (leases.Count == 0 || Running >= options.MaxConcurrency)
+                {
+                    mine.Remove(await Task.WhenAny(mine));
+                }
             }
         }
         finally
         {
-            // On cancellation let the in-flight polls finish or abandon cleanly, and give back claimed leases not started.
-            await Task.WhenAll(running).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            await ReleaseAsync(pending);
+            // On cancellation let the in-flight polls finish or abandon cleanly (each gives its lease back).
+            await Task.WhenAll(mine).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         var summary = new CycleSummary(cycleStart, time.GetElapsedTime(started), polls.OrderBy(p => p.AccountId, StringComparer.Ordinal).ToArray());
@@ -100,27 +106,152 @@ internal sealed class PollCycle
         return summary;
     }
 
-    private async Task ReleaseAsync(IEnumerable<AccountLease> leases)
+    /// <summary>
+    /// The service's heartbeat: fills the pool's free slots with due accounts (polls keep refilling their own slots as
+    /// they finish) and reports what finished since the last heartbeat. Returns without waiting for the polls.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The store could not be reached to claim accounts.</exception>
+    public async Task<CycleSummary> HeartbeatAsync(CancellationToken cancellationToken)
     {
-        foreach (var lease in leases)
+        var at = time.GetUtcNow();
+        state.MarkStarted(at);
+        await FillAsync(cancellationToken);
+        var finished = Interlocked.Exchange(ref finishedSinceHeartbeat, new ConcurrentQueue<AccountPollSummary>()).ToArray();
+        var summary = new CycleSummary(at, time.GetUtcNow() - at, finished.OrderBy(p => p.AccountId, StringComparer.Ordinal).ToArray());
+        state.MarkFinished(time.GetUtcNow(), summary);
+        if (finished.Length > 0)
         {
-            try
+            Log.HeartbeatBusy(logger, finished.Length, summary.Failed, summary.NewPosts, Running);
+        }
+        else
+        {
+            Log.HeartbeatIdle(logger, Running);
+        }
+
+        return summary;
+    }
+
+    /// <summary>Stops the service's polls: in-flight fetches are abandoned and their leases given back.</summary>
+    public async Task StopAsync()
+    {
+        await stopping.CancelAsync();
+        Task[] inFlight;
+        lock (gate)
+        {
+            inFlight = [.. service];
+        }
+
+        await Task.WhenAll(inFlight).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        stopping.Dispose();
+        fillGate.Dispose();
+    }
+
+    private async Task FillAsync(CancellationToken cancellationToken)
+    {
+        await fillGate.WaitAsync(cancellationToken);
+        try
+        {
+            while (!stopping.IsCancellationRequested && Running < options.MaxConcurrency)
             {
-                await accounts.ReleaseAsync(lease, CancellationToken.None);
+                var leases = await ClaimAsync(new CycleRequest(), null, cancellationToken);
+                if (leases.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var lease in leases)
+                {
+                    var poll = StartPoll(lease, finishedSinceHeartbeat.Enqueue, stopping.Token);
+                    lock (gate)
+                    {
+                        service.Add(poll);
+                    }
+
+                    _ = poll.ContinueWith(done => OnServicePollFinished(done), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.LeaseReleaseFailed(logger, ex, lease.Account.Id);
-            }
+        }
+        finally
+        {
+            fillGate.Release();
         }
     }
 
-    private async Task<IReadOnlyList<AccountLease>> ClaimAsync(CycleRequest request, DateTimeOffset cycleStart, int count, CancellationToken cancellationToken)
+    private void OnServicePollFinished(Task poll)
+    {
+        lock (gate)
+        {
+            service.Remove(poll);
+        }
+
+        if (!stopping.IsCancellationRequested)
+        {
+            _ = RefillAsync();
+        }
+    }
+
+    private async Task RefillAsync()
     {
         try
         {
+            await FillAsync(stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (StoreUnavailableException)
+        {
+            // Logged by the claim; the next heartbeat tries again.
+        }
+        catch (Exception ex)
+        {
+            Log.RefillFailed(logger, ex);
+        }
+    }
+
+    /// <summary>Claims as many accounts as there are free slots, each only if its host and platform have room now.</summary>
+    private async Task<IReadOnlyList<AccountLease>> ClaimAsync(CycleRequest request, DateTimeOffset? runStart, CancellationToken cancellationToken)
+    {
+        Dictionary<string, int> hosts, perPlatform;
+        int free;
+        lock (gate)
+        {
+            free = options.MaxConcurrency - running;
+            hosts = new Dictionary<string, int>(byHost, StringComparer.OrdinalIgnoreCase);
+            perPlatform = new Dictionary<string, int>(byPlatform, StringComparer.Ordinal);
+        }
+
+        if (free <= 0)
+        {
+            return [];
+        }
+
+        bool CanStart(TrackedAccount account)
+        {
+            var host = HostKey.Of(account);
+            if (hosts.GetValueOrDefault(host) >= options.MaxConcurrencyPerHost
+                || perPlatform.GetValueOrDefault(account.Platform) >= PlatformLimit(account.Platform))
+            {
+                return false;
+            }
+
+            hosts[host] = hosts.GetValueOrDefault(host) + 1;
+            perPlatform[account.Platform] = perPlatform.GetValueOrDefault(account.Platform) + 1;
+            return true;
+        }
+
+        try
+        {
             return await accounts.ClaimDueAsync(
-                new ClaimRequest(identity.Owner, time.GetUtcNow(), options.LeaseDuration, count, request.IgnoreSchedule, request.AccountId, cycleStart),
+                new ClaimRequest(identity.Owner, time.GetUtcNow(), options.LeaseDuration, free, request.IgnoreSchedule, request.AccountId, runStart)
+                {
+                    CanStart = CanStart,
+                },
                 cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -130,50 +261,50 @@ internal sealed class PollCycle
         }
     }
 
-    private async Task PollOneAsync(AccountLease lease, ConcurrentBag<AccountPollSummary> polls, CancellationToken cancellationToken)
+    private Task StartPoll(AccountLease lease, Action<AccountPollSummary> report, CancellationToken cancellationToken)
+    {
+        var host = HostKey.Of(lease.Account);
+        var platform = lease.Account.Platform;
+        lock (gate)
+        {
+            running++;
+            byHost[host] = byHost.GetValueOrDefault(host) + 1;
+            byPlatform[platform] = byPlatform.GetValueOrDefault(platform) + 1;
+        }
+
+        return PollOneAsync(lease, report, host, cancellationToken);
+    }
+
+    private async Task PollOneAsync(AccountLease lease, Action<AccountPollSummary> report, string host, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        var platformSlot = platformSlots.GetOrAdd(lease.Account.Platform, _ => new SemaphoreSlim(PlatformLimit(lease.Account.Platform)));
-        var hostSlot = hostSlots.GetOrAdd(HostKey(lease), _ => new SemaphoreSlim(options.MaxConcurrencyPerHost));
         try
         {
-            await platformSlot.WaitAsync(cancellationToken);
-            try
-            {
-                await hostSlot.WaitAsync(cancellationToken);
-                try
-                {
-                    polls.Add(await poller.PollAsync(lease, cancellationToken));
-                }
-                finally
-                {
-                    hostSlot.Release();
-                }
-            }
-            finally
-            {
-                platformSlot.Release();
-            }
+            report(await poller.PollAsync(lease, cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await accounts.ReleaseAsync(lease, CancellationToken.None);
+            // Abandoned: the poller gave the lease back.
         }
         catch (Exception ex)
         {
-            // The write failed (store down, disk full): nothing was kept, the lease expires, the next cycle retries.
+            // The write failed (store down, disk full): nothing was kept, the lease expires, a later claim retries.
             Log.RecordPollFailed(logger, ex, lease.Account.Id);
-            polls.Add(new AccountPollSummary(lease.Account.Id, lease.Account.Platform, PollStatus.Error, null, 0, 0, 0, 0,
+            report(new AccountPollSummary(lease.Account.Id, lease.Account.Platform, PollStatus.Error, null, 0, 0, 0, 0,
                 TimeSpan.Zero, "Storing the poll failed: " + ex.Message));
+        }
+        finally
+        {
+            lock (gate)
+            {
+                running--;
+                byHost[host]--;
+                byPlatform[lease.Account.Platform]--;
+            }
         }
     }
 
     private int PlatformLimit(string platform) => platforms.LimitFor(platform, options.MaxConcurrency);
-
-    private static string HostKey(AccountLease lease) =>
-        Uri.TryCreate(lease.Account.Handle, UriKind.Absolute, out var uri) && uri.Host.Length > 0
-            ? uri.Authority
-            : lease.Account.Platform;
 }
 
 /// <summary>What a cycle should poll.</summary>
@@ -181,7 +312,7 @@ internal sealed class PollCycle
 /// <param name="AccountId">Poll only this account.</param>
 public sealed record CycleRequest(bool IgnoreSchedule = false, string? AccountId = null);
 
-/// <summary>What a cycle did.</summary>
+/// <summary>What a cycle (or, in the service, the polls finished since the last heartbeat) did.</summary>
 public sealed record CycleSummary(DateTimeOffset StartedAt, TimeSpan Elapsed, IReadOnlyList<AccountPollSummary> Polls)
 {
     public int Failed => Polls.Count(p => !p.Status.IsSuccess());
@@ -189,5 +320,5 @@ public sealed record CycleSummary(DateTimeOffset StartedAt, TimeSpan Elapsed, IR
     public int NewPosts => Polls.Sum(p => p.NewPosts);
 }
 
-/// <summary>The store could not be reached; the cycle stopped without changing any cursor.</summary>
+/// <summary>The store could not be reached; no cursor was changed.</summary>
 public sealed class StoreUnavailableException(string message, Exception inner) : Exception(message, inner);

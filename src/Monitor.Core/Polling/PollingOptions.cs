@@ -60,6 +60,13 @@ public sealed class PollingOptions : IValidatableOptions
     /// <summary>On an account's first poll, adapters page back to this date (or their page cap). Null: one page cap's worth.</summary>
     public DateTimeOffset? BackfillSince { get; set; }
 
+    /// <summary>
+    /// Checks in a row that must miss a post (absent from a listing or a batch lookup) before it is marked deleted.
+    /// Positive evidence — a 404/410 for that post, a tombstone, a delete event — marks it at once. Default 2; 1 to 10.
+    /// </summary>
+    [Range(1, 10)]
+    public int DeletionConfirmations { get; set; } = 2;
+
     /// <summary>Newest stored posts handed to adapters for stop conditions and deletion checks. Default 40; 0 to 500.</summary>
     [Range(0, 500)]
     public int RecentPostWindow { get; set; } = 40;

@@ -16,4 +16,5 @@ public sealed record ActivitySnapshot(
     long? PostsTotal,
     DateTimeOffset? LatestPostAt,
     long DurationMs,
-    string? Error);
+    string? Error,
+    string? Notes = null);

@@ -24,12 +24,12 @@ public sealed record PollState(
 
 /// <summary>Which accounts a worker wants to poll now.</summary>
 /// <param name="Owner">Unique id of the claiming worker (host, process, instance).</param>
-/// <param name="Now">Current time.</param>
+/// <param name="Now">Current time (the schedule is compared with it; Mongo compares leases with the server's clock).</param>
 /// <param name="LeaseDuration">How long the claim holds before another worker may take the account over.</param>
 /// <param name="MaxCount">Maximum number of accounts to claim.</param>
 /// <param name="IgnoreSchedule">Claim enabled accounts whether due or not (<c>ingest --once</c>); leases still apply.</param>
 /// <param name="AccountId">Restrict the claim to one account.</param>
-/// <param name="PolledBefore">Only accounts not polled since this time (the cycle's start), so a cycle polls each account once.</param>
+/// <param name="PolledBefore">Only accounts not polled since this time (the run's start), so <c>ingest --once</c> polls each account once.</param>
 public sealed record ClaimRequest(
     string Owner,
     DateTimeOffset Now,
@@ -37,7 +37,17 @@ public sealed record ClaimRequest(
     int MaxCount,
     bool IgnoreSchedule = false,
     string? AccountId = null,
-    DateTimeOffset? PolledBefore = null);
+    DateTimeOffset? PolledBefore = null)
+{
+    /// <summary>
+    /// Decides, in schedule order, whether a due account can start now (a free slot for its host and platform) and
+    /// takes the slot; accounts it refuses stay unclaimed for a worker (or a later claim) that has room. Null: any.
+    /// </summary>
+    public Func<TrackedAccount, bool>? CanStart { get; init; }
+}
 
-/// <summary>An account claimed for polling by one owner until <see cref="ExpiresAt"/>.</summary>
-public sealed record AccountLease(TrackedAccount Account, PollState State, string Owner, DateTimeOffset ExpiresAt);
+/// <summary>
+/// An account claimed for polling by one owner until <see cref="ExpiresAt"/>. <see cref="Epoch"/> is the fencing
+/// token: every claim of the account increments it, so a write made under an older claim can tell it lost the lease.
+/// </summary>
+public sealed record AccountLease(TrackedAccount Account, PollState State, string Owner, DateTimeOffset ExpiresAt, long Epoch = 0);

@@ -23,6 +23,12 @@ public interface IAccountStore
     /// <summary>Gives a lease back without recording a poll (shutdown abandoned it); the account stays due.</summary>
     Task ReleaseAsync(AccountLease lease, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Extends a lease still held (same owner and epoch) by <see cref="ClaimRequest.LeaseDuration"/> from now, so a
+    /// slow poll keeps its account. Returns the lease with its new expiry, or null when another claim took it over.
+    /// </summary>
+    Task<AccountLease?> RenewLeaseAsync(AccountLease lease, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken);
+
     /// <summary>Defers every account of a platform until the given time (an app-wide rate limit).</summary>
     Task DeferPlatformAsync(string platform, DateTimeOffset until, CancellationToken cancellationToken);
 }

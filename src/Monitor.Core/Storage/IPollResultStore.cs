@@ -6,9 +6,13 @@ namespace Monitor.Core.Storage;
 public interface IPollResultStore
 {
     /// <summary>
-    /// In one atomic unit: upserts the posts by (platform, accountId, postId) keeping first/last-seen and edit times,
-    /// marks deletions, appends the snapshot, and advances the polling state (cursor only on success) and frees the lease.
-    /// If the write fails nothing of it is kept, so the next poll fetches again and deduplicates.
+    /// In one unit: merges the posts by (platform, accountId, postId) through <see cref="Posts.PostMerge"/> with their
+    /// versions, applies deletion evidence, appends the snapshot, advances the polling state (cursor only on success)
+    /// and frees the lease. Fenced by the lease: when the lease's epoch is no longer the account's (another worker
+    /// claimed it), the poll only inserts posts not yet stored and appends its snapshot — its data may be older than
+    /// what the other worker stored, so it changes no stored post, cursor, validator or schedule
+    /// (<see cref="PollWriteResult.LeaseLost"/>). If the write fails nothing of it is kept (SQLite) or it is repeatable
+    /// without changing the outcome (Mongo), so the next poll fetches again and deduplicates.
     /// </summary>
     Task<PollWriteResult> RecordPollAsync(PollRecord record, CancellationToken cancellationToken);
 

@@ -10,13 +10,15 @@ namespace Monitor.Core.Storage;
 /// <param name="Duration">How long the poll took.</param>
 /// <param name="NextPollAt">When the account is due again.</param>
 /// <param name="ConsecutiveFailures">Failures in a row including this poll (0 after a success).</param>
+/// <param name="DeletionConfirmations">Checks in a row that must miss a post before absence marks it deleted.</param>
 public sealed record PollRecord(
     AccountLease Lease,
     DateTimeOffset CapturedAt,
     FetchResult Result,
     TimeSpan Duration,
     DateTimeOffset NextPollAt,
-    int ConsecutiveFailures)
+    int ConsecutiveFailures,
+    int DeletionConfirmations = 2)
 {
     /// <summary>
     /// The snapshot this poll appends, with its times cut to whole milliseconds as both stores keep them, so the
@@ -35,8 +37,9 @@ public sealed record PollRecord(
         Result.Profile?.PostsTotal,
         PostMerge.ToMilliseconds(Result.Posts.Count == 0 ? null : Result.Posts.Max(post => post.PublishedAt)),
         (long)Duration.TotalMilliseconds,
-        Result.Error);
+        Result.Error,
+        Result.Notes);
 }
 
-/// <summary>What a recorded poll changed.</summary>
-public sealed record PollWriteResult(int NewPosts, int EditedPosts, int DeletedPosts, ActivitySnapshot Snapshot);
+/// <summary>What a recorded poll changed; <see cref="LeaseLost"/> when it was fenced off (see <see cref="IPollResultStore.RecordPollAsync"/>).</summary>
+public sealed record PollWriteResult(int NewPosts, int EditedPosts, int DeletedPosts, ActivitySnapshot Snapshot, bool LeaseLost = false);

@@ -1,32 +1,33 @@
-using Microsoft.Extensions.Hosting;
 using Monitor.Core.Polling;
 using Monitor.Worker.Hosting;
 using Quartz;
 
 namespace Monitor.Worker.Jobs;
 
-/// <summary>Runs one poll cycle. Never two at once; a cycle longer than the interval delays the next instead of overlapping.</summary>
+/// <summary>
+/// The polling heartbeat: tops the poll pool up with due accounts and reports what finished since the last beat.
+/// Polling itself is continuous — every finished poll refills its slot at once — so the job returns in
+/// milliseconds; it keeps the pool fed when it was idle and makes the schedule visible to Quartz and /readyz.
+/// </summary>
 [DisallowConcurrentExecution]
-internal sealed class PollCycleJob(PollCycle cycle, StoreInitializer store, IHostApplicationLifetime lifetime) : IJob
+internal sealed class PollCycleJob(PollCycle pool, StoreInitializer store) : IJob
 {
     public async Task Execute(IJobExecutionContext context)
     {
-        // Stop on scheduler shutdown or host stop: in-flight fetches are abandoned, their leases given back.
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         try
         {
-            if (!await store.TryInitializeAsync(stopping.Token))
+            if (!await store.TryInitializeAsync(context.CancellationToken))
             {
                 return;
             }
 
-            await cycle.RunAsync(new CycleRequest(), stopping.Token);
+            await pool.HeartbeatAsync(context.CancellationToken);
         }
         catch (StoreUnavailableException)
         {
-            // Logged by the cycle; the next trigger tries again once the store is back.
+            // Logged by the pool; the next heartbeat tries again once the store is back.
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
         }
     }

@@ -17,7 +17,7 @@ internal static class SchedulingExtensions
         var polling = configuration.GetSection(PollingOptions.SectionPath).Get<PollingOptions>() ?? new PollingOptions();
         services.AddQuartz(quartz =>
         {
-            quartz.AddJob<PollCycleJob>(job => job.WithIdentity(PollCycleKey).WithDescription("Polls the accounts that are due"));
+            quartz.AddJob<PollCycleJob>(job => job.WithIdentity(PollCycleKey).WithDescription("Keeps the poll pool fed with due accounts"));
             quartz.AddTrigger(trigger =>
             {
                 trigger.ForJob(PollCycleKey).WithIdentity("poll-cycle-trigger", "monitor").StartNow();
@@ -35,6 +35,7 @@ internal static class SchedulingExtensions
             });
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddHostedService<PollPoolShutdown>();
         return services;
     }
 

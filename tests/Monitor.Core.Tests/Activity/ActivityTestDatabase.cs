@@ -13,7 +13,7 @@ namespace Monitor.Core.Tests.Activity;
 internal sealed class ActivityTestDatabase : IDisposable
 {
     /// <summary>The content hash the store computes for a post without title and text.</summary>
-    public static readonly string EmptyContentHash = PostMerge.ContentHash(new Post { PostId = "-", PublishedAt = DateTimeOffset.UnixEpoch });
+    public static readonly string EmptyContentHash = ContentHash.Compute(new Post { PostId = "-", PublishedAt = DateTimeOffset.UnixEpoch });
 
     private readonly SqliteConnection connection;
     private SqliteTransaction? transaction;

@@ -29,7 +29,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
         await StartAsync();
 
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
-        Assert.Equal(2L, await ScalarAsync("PRAGMA user_version;"));
+        Assert.Equal(3L, await ScalarAsync("PRAGMA user_version;"));
     }
 
     [Fact]
@@ -39,30 +39,54 @@ public sealed class SqliteStoreTests : IAsyncDisposable
 
         Assert.Equal(
             "id,platform,handle,country,actor,name,language,enabled,last_poll_at,next_poll_at,last_success_at,consecutive_failures," +
-            "last_status,last_error,cursor_etag,cursor_last_modified,cursor_position,cursor_external_id,lease_owner,lease_expires_at",
+            "last_status,last_error,cursor_etag,cursor_last_modified,cursor_position,cursor_external_id,lease_owner,lease_expires_at,lease_epoch",
             await ScalarAsync("SELECT group_concat(name) FROM pragma_table_info('accounts');"));
         Assert.Equal(
             "platform,account_id,post_id,url,published_at,published_at_estimated,kind,title,text,language,author,replies,reposts," +
-            "likes,views,source_updated_at,content_hash,first_seen_at,last_seen_at,edited_at,deleted_at",
+            "likes,views,source_updated_at,content_hash,first_seen_at,last_seen_at,edited_at,deleted_at,normaliser_version,absent_checks," +
+            "deletion_evidence,latest_version,id",
             await ScalarAsync("SELECT group_concat(name) FROM pragma_table_info('posts');"));
         Assert.Equal(
             "id,account_id,platform,captured_at,status,http_status,new_posts,seen_posts,followers,following,posts_total," +
-            "latest_post_at,duration_ms,error",
+            "latest_post_at,duration_ms,error,notes",
             await ScalarAsync("SELECT group_concat(name) FROM pragma_table_info('snapshots');"));
-        Assert.Equal("ix_accounts_due,ix_posts_account_published,ix_posts_published,ix_snapshots_account_captured",
+        Assert.Equal("ix_accounts_due,ix_post_versions_account_captured,ix_post_versions_captured,ix_posts_account_published,ix_posts_published,ix_snapshots_account_captured",
             await ScalarAsync("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name);"));
     }
 
     [Fact]
-    public async Task Initialize_VersionOneDatabase_AddsTheDueIndexForClaims()
+    public async Task Initialize_VersionOneDatabase_AddsTheDueIndexAndRebuildsPostsWithTheirFirstVersions()
     {
-        await StartAsync();
-        await ScalarAsync("DROP INDEX ix_accounts_due; PRAGMA user_version = 1;");
+        Directory.CreateDirectory(Path.GetDirectoryName(file.Path)!);
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file.Path, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync(Ct);
+            await SqliteSchema.MigrateAsync(connection, Ct, upTo: 1);
+            await connection.ExecuteAsync("""
+                INSERT INTO accounts (id, platform, handle, country, actor, enabled) VALUES ('a', 'rss', 'https://e.test/a.xml', 'GBR', 'Embassy', 1);
+                INSERT INTO posts (platform, account_id, post_id, published_at, published_at_estimated, kind, title, text, content_hash, first_seen_at, last_seen_at, deleted_at)
+                VALUES ('rss', 'a', 'p1', 1000, 0, 'post', 'T', 'Body', 'legacy', 2000, 3000, NULL),
+                       ('rss', 'a', 'p2', 1000, 0, 'post', 'T2', 'Gone', 'legacy', 2000, 3000, 4000);
+                """, Ct);
+        }
 
-        await StartAsync();
+        var progress = new List<string>();
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file.Path, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync(Ct);
+            Assert.Equal(1, await SqliteSchema.MigrateAsync(connection, Ct, new Progress<string>(progress.Add)));
+        }
 
-        Assert.Equal(2L, await ScalarAsync("PRAGMA user_version;"));
+        Assert.Equal(3L, await ScalarAsync("PRAGMA user_version;"));
         Assert.Equal("next_poll_at,id", await ScalarAsync("SELECT group_concat(name) FROM pragma_index_info('ix_accounts_due');"));
+        Assert.Equal(
+            $"p1:1:created:2000:{ContentHash.Compute(new Post { PostId = "p1", PublishedAt = DateTimeOffset.UnixEpoch, Title = "T", Text = "Body" })}|p2:1:created:2000|p2:2:deleted:4000",
+            await ScalarAsync("""
+                SELECT group_concat(post_id || ':' || version || ':' || reason || ':' || captured_at || CASE WHEN post_id = 'p1' THEN ':' || content_hash ELSE '' END, '|')
+                FROM (SELECT * FROM post_versions ORDER BY post_id, version);
+                """));
+        Assert.Equal("1,2", await ScalarAsync("SELECT group_concat(latest_version) FROM (SELECT latest_version FROM posts ORDER BY post_id);"));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE name = 'posts_v3';"));
     }
 
     [Fact]
@@ -73,7 +97,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync());
 
-        Assert.Contains("schema version 99, newer than this Monitor understands (2)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99, newer than this Monitor understands (3)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +117,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
             Posts = [Post("new"), Post("kept") with { Text = "edited" }, Post(null!)],
             Deletions = [new PostDeletion("kept", DeletionEvidence.NotFound)],
         };
-        await Assert.ThrowsAsync<SqliteException>(() => RecordAsync(store, broken, Start.AddHours(1)));
+        await Assert.ThrowsAnyAsync<Exception>(() => RecordAsync(store, broken, Start.AddHours(1)));
 
         Assert.Equal(before, (await store.GetRequiredService<IAccountStore>().ListAccountsAsync(Ct)).Single().State);
         Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM posts;"));

@@ -40,16 +40,16 @@ internal static class MongoAccountCommands
     public static SortDefinition<BsonDocument> ById { get; } = Builders<BsonDocument>.Sort.Ascending("_id");
 
     /// <summary>
-    /// An enabled account, due unless the schedule is ignored, not polled since the cycle began, whose lease is free
-    /// or expired. Matching and leasing in one findAndModify makes the claim atomic across worker processes.
+    /// An enabled account, due unless the schedule is ignored, not polled since the run began, whose lease is free or
+    /// expired by the server's clock. Matching and leasing in one findAndModify makes the claim atomic across workers.
     /// </summary>
-    public static FilterDefinition<BsonDocument> ClaimFilter(ClaimRequest request)
+    public static FilterDefinition<BsonDocument> ClaimFilter(ClaimRequest request, MongoClock clock, string? accountId = null)
     {
         var now = MongoBson.Of(request.Now);
         var conditions = new List<FilterDefinition<BsonDocument>> { Filter.Eq("enabled", true) };
-        if (request.AccountId is not null)
+        if ((accountId ?? request.AccountId) is { } id)
         {
-            conditions.Add(Filter.Eq("_id", request.AccountId));
+            conditions.Add(Filter.Eq("_id", id));
         }
 
         if (!request.IgnoreSchedule)
@@ -63,29 +63,55 @@ internal static class MongoAccountCommands
                 Filter.Eq("state.lastPollAt", BsonNull.Value), Filter.Lt("state.lastPollAt", MongoBson.Of(polledBefore))));
         }
 
-        conditions.Add(Filter.Or(Filter.Eq("lease", BsonNull.Value), Filter.Lte("lease.expiresAt", now)));
+        conditions.Add(LeaseFree(clock));
         return Filter.And(conditions);
     }
 
-    public static UpdateDefinition<BsonDocument> ClaimUpdate(ClaimRequest request) =>
-        Update.Set("lease", new BsonDocument
+    /// <summary>No lease, or one whose expiry is not after the clock's now (<c>$expr</c>, since <c>$$NOW</c> is an expression).</summary>
+    public static FilterDefinition<BsonDocument> LeaseFree(MongoClock clock) => Filter.Or(
+        Filter.Eq("lease", BsonNull.Value),
+        new BsonDocument("$expr", new BsonDocument("$lte", new BsonArray { "$lease.expiresAt", clock.Now })));
+
+    /// <summary>
+    /// A pipeline update (https://www.mongodb.com/docs/manual/tutorial/update-documents-with-aggregation-pipeline/):
+    /// the lease with its expiry computed by the clock, and the epoch (fencing token) incremented.
+    /// </summary>
+    public static UpdateDefinition<BsonDocument> ClaimUpdate(ClaimRequest request, MongoClock clock) =>
+        new PipelineUpdateDefinition<BsonDocument>(new BsonDocument[]
         {
-            { "owner", request.Owner },
-            { "expiresAt", MongoBson.Of(request.Now + request.LeaseDuration) },
+            new("$set", new BsonDocument
+            {
+                { "lease", new BsonDocument { { "owner", request.Owner }, { "expiresAt", clock.After(request.LeaseDuration) } } },
+                { "leaseEpoch", new BsonDocument("$add", new BsonArray { new BsonDocument("$ifNull", new BsonArray { "$leaseEpoch", 0L }), 1L }) },
+            }),
         });
 
     /// <summary>Most overdue first (never-polled accounts have a null next poll and sort first); id breaks ties.</summary>
+    public static SortDefinition<BsonDocument> DueSort { get; } = Builders<BsonDocument>.Sort.Ascending("state.nextPollAt").Ascending("_id");
+
     public static FindOneAndUpdateOptions<BsonDocument> ClaimOptions { get; } = new()
     {
-        Sort = Builders<BsonDocument>.Sort.Ascending("state.nextPollAt").Ascending("_id"),
+        Sort = DueSort,
         ReturnDocument = ReturnDocument.After,
     };
 
-    /// <summary>Frees a lease only while this owner still holds it, so a lease taken over by another worker stays.</summary>
-    public static FilterDefinition<BsonDocument> LeaseHeldBy(string accountId, string owner) =>
-        Filter.And(Filter.Eq("_id", accountId), Filter.Eq("lease.owner", owner));
+    /// <summary>What a claim's candidate scan reads: enough to decide whether the account can start now.</summary>
+    public static ProjectionDefinition<BsonDocument> CandidateProjection { get; } = Builders<BsonDocument>.Projection
+        .Include("_id").Include("platform").Include("handle").Include("country").Include("actor").Include("name")
+        .Include("language").Include("enabled");
+
+    /// <summary>The lease is still this claim's: same owner and epoch.</summary>
+    public static FilterDefinition<BsonDocument> LeaseHeldBy(AccountLease lease) =>
+        Filter.And(Filter.Eq("_id", lease.Account.Id), Filter.Eq("lease.owner", lease.Owner), Filter.Eq("leaseEpoch", lease.Epoch));
 
     public static UpdateDefinition<BsonDocument> FreeLease { get; } = Update.Set("lease", BsonNull.Value);
+
+    /// <summary>Extends a held lease by <paramref name="duration"/> from the clock's now.</summary>
+    public static UpdateDefinition<BsonDocument> RenewUpdate(TimeSpan duration, MongoClock clock) =>
+        new PipelineUpdateDefinition<BsonDocument>(new BsonDocument[]
+        {
+            new("$set", new BsonDocument("lease.expiresAt", clock.After(duration))),
+        });
 
     /// <summary>Pushes a platform's accounts due before <paramref name="until"/> to that time; later ones keep theirs.</summary>
     public static FilterDefinition<BsonDocument> DeferFilter(string platform, DateTimeOffset until) =>
@@ -97,8 +123,9 @@ internal static class MongoAccountCommands
         Update.Set("state.nextPollAt", MongoBson.Of(until));
 
     /// <summary>
-    /// The polling state after a recorded poll, written last. The cursor advances only on success, and only when the
-    /// adapter returned one; the lease is freed by <see cref="LeaseHeldBy"/> + <see cref="FreeLease"/> in the same batch.
+    /// The polling state after a recorded poll, written last and only while the poll's lease is still the account's
+    /// (<see cref="LeaseHeldBy"/>), freeing it in the same update. The cursor advances only on success, and only when
+    /// the adapter returned one.
     /// </summary>
     public static WriteModel<BsonDocument> RecordState(PollRecord record)
     {
@@ -110,6 +137,7 @@ internal static class MongoAccountCommands
             Update.Set("state.consecutiveFailures", record.ConsecutiveFailures),
             Update.Set("state.lastStatus", result.Status.ToWireName()),
             Update.Set("state.lastError", MongoBson.Of(result.Error)),
+            FreeLease,
         };
         if (result.Status.IsSuccess())
         {
@@ -120,9 +148,6 @@ internal static class MongoAccountCommands
             }
         }
 
-        return new UpdateOneModel<BsonDocument>(Filter.Eq("_id", record.Lease.Account.Id), Update.Combine(updates));
+        return new UpdateOneModel<BsonDocument>(LeaseHeldBy(record.Lease), Update.Combine(updates));
     }
-
-    public static WriteModel<BsonDocument> ReleaseAfterPoll(PollRecord record) =>
-        new UpdateOneModel<BsonDocument>(LeaseHeldBy(record.Lease.Account.Id, record.Lease.Owner), FreeLease);
 }

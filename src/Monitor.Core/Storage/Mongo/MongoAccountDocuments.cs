@@ -7,7 +7,8 @@ namespace Monitor.Core.Storage.Mongo;
 /// <summary>
 /// The <c>accounts</c> document: <c>{ _id, platform, handle, country, actor, name, language, enabled,
 /// state: { lastPollAt, nextPollAt, lastSuccessAt, consecutiveFailures, lastStatus, lastError,
-/// cursor: { etag, lastModified, position, externalId } }, lease: { owner, expiresAt } }</c>.
+/// cursor: { etag, lastModified, position, externalId } }, lease: { owner, expiresAt } | null, leaseEpoch }</c>;
+/// <c>leaseEpoch</c> counts the claims of the account (the fencing token) and survives the lease being freed.
 /// Activity aggregations elsewhere read this shape, so field names are part of the contract.
 /// </summary>
 internal static class MongoAccountDocuments
@@ -50,10 +51,10 @@ internal static class MongoAccountDocuments
     {
         var lease = document.Document("lease") ?? throw new FormatException("Claimed account document has no lease.");
         return new AccountLease(ToAccount(document), ToState(document.Document("state")),
-            lease.RequiredString("owner"), lease.RequiredDate("expiresAt"));
+            lease.RequiredString("owner"), lease.RequiredDate("expiresAt"), document.Long("leaseEpoch") ?? 0);
     }
 
-    private static TrackedAccount ToAccount(BsonDocument document) => new(
+    public static TrackedAccount ToAccount(BsonDocument document) => new(
         document["_id"].AsString,
         document.RequiredString("platform"),
         document.RequiredString("handle"),

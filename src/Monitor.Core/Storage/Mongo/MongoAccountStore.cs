@@ -6,8 +6,11 @@ using MongoDB.Driver;
 namespace Monitor.Core.Storage.Mongo;
 
 /// <summary>Accounts, polling state and leases in the <c>accounts</c> collection.</summary>
-internal sealed class MongoAccountStore(MongoCollections collections, ILogger<MongoAccountStore> logger) : IAccountStore
+internal sealed class MongoAccountStore(MongoCollections collections, MongoClock clock, ILogger<MongoAccountStore> logger) : IAccountStore
 {
+    // How many due accounts one claim looks at for ones that can start now (as the SQLite store does).
+    private const int CandidatePage = 128;
+
     public async Task SyncAccountsAsync(IReadOnlyCollection<TrackedAccount> accounts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (accounts.Count > 0)
@@ -31,31 +34,73 @@ internal sealed class MongoAccountStore(MongoCollections collections, ILogger<Mo
 
     /// <summary>
     /// One findAndModify per account: each either matches a free, due account and leases it in the same server-side
-    /// step or finds nothing, so workers sharing the database never receive the same account.
+    /// step or finds nothing, so workers sharing the database never receive the same account. With
+    /// <see cref="ClaimRequest.CanStart"/>, the due accounts are first read in schedule order (one query) and only those
+    /// that can start now are claimed, each by id with the same filter.
     /// </summary>
     public async Task<IReadOnlyList<AccountLease>> ClaimDueAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
-        var filter = MongoAccountCommands.ClaimFilter(request);
-        var update = MongoAccountCommands.ClaimUpdate(request);
+        var update = MongoAccountCommands.ClaimUpdate(request, clock);
         var leases = new List<AccountLease>();
-        while (leases.Count < request.MaxCount)
+        if (request.CanStart is null)
         {
-            var claimed = await collections.Accounts.FindOneAndUpdateAsync(
-                filter, update, MongoAccountCommands.ClaimOptions, cancellationToken);
-            if (claimed is null)
+            var filter = MongoAccountCommands.ClaimFilter(request, clock);
+            while (leases.Count < request.MaxCount)
+            {
+                var claimed = await collections.Accounts.FindOneAndUpdateAsync(filter, update, MongoAccountCommands.ClaimOptions, cancellationToken);
+                if (claimed is null)
+                {
+                    break;
+                }
+
+                leases.Add(MongoAccountDocuments.ToLease(claimed));
+            }
+
+            return leases;
+        }
+
+        var candidates = await collections.Accounts.Find(MongoAccountCommands.ClaimFilter(request, clock))
+            .Sort(MongoAccountCommands.DueSort)
+            .Project(MongoAccountCommands.CandidateProjection)
+            .Limit(CandidatePage)
+            .ToListAsync(cancellationToken);
+        foreach (var candidate in candidates)
+        {
+            if (leases.Count >= request.MaxCount)
             {
                 break;
             }
 
-            leases.Add(MongoAccountDocuments.ToLease(claimed));
+            var account = MongoAccountDocuments.ToAccount(candidate);
+            if (!request.CanStart(account))
+            {
+                continue;
+            }
+
+            // Another worker may have claimed it since the read: the filter is checked again by the server.
+            var claimed = await collections.Accounts.FindOneAndUpdateAsync(
+                MongoAccountCommands.ClaimFilter(request, clock, account.Id), update, MongoAccountCommands.ClaimOptions, cancellationToken);
+            if (claimed is not null)
+            {
+                leases.Add(MongoAccountDocuments.ToLease(claimed));
+            }
         }
 
         return leases;
     }
 
     public Task ReleaseAsync(AccountLease lease, CancellationToken cancellationToken) =>
-        collections.Accounts.UpdateOneAsync(
-            MongoAccountCommands.LeaseHeldBy(lease.Account.Id, lease.Owner), MongoAccountCommands.FreeLease, cancellationToken: cancellationToken);
+        collections.Accounts.UpdateOneAsync(MongoAccountCommands.LeaseHeldBy(lease), MongoAccountCommands.FreeLease, cancellationToken: cancellationToken);
+
+    public async Task<AccountLease?> RenewLeaseAsync(AccountLease lease, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var renewed = await collections.Accounts.FindOneAndUpdateAsync(
+            MongoAccountCommands.LeaseHeldBy(lease),
+            MongoAccountCommands.RenewUpdate(duration, clock),
+            new FindOneAndUpdateOptions<BsonDocument> { ReturnDocument = ReturnDocument.After },
+            cancellationToken);
+        return renewed is null ? null : MongoAccountDocuments.ToLease(renewed);
+    }
 
     public Task DeferPlatformAsync(string platform, DateTimeOffset until, CancellationToken cancellationToken) =>
         collections.Accounts.UpdateManyAsync(

@@ -50,7 +50,9 @@ internal static class MongoActivityPipelines
     public static BsonDocument[] LastPosts(ActivityWindow window) =>
     [
         new("$match", new BsonDocument("publishedAt", new BsonDocument("$lt", window.End.UtcDateTime))),
-        new("$sort", new BsonDocument { { "accountId", 1 }, { "publishedAt", -1 } }),
+        // Both keys descending: the (accountId, publishedAt, postId) index walked backwards serves the sort, and $group
+        // with $first after it can use a DISTINCT_SCAN; a mixed-direction sort would sort every post in memory.
+        new("$sort", new BsonDocument { { "accountId", -1 }, { "publishedAt", -1 } }),
         new("$group", new BsonDocument { { "_id", "$accountId" }, { "lastPostAt", new BsonDocument("$first", "$publishedAt") } }),
     ];
 

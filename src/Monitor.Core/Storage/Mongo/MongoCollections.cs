@@ -14,6 +14,7 @@ internal sealed class MongoCollections
         Accounts = Database.GetCollection<BsonDocument>(MongoSchema.Accounts);
         Posts = Database.GetCollection<BsonDocument>(MongoSchema.Posts);
         Snapshots = Database.GetCollection<BsonDocument>(MongoSchema.Snapshots);
+        Versions = Database.GetCollection<BsonDocument>(MongoSchema.Versions);
         Hosts = DescribeHosts(options.Value.ConnectionString);
     }
 
@@ -26,6 +27,8 @@ internal sealed class MongoCollections
     public IMongoCollection<BsonDocument> Posts { get; }
 
     public IMongoCollection<BsonDocument> Snapshots { get; }
+
+    public IMongoCollection<BsonDocument> Versions { get; }
 
     /// <summary>The host list of the connection string, safe to log (no user, password or options).</summary>
     public string Hosts { get; }

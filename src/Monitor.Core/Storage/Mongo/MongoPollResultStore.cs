@@ -1,36 +1,47 @@
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Adapters;
 using Monitor.Core.Diagnostics;
-using Monitor.Core.Posts;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace Monitor.Core.Storage.Mongo;
 
 /// <summary>
-/// Writes a poll as posts, then snapshot, then account state. A standalone server has no multi-document
-/// transactions, so the port's "all or nothing" is kept by order and idempotence instead: every step can be repeated
-/// without changing the outcome, and the cursor — the only thing that would make posts be skipped — moves last.
-/// A crash in between leaves the cursor where it was; the next poll fetches again and deduplicates.
+/// Writes a poll as posts and versions, then snapshot, then account state. A standalone server has no
+/// multi-document transactions, so the port's "all or nothing" is kept by order and idempotence instead: every step
+/// can be repeated without changing the outcome, and the cursor — the only thing that would make posts be skipped —
+/// moves last. A crash in between leaves the cursor where it was; the next poll fetches again and deduplicates.
+/// The lease is renewed by the server's clock first: a poll whose lease another worker took is fenced off.
 /// </summary>
-internal sealed class MongoPollResultStore(MongoCollections collections, ILogger<MongoPollResultStore> logger) : IPollResultStore
+internal sealed class MongoPollResultStore(MongoCollections collections, MongoClock clock, ILogger<MongoPollResultStore> logger) : IPollResultStore
 {
-    private static readonly BulkWriteOptions Ordered = new() { IsOrdered = true };
+    // Long enough for the writes below; the state write frees the lease anyway.
+    private static readonly TimeSpan WriteLease = TimeSpan.FromMinutes(2);
 
     public async Task<PollWriteResult> RecordPollAsync(PollRecord record, CancellationToken cancellationToken)
     {
+        var held = await collections.Accounts.FindOneAndUpdateAsync(
+            MongoAccountCommands.LeaseHeldBy(record.Lease), MongoAccountCommands.RenewUpdate(WriteLease, clock),
+            cancellationToken: cancellationToken) is not null;
         var stored = await FindStoredAsync(record, cancellationToken);
-        var plan = MongoPostWrites.Plan(record, stored);
+        var plan = MongoPostWrites.Plan(record, stored, insertOnly: !held);
 
         // Inserted upserts, not the plan's guess: a post another worker stored meanwhile is not new here.
         var newPosts = await MongoBulkWrites.UpsertAsync(collections.Posts, plan.Models, logger, cancellationToken);
+        await InsertVersionsAsync(plan, cancellationToken);
 
         var snapshot = record.ToSnapshot(newPosts);
-        await InsertSnapshotOnceAsync(snapshot, cancellationToken);
+        await collections.Snapshots.InsertOneAsync(MongoSnapshotDocuments.ToDocument(snapshot), cancellationToken: cancellationToken);
+        if (held)
+        {
+            await collections.Accounts.BulkWriteAsync([MongoAccountCommands.RecordState(record)], cancellationToken: cancellationToken);
+        }
+        else
+        {
+            Log.PollFencedOff(logger, record.Lease.Account.Id, record.Lease.Owner, record.Lease.Epoch);
+        }
 
-        await collections.Accounts.BulkWriteAsync(
-            [MongoAccountCommands.RecordState(record), MongoAccountCommands.ReleaseAfterPoll(record)], Ordered, cancellationToken);
-        return new PollWriteResult(newPosts, plan.EditedPosts, plan.DeletedPosts, snapshot);
+        return new PollWriteResult(newPosts, plan.EditedPosts, plan.DeletedPosts, snapshot, LeaseLost: !held);
     }
 
     public async Task<int> CountPostsSinceAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken) =>
@@ -52,6 +63,23 @@ internal sealed class MongoPollResultStore(MongoCollections collections, ILogger
         return documents.Select(document => new KnownPost(document.RequiredString("postId"), document.RequiredDate("publishedAt"))).ToArray();
     }
 
+    private async Task InsertVersionsAsync(PostWritePlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.Versions.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await collections.Versions.InsertManyAsync(plan.Versions, new InsertManyOptions { IsOrdered = false }, cancellationToken);
+        }
+        catch (MongoBulkWriteException<BsonDocument> ex) when (MongoBulkWrites.IsOnlyDuplicateKeys(ex))
+        {
+            // A repeated write of the same poll: those versions are stored already.
+        }
+    }
+
     private async Task<IReadOnlyDictionary<string, BsonDocument>> FindStoredAsync(PollRecord record, CancellationToken cancellationToken)
     {
         var ids = MongoPostWrites.IdsToLookUp(record);
@@ -65,27 +93,5 @@ internal sealed class MongoPollResultStore(MongoCollections collections, ILogger
             .Project(MongoPostCommands.ExistingProjection)
             .ToListAsync(cancellationToken);
         return documents.ToDictionary(document => document.RequiredString("postId"), StringComparer.Ordinal);
-    }
-
-    private async Task InsertSnapshotOnceAsync(ActivitySnapshot snapshot, CancellationToken cancellationToken)
-    {
-        var exists = await collections.Snapshots.Find(MongoSnapshotCommands.SamePoll(snapshot.AccountId, snapshot.CapturedAt))
-            .Limit(1)
-            .AnyAsync(cancellationToken);
-        if (exists)
-        {
-            Log.MongoSnapshotAlreadyStored(logger, snapshot.AccountId, snapshot.CapturedAt);
-            return;
-        }
-
-        try
-        {
-            await collections.Snapshots.InsertOneAsync(MongoSnapshotDocuments.ToDocument(snapshot), cancellationToken: cancellationToken);
-        }
-        catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
-        {
-            // Only a regular (fallback) collection has the unique _id index that can say so.
-            Log.MongoSnapshotAlreadyStored(logger, snapshot.AccountId, snapshot.CapturedAt);
-        }
     }
 }

@@ -15,10 +15,12 @@ internal static class MongoPostCommands
     public static FilterDefinition<BsonDocument> Existing(string platform, string accountId, IEnumerable<string> postIds) =>
         Filter.And(Filter.Eq("platform", platform), Filter.Eq("accountId", accountId), Filter.In("postId", postIds));
 
-    /// <summary>Just what edit and deletion detection compare.</summary>
+    /// <summary>What <see cref="Posts.PostMerge"/> reads, and the content a deletion version keeps.</summary>
     public static ProjectionDefinition<BsonDocument> ExistingProjection { get; } = Builders<BsonDocument>.Projection
-        .Include("postId").Include("contentHash").Include("publishedAt").Include("publishedAtEstimated").Include("sourceUpdatedAt")
-        .Include("editedAt").Include("deletedAt").Exclude("_id");
+        .Include("platform").Include("accountId").Include("postId").Include("contentHash").Include("normaliserVersion")
+        .Include("publishedAt").Include("publishedAtEstimated").Include("sourceUpdatedAt").Include("editedAt").Include("deletedAt")
+        .Include("absentChecks").Include("latestVersion").Include("url").Include("language").Include("author").Include("metrics")
+        .Include("kind").Include("title").Include("text").Exclude("_id");
 
     /// <summary>Live posts of an account published at or after <paramref name="since"/> (served by accountId + publishedAt).</summary>
     public static FilterDefinition<BsonDocument> PublishedSince(string accountId, DateTimeOffset since) =>

@@ -6,23 +6,46 @@ namespace Monitor.Core.Storage.Mongo;
 /// <summary>
 /// The <c>posts</c> document: <c>{ platform, accountId, postId, url, publishedAt, publishedAtEstimated, kind, title,
 /// text, language, author, metrics: { replies, reposts, likes, views } | null, sourceUpdatedAt, contentHash,
-/// firstSeenAt, lastSeenAt, editedAt, deletedAt }</c>, unique by (platform, accountId, postId).
+/// firstSeenAt, lastSeenAt, editedAt, deletedAt, deletionEvidence, absentChecks, normaliserVersion, latestVersion }</c>,
+/// unique by (platform, accountId, postId).
 /// </summary>
 internal static class MongoPostDocuments
 {
-    /// <summary>What the platform says about the post now, refreshed on every sighting (metrics change constantly).</summary>
-    public static BsonDocument Content(Post post, string contentHash) => new()
+    /// <summary>
+    /// The stored fields of a post as <see cref="PostMerge"/> decided them; the identity fields are set on insert by
+    /// the upsert's filter. <paramref name="firstSeen"/> includes the first-seen time (new posts only).
+    /// </summary>
+    public static BsonDocument Fields(PostWrite write, DateTimeOffset at, bool firstSeen)
     {
-        { "url", MongoBson.Of(post.Url) },
-        { "kind", post.Kind.ToWireName() },
-        { "title", MongoBson.Of(post.Title) },
-        { "text", MongoBson.Of(post.Text) },
-        { "language", MongoBson.Of(post.Language) },
-        { "author", MongoBson.Of(post.Author) },
-        { "metrics", Metrics(post.Metrics) },
-        { "sourceUpdatedAt", MongoBson.Of(post.UpdatedAt) },
-        { "contentHash", contentHash },
-    };
+        var post = write.Post;
+        var document = new BsonDocument
+        {
+            { "url", MongoBson.Of(post.Url) },
+            { "publishedAt", MongoBson.Of(post.PublishedAt) },
+            { "publishedAtEstimated", post.PublishedAtEstimated },
+            { "kind", post.Kind.ToWireName() },
+            { "title", MongoBson.Of(post.Title) },
+            { "text", MongoBson.Of(post.Text) },
+            { "language", MongoBson.Of(post.Language) },
+            { "author", MongoBson.Of(post.Author) },
+            { "metrics", Metrics(post.Metrics) },
+            { "sourceUpdatedAt", MongoBson.Of(post.UpdatedAt) },
+            { "contentHash", write.ContentHash },
+            { "normaliserVersion", write.NormaliserVersion },
+            { "lastSeenAt", MongoBson.Of(at) },
+            { "editedAt", MongoBson.Of(write.EditedAt) },
+            { "deletedAt", BsonNull.Value },
+            { "deletionEvidence", BsonNull.Value },
+            { "absentChecks", 0 },
+            { "latestVersion", write.LatestVersion },
+        };
+        if (firstSeen)
+        {
+            document.Add("firstSeenAt", MongoBson.Of(at));
+        }
+
+        return document;
+    }
 
     public static StoredPost ToStoredPost(BsonDocument document)
     {

@@ -1,3 +1,4 @@
+using Monitor.Core.Adapters;
 using Monitor.Core.Posts;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -5,20 +6,27 @@ using MongoDB.Driver;
 namespace Monitor.Core.Storage.Mongo;
 
 /// <summary>
-/// Turns a poll's posts and deletions into one batch of write models, given the stored versions fetched in one
-/// query: every post becomes an upsert keyed by (platform, accountId, postId), so writing the batch twice (a crash
-/// before the cursor moved, or two workers racing) leaves the same documents.
+/// Turns a poll's posts and deletions into one batch of write models for <c>posts</c> and one for
+/// <c>post_versions</c>, given the stored documents fetched in one query, through the same <see cref="PostMerge"/>
+/// rules as SQLite. New posts are upserts that only insert (<c>$setOnInsert</c>), so a post another worker stored
+/// meanwhile is left as that worker wrote it; writing the batch twice leaves the same documents.
 /// </summary>
 internal static class MongoPostWrites
 {
     private static UpdateDefinitionBuilder<BsonDocument> Update => Builders<BsonDocument>.Update;
 
+    private static FilterDefinitionBuilder<BsonDocument> Filter => Builders<BsonDocument>.Filter;
+
     /// <param name="record">The poll.</param>
     /// <param name="stored">Stored documents by post id (projection <see cref="MongoPostCommands.ExistingProjection"/>).</param>
-    public static PostWritePlan Plan(PollRecord record, IReadOnlyDictionary<string, BsonDocument> stored)
+    /// <param name="insertOnly">The lease was lost: only posts not yet stored are written.</param>
+    public static PostWritePlan Plan(PollRecord record, IReadOnlyDictionary<string, BsonDocument> stored, bool insertOnly = false)
     {
         var account = record.Lease.Account;
+        var at = record.CapturedAt;
         var models = new List<WriteModel<BsonDocument>>();
+        var versions = new List<BsonDocument>();
+        var touched = new List<string>();
         int created = 0, edited = 0, deleted = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var post in record.Result.Posts)
@@ -29,75 +37,102 @@ internal static class MongoPostWrites
             }
 
             var existing = stored.GetValueOrDefault(post.PostId);
-            var hash = PostMerge.ContentHash(post);
-            var known = existing is null ? null : ToStored(existing);
-            var merged = known is null ? null : PostMerge.Merge(known, post, hash, record.CapturedAt);
-            created += existing is null ? 1 : 0;
-            edited += merged?.Edited == true ? 1 : 0;
-            models.Add(new UpdateOneModel<BsonDocument>(
-                MongoPostCommands.Identity(account.Platform, account.Id, post.PostId),
-                Upsert(post, hash, known, merged, record.CapturedAt)) { IsUpsert = true });
-        }
-
-        foreach (var postId in record.Result.Deletions.Select(d => d.PostId).Distinct(StringComparer.Ordinal).Where(id => !seen.Contains(id)))
-        {
-            if (stored.TryGetValue(postId, out var existing) && existing.Date("deletedAt") is null)
+            if (existing is not null && insertOnly)
             {
-                deleted++;
-                models.Add(new UpdateOneModel<BsonDocument>(
-                    Builders<BsonDocument>.Filter.And(
-                        MongoPostCommands.Identity(account.Platform, account.Id, postId),
-                        Builders<BsonDocument>.Filter.Eq("deletedAt", BsonNull.Value)),
-                    Update.Set("deletedAt", MongoBson.Of(record.CapturedAt))));
+                continue;
+            }
+
+            var write = existing is null
+                ? PostMerge.Create(post, account.Platform, at)
+                : PostMerge.Merge(ToStored(existing), post, account.Platform, at);
+            created += write.Kind == PostWriteKind.Insert ? 1 : 0;
+            edited += write.Edited ? 1 : 0;
+            switch (write.Kind)
+            {
+                case PostWriteKind.Touch:
+                    touched.Add(post.PostId);
+                    break;
+                case PostWriteKind.Insert:
+                    models.Add(new UpdateOneModel<BsonDocument>(
+                        MongoPostCommands.Identity(account.Platform, account.Id, post.PostId), Insert(write, at)) { IsUpsert = true });
+                    break;
+                default:
+                    models.Add(new UpdateOneModel<BsonDocument>(
+                        MongoPostCommands.Identity(account.Platform, account.Id, post.PostId), Set(write, at)));
+                    break;
+            }
+
+            if (write.NewVersion is { } reason)
+            {
+                versions.Add(MongoVersionDocuments.Of(account.Platform, account.Id, write, reason, at));
             }
         }
 
-        return new PostWritePlan(models, created, edited, deleted);
+        if (touched.Count > 0)
+        {
+            models.Add(new UpdateManyModel<BsonDocument>(
+                MongoPostCommands.Existing(account.Platform, account.Id, touched), Update.Set("lastSeenAt", MongoBson.Of(at))));
+        }
+
+        var deletions = insertOnly ? [] : record.Result.Deletions.DistinctBy(d => d.PostId, StringComparer.Ordinal).Where(d => !seen.Contains(d.PostId));
+        foreach (var deletion in deletions)
+        {
+            if (!stored.TryGetValue(deletion.PostId, out var existing)
+                || PostMerge.Delete(ToStored(existing), deletion.Evidence, record.DeletionConfirmations, at) is not { } change)
+            {
+                continue;
+            }
+
+            models.Add(new UpdateOneModel<BsonDocument>(
+                Filter.And(MongoPostCommands.Identity(account.Platform, account.Id, deletion.PostId), Filter.Eq("deletedAt", BsonNull.Value)),
+                Update.Combine(
+                    Update.Set("deletedAt", MongoBson.Of(change.DeletedAt)),
+                    Update.Set("deletionEvidence", MongoBson.Of(change.Evidence?.ToWireName())),
+                    Update.Set("absentChecks", change.AbsentChecks),
+                    Update.Set("latestVersion", change.LatestVersion))));
+            if (change.NewVersion is not null)
+            {
+                deleted++;
+                versions.Add(MongoVersionDocuments.Deletion(existing, change, at));
+            }
+        }
+
+        return new PostWritePlan(models, versions, created, edited, deleted);
     }
 
     /// <summary>The post ids whose stored versions <see cref="Plan"/> needs.</summary>
     public static IReadOnlyList<string> IdsToLookUp(PollRecord record) =>
         record.Result.Posts.Select(post => post.PostId).Concat(record.Result.Deletions.Select(d => d.PostId)).Distinct(StringComparer.Ordinal).ToArray();
 
-    private static PostMerge.Stored ToStored(BsonDocument document) => new(
-        document.String("contentHash") ?? string.Empty,
-        document.RequiredDate("publishedAt"),
-        document.Bool("publishedAtEstimated"),
-        document.Date("sourceUpdatedAt"),
-        document.Date("editedAt"));
-
-    /// <summary>A new post is written as fetched; a known one as <see cref="PostMerge"/> decided (the same rules as SQLite).</summary>
-    private static UpdateDefinition<BsonDocument> Upsert(Post post, string hash, PostMerge.Stored? known, PostMerge.Outcome? merged, DateTimeOffset now)
+    public static PostMerge.Stored ToStored(BsonDocument document)
     {
-        var updates = MongoPostDocuments.Content(post, hash)
-            .Where(field => merged is null || field.Name != "sourceUpdatedAt")
-            .Select(field => Update.Set(field.Name, field.Value)).ToList();
-        updates.Add(Update.Set("lastSeenAt", MongoBson.Of(now)));
-        updates.Add(Update.SetOnInsert("firstSeenAt", MongoBson.Of(now)));
-        if (known is null || merged is null)
-        {
-            updates.Add(Update.Set("publishedAt", MongoBson.Of(post.PublishedAt)));
-            updates.Add(Update.Set("publishedAtEstimated", post.PublishedAtEstimated));
-            updates.Add(Update.SetOnInsert("editedAt", MongoBson.Of(post.EditedAt)));
-            updates.Add(Update.SetOnInsert("deletedAt", BsonNull.Value));
-            return Update.Combine(updates);
-        }
-
-        updates.Add(Update.Set("sourceUpdatedAt", MongoBson.Of(merged.SourceUpdatedAt)));
-        if (merged.PublishedAt != known.PublishedAt || merged.PublishedAtEstimated != known.PublishedAtEstimated)
-        {
-            updates.Add(Update.Set("publishedAt", MongoBson.Of(merged.PublishedAt)));
-            updates.Add(Update.Set("publishedAtEstimated", merged.PublishedAtEstimated));
-        }
-
-        if (merged.Edited)
-        {
-            updates.Add(Update.Set("editedAt", MongoBson.Of(merged.EditedAt)));
-        }
-
-        return Update.Combine(updates);
+        var metrics = document.Document("metrics");
+        return new PostMerge.Stored(
+            document.String("contentHash") ?? string.Empty,
+            document.Int("normaliserVersion") ?? 1,
+            document.RequiredDate("publishedAt"),
+            document.Bool("publishedAtEstimated"),
+            document.Date("sourceUpdatedAt"),
+            document.Date("editedAt"),
+            document.Date("deletedAt"),
+            document.Int("absentChecks") ?? 0,
+            document.Int("latestVersion") ?? 1,
+            document.String("url"),
+            document.String("language"),
+            document.String("author"),
+            metrics is null ? null : new PostMetrics(metrics.Long("replies"), metrics.Long("reposts"), metrics.Long("likes"), metrics.Long("views")),
+            PostKindNames.Parse(document.String("kind") ?? "post"));
     }
+
+    /// <summary>Every field of a new post, only if the upsert inserts.</summary>
+    private static UpdateDefinition<BsonDocument> Insert(PostWrite write, DateTimeOffset at) =>
+        Update.Combine(MongoPostDocuments.Fields(write, at, firstSeen: true).Select(field => Update.SetOnInsert(field.Name, field.Value)));
+
+    /// <summary>The merged fields of a stored post (first-seen time kept).</summary>
+    private static UpdateDefinition<BsonDocument> Set(PostWrite write, DateTimeOffset at) =>
+        Update.Combine(MongoPostDocuments.Fields(write, at, firstSeen: false).Select(field => Update.Set(field.Name, field.Value)));
 }
 
-/// <summary>The write models of one poll's posts and what they will change.</summary>
-internal sealed record PostWritePlan(IReadOnlyList<WriteModel<BsonDocument>> Models, int NewPosts, int EditedPosts, int DeletedPosts);
+/// <summary>The write models of one poll's posts, its new versions and what they change.</summary>
+internal sealed record PostWritePlan(
+    IReadOnlyList<WriteModel<BsonDocument>> Models, IReadOnlyList<BsonDocument> Versions, int NewPosts, int EditedPosts, int DeletedPosts);

@@ -12,6 +12,7 @@ internal static class MongoSchema
     public const string Accounts = "accounts";
     public const string Posts = "posts";
     public const string Snapshots = "snapshots";
+    public const string Versions = "post_versions";
 
     // Server error codes as listed in the server source, src/mongo/base/error_codes.yml.
     private const int NamespaceExistsCode = 48;
@@ -21,10 +22,13 @@ internal static class MongoSchema
 
     private static IndexKeysDefinitionBuilder<BsonDocument> Keys => Builders<BsonDocument>.IndexKeys;
 
-    /// <summary>Claims filter on enabled + next poll time; deferral by platform.</summary>
+    /// <summary>
+    /// Claims filter on enabled and sort on (next poll time, _id): the index ends in the sort's tie-breaker so a claim
+    /// reads accounts in index order and stops at its limit instead of sorting every due account. Deferral by platform.
+    /// </summary>
     public static IReadOnlyList<CreateIndexModel<BsonDocument>> AccountIndexes { get; } =
     [
-        new(Keys.Ascending("enabled").Ascending("state.nextPollAt"), new CreateIndexOptions { Name = "accounts_due" }),
+        new(Keys.Ascending("enabled").Ascending("state.nextPollAt").Ascending("_id"), new CreateIndexOptions { Name = "accounts_due_v2" }),
         new(Keys.Ascending("platform"), new CreateIndexOptions { Name = "accounts_platform" }),
     ];
 
@@ -40,6 +44,15 @@ internal static class MongoSchema
             new CreateIndexOptions { Name = "posts_account_published" }),
         new(Keys.Ascending("publishedAt").Ascending("accountId").Ascending("postId"),
             new CreateIndexOptions { Name = "posts_published" }),
+    ];
+
+    /// <summary>One document per (post, version): a repeated write of a version collapses on the unique index.</summary>
+    public static IReadOnlyList<CreateIndexModel<BsonDocument>> VersionIndexes { get; } =
+    [
+        new(Keys.Ascending("platform").Ascending("accountId").Ascending("postId").Ascending("version"),
+            new CreateIndexOptions { Name = "versions_identity", Unique = true }),
+        new(Keys.Ascending("capturedAt").Ascending("accountId"), new CreateIndexOptions { Name = "versions_captured" }),
+        new(Keys.Ascending("accountId").Ascending("capturedAt"), new CreateIndexOptions { Name = "versions_account_captured" }),
     ];
 
     public static IReadOnlyList<CreateIndexModel<BsonDocument>> SnapshotIndexes { get; } =

@@ -7,7 +7,7 @@ namespace Monitor.Core.Storage.Mongo;
 
 /// <summary>
 /// The <c>snapshots</c> measurement: <c>{ _id, capturedAt, meta: { accountId, platform }, status, httpStatus, newPosts,
-/// seenPosts, followers, following, postsTotal, latestPostAt, durationMs, error }</c>. The <c>_id</c> is derived from
+/// seenPosts, followers, following, postsTotal, latestPostAt, durationMs, error, notes }</c>. The <c>_id</c> is derived from
 /// (accountId, capturedAt) so a repeated write of the same poll is recognisable.
 /// </summary>
 internal static class MongoSnapshotDocuments
@@ -31,6 +31,7 @@ internal static class MongoSnapshotDocuments
         { "latestPostAt", MongoBson.Of(snapshot.LatestPostAt) },
         { "durationMs", snapshot.DurationMs },
         { "error", MongoBson.Of(snapshot.Error) },
+        { "notes", MongoBson.Of(snapshot.Notes) },
     };
 
     public static ActivitySnapshot FromDocument(BsonDocument document)
@@ -49,6 +50,7 @@ internal static class MongoSnapshotDocuments
             document.Long("postsTotal"),
             document.Date("latestPostAt"),
             document.Long("durationMs") ?? 0,
-            document.String("error"));
+            document.String("error"),
+            document.String("notes"));
     }
 }

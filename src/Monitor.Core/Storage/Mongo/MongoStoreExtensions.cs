@@ -20,6 +20,7 @@ public static class MongoStoreExtensions
         services.TryAddSingleton<IMongoClient>(provider =>
             new MongoClient(CreateClientSettings(provider.GetRequiredService<IOptions<MongoOptions>>().Value)));
         services.TryAddSingleton<MongoCollections>();
+        services.TryAddSingleton(provider => MongoClock.For(provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton<IMongoDatabase>(provider => provider.GetRequiredService<MongoCollections>().Database);
         services.TryAddSingleton<MongoAccountStore>();
         services.TryAddSingleton<MongoPollResultStore>();

@@ -18,7 +18,10 @@ internal sealed class MongoStoreLifecycle(
         try
         {
             await collections.Accounts.Indexes.CreateManyAsync(MongoSchema.AccountIndexes, cancellationToken);
+            await DropReplacedIndexAsync(cancellationToken);
             await collections.Posts.Indexes.CreateManyAsync(MongoSchema.PostIndexes, cancellationToken);
+            await collections.Versions.Indexes.CreateManyAsync(MongoSchema.VersionIndexes, cancellationToken);
+            await MongoVersionBackfill.RunAsync(collections, logger, cancellationToken);
             var snapshotsKind = await EnsureSnapshotsAsync(cancellationToken);
             await collections.Snapshots.Indexes.CreateManyAsync(MongoSchema.SnapshotIndexes, cancellationToken);
             Log.MongoInitialized(logger, collections.DatabaseName, collections.Hosts, snapshotsKind);
@@ -46,6 +49,18 @@ internal sealed class MongoStoreLifecycle(
     }
 
     /// <summary>Creates the snapshots collection as time series, or as a regular one where the server has none.</summary>
+    /// <summary>The claim index before it ended in <c>_id</c>; gone once, then a no-op.</summary>
+    private async Task DropReplacedIndexAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await collections.Accounts.Indexes.DropOneAsync("accounts_due", cancellationToken);
+        }
+        catch (MongoCommandException ex) when (ex.CodeName is "IndexNotFound" or "NamespaceNotFound")
+        {
+        }
+    }
+
     private async Task<string> EnsureSnapshotsAsync(CancellationToken cancellationToken)
     {
         var listOptions = new ListCollectionsOptions { Filter = MongoSchema.SnapshotCollectionFilter };

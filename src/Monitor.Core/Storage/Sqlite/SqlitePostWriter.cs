@@ -1,50 +1,41 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Monitor.Core.Adapters;
 using Monitor.Core.Posts;
 
 namespace Monitor.Core.Storage.Sqlite;
 
 /// <summary>
-/// Upserts one poll's posts inside its write transaction. The hot path of ingestion: three commands are prepared
-/// once per poll and re-executed with new parameter values for every post (look up, then insert or merge).
+/// Writes one poll's posts, versions and deletions inside its write transaction: one batched read of the stored rows
+/// the poll touches, <see cref="PostMerge"/> in C#, then prepared inserts and updates only for rows that change (a post
+/// seen again unchanged only moves its last-seen time, in one statement for all of them). No round trip per post
+/// beyond the writes themselves.
 /// </summary>
-internal sealed class SqlitePostWriter : IAsyncDisposable
+internal sealed class SqlitePostWriter
 {
     private const string Key = "platform = $platform AND account_id = $account AND post_id = $post";
+
+    private const string StoredColumns =
+        "post_id, content_hash, normaliser_version, published_at, published_at_estimated, source_updated_at, edited_at, " +
+        "deleted_at, absent_checks, latest_version, url, language, author, replies, reposts, likes, views, kind";
 
     private static readonly string[] PostFields =
     [
         "$url", "$published", "$estimated", "$kind", "$title", "$text", "$language", "$author",
-        "$replies", "$reposts", "$likes", "$views", "$updated", "$hash", "$edited",
+        "$replies", "$reposts", "$likes", "$views", "$updated", "$hash", "$edited", "$normaliser", "$latest",
     ];
 
-    private readonly SqliteCommand find;
-    private readonly SqliteCommand insert;
-    private readonly SqliteCommand update;
-    private readonly SqliteCommand delete;
+    private readonly WriteScope write;
+    private readonly string platform;
+    private readonly string accountId;
     private readonly DateTimeOffset capturedAt;
 
     public SqlitePostWriter(WriteScope write, string platform, string accountId, DateTimeOffset capturedAt)
     {
+        this.write = write;
+        this.platform = platform;
+        this.accountId = accountId;
         this.capturedAt = capturedAt;
-        find = Prepare(write, $"SELECT content_hash, published_at, published_at_estimated, source_updated_at, edited_at FROM posts WHERE {Key};", platform, accountId);
-        insert = Prepare(write, """
-            INSERT INTO posts (platform, account_id, post_id, url, published_at, published_at_estimated, kind, title, text,
-                language, author, replies, reposts, likes, views, source_updated_at, content_hash, first_seen_at, last_seen_at, edited_at)
-            VALUES ($platform, $account, $post, $url, $published, $estimated, $kind, $title, $text,
-                $language, $author, $replies, $reposts, $likes, $views, $updated, $hash, $seen, $seen, $edited);
-            """, platform, accountId, PostFields);
-        update = Prepare(write, $"""
-            UPDATE posts SET url = COALESCE($url, url), published_at = $published, published_at_estimated = $estimated,
-                kind = $kind, title = $title, text = $text, language = COALESCE($language, language), author = COALESCE($author, author),
-                replies = COALESCE($replies, replies), reposts = COALESCE($reposts, reposts), likes = COALESCE($likes, likes),
-                views = COALESCE($views, views), source_updated_at = $updated, content_hash = $hash, last_seen_at = $seen,
-                edited_at = $edited
-            WHERE {Key};
-            """, platform, accountId, PostFields);
-        delete = Prepare(write, $"UPDATE posts SET deleted_at = $seen WHERE {Key} AND deleted_at IS NULL;", platform, accountId);
-        insert.Parameters["$seen"].Set(capturedAt);
-        update.Parameters["$seen"].Set(capturedAt);
-        delete.Parameters["$seen"].Set(capturedAt);
     }
 
     public int Inserted { get; private set; }
@@ -53,58 +44,211 @@ internal sealed class SqlitePostWriter : IAsyncDisposable
 
     public int Deleted { get; private set; }
 
-    /// <summary>Stores one fetched post: new ones are inserted, known ones merged through <see cref="PostMerge"/>.</summary>
-    public async Task UpsertAsync(Post post, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the poll's posts and applies its deletion evidence. With <paramref name="insertOnly"/> (the lease was
+    /// lost) only posts not yet stored are inserted; stored posts and deletions are left to the lease's holder.
+    /// </summary>
+    public async Task WriteAsync(IReadOnlyList<Post> posts, IReadOnlyList<PostDeletion> deletions, int confirmations, bool insertOnly, CancellationToken cancellationToken)
     {
-        var hash = PostMerge.ContentHash(post);
-        find.Parameters["$post"].Set(post.PostId);
-        PostMerge.Stored? stored = null;
-        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+        var fetched = new Dictionary<string, Post>(StringComparer.Ordinal);
+        foreach (var post in posts)
         {
-            if (await reader.ReadAsync(cancellationToken))
+            fetched.TryAdd(post.PostId, post);
+        }
+
+        var pendingDeletions = insertOnly
+            ? []
+            : deletions.Where(d => !fetched.ContainsKey(d.PostId)).DistinctBy(d => d.PostId, StringComparer.Ordinal).ToList();
+        var stored = await ReadStoredAsync(fetched.Keys.Concat(pendingDeletions.Select(d => d.PostId)), cancellationToken);
+
+        var writes = new List<PostWrite>();
+        var touched = new List<string>();
+        foreach (var post in fetched.Values)
+        {
+            if (!stored.TryGetValue(post.PostId, out var known))
             {
-                stored = new PostMerge.Stored(reader.GetString(0), reader.GetTime(1), reader.GetInt64(2) != 0,
-                    reader.GetTimeOrNull(3), reader.GetTimeOrNull(4));
+                writes.Add(PostMerge.Create(post, platform, capturedAt));
+            }
+            else if (!insertOnly)
+            {
+                var merged = PostMerge.Merge(known, post, platform, capturedAt);
+                if (merged.Kind == PostWriteKind.Touch)
+                {
+                    touched.Add(post.PostId);
+                }
+                else
+                {
+                    writes.Add(merged);
+                }
             }
         }
 
-        if (stored is null)
+        await WritePostsAsync(writes, cancellationToken);
+        await TouchAsync(touched, cancellationToken);
+        await DeleteAsync(pendingDeletions, stored, confirmations, cancellationToken);
+    }
+
+    private async Task<Dictionary<string, PostMerge.Stored>> ReadStoredAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, PostMerge.Stored>(StringComparer.Ordinal);
+        var list = ids.ToArray();
+        if (list.Length == 0)
         {
-            Fill(insert, post, hash, post.PublishedAt, post.PublishedAtEstimated, post.UpdatedAt, post.EditedAt);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-            Inserted++;
+            return result;
+        }
+
+        await using var command = write.Command(
+            $"SELECT {StoredColumns} FROM posts WHERE platform = $platform AND account_id = $account AND post_id IN (SELECT value FROM json_each($ids));");
+        command.Bind("$platform", platform);
+        command.Bind("$account", accountId);
+        command.Bind("$ids", JsonSerializer.Serialize(list, SqliteJsonContext.Default.StringArray));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var replies = reader.GetInt64OrNull(13);
+            var reposts = reader.GetInt64OrNull(14);
+            var likes = reader.GetInt64OrNull(15);
+            var views = reader.GetInt64OrNull(16);
+            result[reader.GetString(0)] = new PostMerge.Stored(
+                reader.GetString(1),
+                reader.GetInt32(2),
+                reader.GetTime(3),
+                reader.GetInt64(4) != 0,
+                reader.GetTimeOrNull(5),
+                reader.GetTimeOrNull(6),
+                reader.GetTimeOrNull(7),
+                reader.GetInt32(8),
+                reader.GetInt32(9),
+                reader.GetStringOrNull(10),
+                reader.GetStringOrNull(11),
+                reader.GetStringOrNull(12),
+                replies is null && reposts is null && likes is null && views is null ? null : new PostMetrics(replies, reposts, likes, views),
+                PostKindNames.Parse(reader.GetString(17)));
+        }
+
+        return result;
+    }
+
+    private async Task WritePostsAsync(List<PostWrite> writes, CancellationToken cancellationToken)
+    {
+        if (writes.Count == 0)
+        {
             return;
         }
 
-        var merged = PostMerge.Merge(stored, post, hash, capturedAt);
-        Fill(update, post, hash, merged.PublishedAt, merged.PublishedAtEstimated, merged.SourceUpdatedAt, merged.EditedAt);
-        await update.ExecuteNonQueryAsync(cancellationToken);
-        Edited += merged.Edited ? 1 : 0;
+        await using var insert = Prepare("""
+            INSERT INTO posts (platform, account_id, post_id, url, published_at, published_at_estimated, kind, title, text,
+                language, author, replies, reposts, likes, views, source_updated_at, content_hash, first_seen_at, last_seen_at,
+                edited_at, normaliser_version, latest_version)
+            VALUES ($platform, $account, $post, $url, $published, $estimated, $kind, $title, $text,
+                $language, $author, $replies, $reposts, $likes, $views, $updated, $hash, $seen, $seen, $edited, $normaliser, $latest);
+            """, PostFields);
+        await using var update = Prepare($"""
+            UPDATE posts SET url = $url, published_at = $published, published_at_estimated = $estimated,
+                kind = $kind, title = $title, text = $text, language = $language, author = $author,
+                replies = $replies, reposts = $reposts, likes = $likes, views = $views, source_updated_at = $updated,
+                content_hash = $hash, last_seen_at = $seen, edited_at = $edited, normaliser_version = $normaliser,
+                latest_version = $latest, deleted_at = NULL, deletion_evidence = NULL, absent_checks = 0
+            WHERE {Key};
+            """, PostFields);
+        await using var version = PrepareVersion();
+        foreach (var postWrite in writes)
+        {
+            var command = postWrite.Kind == PostWriteKind.Insert ? insert : update;
+            Fill(command, postWrite);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (postWrite.NewVersion is { } reason)
+            {
+                FillVersion(version, postWrite, reason);
+                await version.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            Inserted += postWrite.Kind == PostWriteKind.Insert ? 1 : 0;
+            Edited += postWrite.Edited ? 1 : 0;
+        }
     }
 
-    /// <summary>Marks a post deleted (once; the first noticing poll's time is kept). The row stays.</summary>
-    public async Task MarkDeletedAsync(string postId, CancellationToken cancellationToken)
+    private async Task TouchAsync(List<string> ids, CancellationToken cancellationToken)
     {
-        delete.Parameters["$post"].Set(postId);
-        Deleted += await delete.ExecuteNonQueryAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var touch = write.Command(
+            "UPDATE posts SET last_seen_at = $seen WHERE platform = $platform AND account_id = $account AND post_id IN (SELECT value FROM json_each($ids));");
+        touch.Bind("$seen", capturedAt);
+        touch.Bind("$platform", platform);
+        touch.Bind("$account", accountId);
+        touch.Bind("$ids", JsonSerializer.Serialize(ids.ToArray(), SqliteJsonContext.Default.StringArray));
+        await touch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
+    private async Task DeleteAsync(List<PostDeletion> deletions, Dictionary<string, PostMerge.Stored> stored, int confirmations, CancellationToken cancellationToken)
     {
-        await find.DisposeAsync();
-        await insert.DisposeAsync();
-        await update.DisposeAsync();
-        await delete.DisposeAsync();
+        await using var mark = Prepare($"""
+            UPDATE posts SET deleted_at = $deleted, deletion_evidence = $evidence, absent_checks = $absent, latest_version = $latest
+            WHERE {Key};
+            """, "$deleted", "$evidence", "$absent", "$latest");
+        await using var version = Prepare("""
+            INSERT OR IGNORE INTO post_versions (platform, account_id, post_id, version, reason, captured_at, content_hash, title, text, url, media, capture_id, evidence)
+            SELECT platform, account_id, post_id, latest_version, 'deleted', $seen, content_hash, title, text, url,
+                (SELECT media FROM post_versions v WHERE v.platform = posts.platform AND v.account_id = posts.account_id
+                    AND v.post_id = posts.post_id ORDER BY v.version DESC LIMIT 1), NULL, $evidence
+            FROM posts WHERE platform = $platform AND account_id = $account AND post_id = $post;
+            """, "$evidence");
+        foreach (var deletion in deletions)
+        {
+            if (!stored.TryGetValue(deletion.PostId, out var known) || PostMerge.Delete(known, deletion.Evidence, confirmations, capturedAt) is not { } change)
+            {
+                continue;
+            }
+
+            var p = mark.Parameters;
+            p["$post"].Set(deletion.PostId);
+            p["$deleted"].Set(change.DeletedAt);
+            p["$evidence"].Set(change.Evidence?.ToWireName());
+            p["$absent"].Set(change.AbsentChecks);
+            p["$latest"].Set(change.LatestVersion);
+            await mark.ExecuteNonQueryAsync(cancellationToken);
+            if (change.NewVersion is not null)
+            {
+                version.Parameters["$post"].Set(deletion.PostId);
+                version.Parameters["$evidence"].Set(change.Evidence?.ToWireName());
+                await version.ExecuteNonQueryAsync(cancellationToken);
+                Deleted++;
+            }
+        }
     }
 
-    private static void Fill(SqliteCommand command, Post post, string hash, DateTimeOffset published, bool estimated,
-        DateTimeOffset? updated, DateTimeOffset? edited)
+    private SqliteCommand PrepareVersion() => Prepare("""
+        INSERT OR IGNORE INTO post_versions (platform, account_id, post_id, version, reason, captured_at, content_hash, title, text, url, media, capture_id, evidence)
+        VALUES ($platform, $account, $post, $version, $reason, $seen, $hash, $title, $text, $url, $media, $capture, NULL);
+        """, "$version", "$reason", "$hash", "$title", "$text", "$url", "$media", "$capture");
+
+    private void FillVersion(SqliteCommand command, PostWrite postWrite, VersionReason reason)
     {
+        var p = command.Parameters;
+        var post = postWrite.Post;
+        p["$post"].Set(post.PostId);
+        p["$version"].Set(postWrite.LatestVersion);
+        p["$reason"].Set(reason.ToWireName());
+        p["$hash"].Set(postWrite.ContentHash);
+        p["$title"].Set(post.Title);
+        p["$text"].Set(post.Text);
+        p["$url"].Set(post.Url);
+        p["$media"].Set("[]");
+        p["$capture"].Set(null);
+    }
+
+    private static void Fill(SqliteCommand command, PostWrite postWrite)
+    {
+        var post = postWrite.Post;
         var p = command.Parameters;
         p["$post"].Set(post.PostId);
         p["$url"].Set(post.Url);
-        p["$published"].Set(published);
-        p["$estimated"].Set(estimated);
+        p["$published"].Set(post.PublishedAt);
+        p["$estimated"].Set(post.PublishedAtEstimated);
         p["$kind"].Set(post.Kind.ToWireName());
         p["$title"].Set(post.Title);
         p["$text"].Set(post.Text);
@@ -114,12 +258,14 @@ internal sealed class SqlitePostWriter : IAsyncDisposable
         p["$reposts"].Set(post.Metrics?.Reposts);
         p["$likes"].Set(post.Metrics?.Likes);
         p["$views"].Set(post.Metrics?.Views);
-        p["$updated"].Set(updated);
-        p["$hash"].Set(hash);
-        p["$edited"].Set(edited);
+        p["$updated"].Set(post.UpdatedAt);
+        p["$hash"].Set(postWrite.ContentHash);
+        p["$edited"].Set(postWrite.EditedAt);
+        p["$normaliser"].Set(postWrite.NormaliserVersion);
+        p["$latest"].Set(postWrite.LatestVersion);
     }
 
-    private static SqliteCommand Prepare(WriteScope write, string sql, string platform, string accountId, params string[] fields)
+    private SqliteCommand Prepare(string sql, params string[] fields)
     {
         var command = write.Command(sql);
         command.Bind("$platform", platform);
@@ -132,7 +278,7 @@ internal sealed class SqlitePostWriter : IAsyncDisposable
 
         if (sql.Contains("$seen", StringComparison.Ordinal))
         {
-            command.Bind("$seen", null);
+            command.Bind("$seen", capturedAt);
         }
 
         command.Prepare();

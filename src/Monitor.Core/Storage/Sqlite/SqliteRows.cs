@@ -11,7 +11,7 @@ internal static class SqliteRows
     public const string AccountColumns =
         "id, platform, handle, country, actor, name, language, enabled, last_poll_at, next_poll_at, last_success_at, " +
         "consecutive_failures, last_status, last_error, cursor_etag, cursor_last_modified, cursor_position, " +
-        "cursor_external_id, lease_owner, lease_expires_at";
+        "cursor_external_id, lease_owner, lease_expires_at, lease_epoch";
 
     public const string PostColumns =
         "platform, account_id, post_id, url, published_at, published_at_estimated, kind, title, text, language, author, " +
@@ -19,7 +19,7 @@ internal static class SqliteRows
 
     public const string SnapshotColumns =
         "account_id, platform, captured_at, status, http_status, new_posts, seen_posts, followers, following, " +
-        "posts_total, latest_post_at, duration_ms, error";
+        "posts_total, latest_post_at, duration_ms, error, notes";
 
     public static AccountRecord ReadAccount(SqliteDataReader row)
     {
@@ -47,7 +47,7 @@ internal static class SqliteRows
     public static AccountLease ReadLease(SqliteDataReader row)
     {
         var record = ReadAccount(row);
-        return new AccountLease(record.Account, record.State, row.GetString(18), row.GetTime(19));
+        return new AccountLease(record.Account, record.State, row.GetString(18), row.GetTime(19), row.GetInt64(20));
     }
 
     public static StoredPost ReadPost(SqliteDataReader row)
@@ -90,5 +90,6 @@ internal static class SqliteRows
         row.GetInt64OrNull(9),
         row.GetTimeOrNull(10),
         row.GetInt64(11),
-        row.GetStringOrNull(12));
+        row.GetStringOrNull(12),
+        row.GetStringOrNull(13));
 }

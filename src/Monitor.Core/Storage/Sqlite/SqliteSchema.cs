@@ -86,14 +86,32 @@ internal static class SqliteSchema
         """,
     ];
 
+    /// <summary>
+    /// 3: posts become a rowid table with a UNIQUE key (a WITHOUT ROWID table with ~1 KB rows spills into overflow
+    /// pages, https://sqlite.org/withoutrowid.html#when_to_use_without_rowid) holding the normaliser version, absence
+    /// count, deletion evidence and latest version number; every post's history starts in <c>post_versions</c>; leases
+    /// get an epoch (the fencing token); snapshots get notes. The copy runs in batches
+    /// (<see cref="SqlitePostsRebuild"/>), then this statement swaps the tables in one transaction.
+    /// </summary>
+    private const string Migration3Swap = """
+        DROP TABLE posts;
+        ALTER TABLE posts_v3 RENAME TO posts;
+        CREATE INDEX IF NOT EXISTS ix_posts_account_published ON posts (account_id, published_at);
+        CREATE INDEX IF NOT EXISTS ix_posts_published ON posts (published_at);
+        ALTER TABLE accounts ADD COLUMN lease_epoch INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE snapshots ADD COLUMN notes TEXT;
+        """;
+
     /// <summary>The version a fully migrated database has.</summary>
-    public static int LatestVersion => Migrations.Length;
+    public static int LatestVersion => Migrations.Length + 1;
 
     /// <summary>
-    /// Switches the file to WAL (a persistent property of the file) and applies the missing migrations in one
-    /// IMMEDIATE transaction, so workers starting together migrate once. Returns the version found before.
+    /// Switches the file to WAL (a persistent property of the file) and applies the missing migrations. The SQL
+    /// migrations run in one IMMEDIATE transaction each, so workers starting together migrate once; the posts rebuild
+    /// copies in resumable batches (each its own transaction, reporting progress) before its swap. Returns the
+    /// version found before.
     /// </summary>
-    public static async Task<int> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task<int> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken, IProgress<string>? progress = null, int? upTo = null)
     {
         // WAL lets readers (exports, reports) run while a worker writes: https://sqlite.org/wal.html
         await using (var wal = connection.CreateCommand())
@@ -106,27 +124,58 @@ internal static class SqliteSchema
             }
         }
 
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var found = await ReadVersionAsync(connection, transaction, cancellationToken);
+        var found = await ReadVersionAsync(connection, null, cancellationToken);
         if (found > LatestVersion)
         {
             throw new InvalidOperationException(
                 $"The database has schema version {found}, newer than this Monitor understands ({LatestVersion}). Upgrade Monitor.");
         }
 
-        for (var version = found + 1; version <= LatestVersion; version++)
+        var sqlUpTo = Math.Min(upTo ?? LatestVersion, Migrations.Length);
+        await ApplyAsync(connection, sqlUpTo, (transaction, from) => RunSqlAsync(connection, transaction, from, sqlUpTo, cancellationToken), cancellationToken);
+        if ((upTo ?? LatestVersion) >= 3 && await ReadVersionAsync(connection, null, cancellationToken) < 3)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Migrations[version - 1] + $"\nPRAGMA user_version = {version};";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await SqlitePostsRebuild.CopyAsync(connection, progress, cancellationToken);
+            await ApplyAsync(connection, 3, async (transaction, from) =>
+            {
+                await SqlitePostsRebuild.CatchUpAsync(connection, transaction, cancellationToken);
+                await ExecuteAsync(connection, transaction, Migration3Swap + "\nPRAGMA user_version = 3;", cancellationToken);
+            }, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return found;
     }
 
-    private static async Task<int> ReadVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="apply"/> in an IMMEDIATE transaction when the stored version is below <paramref name="upTo"/>.</summary>
+    private static async Task ApplyAsync(SqliteConnection connection, int upTo, Func<SqliteTransaction, int, Task> apply, CancellationToken cancellationToken)
+    {
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var version = await ReadVersionAsync(connection, transaction, cancellationToken);
+        if (version < upTo)
+        {
+            await apply(transaction, version);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task RunSqlAsync(SqliteConnection connection, SqliteTransaction transaction, int from, int to, CancellationToken cancellationToken)
+    {
+        for (var version = from + 1; version <= to; version++)
+        {
+            await ExecuteAsync(connection, transaction, Migrations[version - 1] + $"\nPRAGMA user_version = {version};", cancellationToken);
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<int> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -1,5 +1,6 @@
 using Monitor.Core.Accounts;
 using Monitor.Core.Diagnostics;
+using Monitor.Core.Posts;
 
 namespace Monitor.Core.Storage.Sqlite;
 
@@ -19,21 +20,29 @@ internal sealed partial class SqliteStore
             cursor_external_id = CASE WHEN platform = excluded.platform AND handle = excluded.handle THEN cursor_external_id END;
         """;
 
-    // One statement picks and leases under the file's write lock, so no two owners (threads, processes) get the same
-    // account. SQLite sorts NULLs first in ascending order: never-polled accounts go first.
-    private const string ClaimSql = $"""
-        UPDATE accounts SET lease_owner = $owner, lease_expires_at = $expires
-        WHERE id IN (
-            SELECT id FROM accounts
-            WHERE enabled = 1
-              AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= $now)
-              AND ($ignoreSchedule = 1 OR next_poll_at IS NULL OR next_poll_at <= $now)
-              AND ($accountId IS NULL OR id = $accountId)
-              AND ($polledBefore IS NULL OR last_poll_at IS NULL OR last_poll_at < $polledBefore)
-            ORDER BY next_poll_at, id
-            LIMIT $limit)
+    // Candidates in schedule order (SQLite sorts NULLs first: never-polled accounts go first), read and leased inside
+    // one IMMEDIATE transaction, so no two owners (threads, processes) get the same account. A live lease is never
+    // taken; an expired one is (its holder's writes are then fenced off by the new epoch).
+    private const string CandidatesSql = $"""
+        SELECT {SqliteRows.AccountColumns} FROM accounts
+        WHERE enabled = 1
+          AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= $now)
+          AND ($ignoreSchedule = 1 OR next_poll_at IS NULL OR next_poll_at <= $now)
+          AND ($accountId IS NULL OR id = $accountId)
+          AND ($polledBefore IS NULL OR last_poll_at IS NULL OR last_poll_at < $polledBefore)
+        ORDER BY next_poll_at, id
+        LIMIT $limit OFFSET $offset;
+        """;
+
+    private const string LeaseSql = $"""
+        UPDATE accounts SET lease_owner = $owner, lease_expires_at = $expires, lease_epoch = lease_epoch + 1
+        WHERE id IN (SELECT value FROM json_each($ids))
         RETURNING {SqliteRows.AccountColumns};
         """;
+
+    // How many due accounts one claim looks at for ones that can start now (their host and platform have a free slot).
+    private const int CandidatePage = 128;
+    private const int MaxCandidatesScanned = 1024;
 
     public async Task SyncAccountsAsync(IReadOnlyCollection<TrackedAccount> accounts, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -122,16 +131,14 @@ internal sealed partial class SqliteStore
         var leases = new List<AccountLease>();
         await using (var write = await database.BeginWriteAsync(cancellationToken))
         {
-            await using var claim = write.Command(ClaimSql);
-            claim.Bind("$owner", request.Owner);
-            claim.Bind("$expires", request.Now + request.LeaseDuration);
-            claim.Bind("$now", request.Now);
-            claim.Bind("$ignoreSchedule", request.IgnoreSchedule);
-            claim.Bind("$accountId", request.AccountId);
-            claim.Bind("$polledBefore", request.PolledBefore);
-            claim.Bind("$limit", request.MaxCount);
-            await using (var reader = await claim.ExecuteReaderAsync(cancellationToken))
+            var picked = await PickAsync(write, request, cancellationToken);
+            if (picked.Count > 0)
             {
+                await using var lease = write.Command(LeaseSql);
+                lease.Bind("$owner", request.Owner);
+                lease.Bind("$expires", request.Now + request.LeaseDuration);
+                lease.Bind("$ids", System.Text.Json.JsonSerializer.Serialize(picked.ToArray(), SqliteJsonContext.Default.StringArray));
+                await using var reader = await lease.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     leases.Add(SqliteRows.ReadLease(reader));
@@ -150,11 +157,65 @@ internal sealed partial class SqliteStore
             .ToArray();
     }
 
+    /// <summary>The ids of the first due accounts, in schedule order, that <see cref="ClaimRequest.CanStart"/> accepts.</summary>
+    private static async Task<List<string>> PickAsync(WriteScope write, ClaimRequest request, CancellationToken cancellationToken)
+    {
+        var picked = new List<string>();
+        await using var candidates = write.Command(CandidatesSql);
+        candidates.Bind("$now", request.Now);
+        candidates.Bind("$ignoreSchedule", request.IgnoreSchedule);
+        candidates.Bind("$accountId", request.AccountId);
+        candidates.Bind("$polledBefore", request.PolledBefore);
+        var page = request.CanStart is null ? request.MaxCount : CandidatePage;
+        candidates.Bind("$limit", page);
+        var offset = candidates.Bind("$offset", 0);
+        for (var scanned = 0; picked.Count < request.MaxCount && scanned < MaxCandidatesScanned;)
+        {
+            offset.Set(scanned);
+            var rows = 0;
+            await using (var reader = await candidates.ExecuteReaderAsync(cancellationToken))
+            {
+                while (picked.Count < request.MaxCount && await reader.ReadAsync(cancellationToken))
+                {
+                    rows++;
+                    var account = SqliteRows.ReadAccount(reader).Account;
+                    if (request.CanStart?.Invoke(account) ?? true)
+                    {
+                        picked.Add(account.Id);
+                    }
+                }
+            }
+
+            scanned += rows;
+            if (request.CanStart is null || rows < page)
+            {
+                break;
+            }
+        }
+
+        return picked;
+    }
+
     public Task ReleaseAsync(AccountLease lease, CancellationToken cancellationToken) =>
         WriteAsync(
-            "UPDATE accounts SET lease_owner = NULL, lease_expires_at = NULL WHERE id = $id AND lease_owner = $owner;",
-            [("$id", lease.Account.Id), ("$owner", lease.Owner)],
+            "UPDATE accounts SET lease_owner = NULL, lease_expires_at = NULL WHERE id = $id AND lease_owner = $owner AND lease_epoch = $epoch;",
+            [("$id", lease.Account.Id), ("$owner", lease.Owner), ("$epoch", lease.Epoch)],
             cancellationToken);
+
+    public async Task<AccountLease?> RenewLeaseAsync(AccountLease lease, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var expires = now + duration;
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await using var command = write.Command(
+            "UPDATE accounts SET lease_expires_at = $expires WHERE id = $id AND lease_owner = $owner AND lease_epoch = $epoch;");
+        command.Bind("$expires", expires);
+        command.Bind("$id", lease.Account.Id);
+        command.Bind("$owner", lease.Owner);
+        command.Bind("$epoch", lease.Epoch);
+        var renewed = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await write.CommitAsync(cancellationToken);
+        return renewed ? lease with { ExpiresAt = PostMerge.ToMilliseconds(expires)!.Value } : null;
+    }
 
     public Task DeferPlatformAsync(string platform, DateTimeOffset until, CancellationToken cancellationToken) =>
         WriteAsync(

@@ -1,4 +1,5 @@
 using Monitor.Core.Adapters;
+using Monitor.Core.Diagnostics;
 using Monitor.Core.Posts;
 
 namespace Monitor.Core.Storage.Sqlite;
@@ -8,12 +9,12 @@ internal sealed partial class SqliteStore
 {
     private const string InsertSnapshotSql = """
         INSERT INTO snapshots (account_id, platform, captured_at, status, http_status, new_posts, seen_posts,
-            followers, following, posts_total, latest_post_at, duration_ms, error)
-        VALUES ($account, $platform, $captured, $status, $http, $new, $seen, $followers, $following, $total, $latest, $duration, $error);
+            followers, following, posts_total, latest_post_at, duration_ms, error, notes)
+        VALUES ($account, $platform, $captured, $status, $http, $new, $seen, $followers, $following, $total, $latest, $duration, $error, $notes);
         """;
 
-    // The cursor moves only after a success that returned one; the lease is cleared only if this owner still holds it
-    // (after an expiry another worker may have taken the account over).
+    // Written only while this poll's lease is still the account's (owner and epoch); the cursor moves only after a
+    // success that returned one.
     private const string UpdateAccountSql = """
         UPDATE accounts SET
             last_poll_at = $captured, next_poll_at = $next, consecutive_failures = $failures,
@@ -23,9 +24,8 @@ internal sealed partial class SqliteStore
             cursor_last_modified = CASE WHEN $advance = 1 THEN $lastModified ELSE cursor_last_modified END,
             cursor_position = CASE WHEN $advance = 1 THEN $position ELSE cursor_position END,
             cursor_external_id = CASE WHEN $advance = 1 THEN $externalId ELSE cursor_external_id END,
-            lease_owner = CASE WHEN lease_owner = $owner THEN NULL ELSE lease_owner END,
-            lease_expires_at = CASE WHEN lease_owner = $owner THEN NULL ELSE lease_expires_at END
-        WHERE id = $account;
+            lease_owner = NULL, lease_expires_at = NULL
+        WHERE id = $account AND lease_owner = $owner AND lease_epoch = $epoch;
         """;
 
     public async Task<PollWriteResult> RecordPollAsync(PollRecord record, CancellationToken cancellationToken)
@@ -33,27 +33,31 @@ internal sealed partial class SqliteStore
         var account = record.Lease.Account;
         var result = record.Result;
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        int inserted, edited, deleted;
-        await using (var posts = new SqlitePostWriter(write, account.Platform, account.Id, record.CapturedAt))
+        var held = await HoldsLeaseAsync(write, record.Lease, cancellationToken);
+        var posts = new SqlitePostWriter(write, account.Platform, account.Id, record.CapturedAt);
+        await posts.WriteAsync(result.Posts, result.Deletions, record.DeletionConfirmations, insertOnly: !held, cancellationToken);
+        var snapshot = record.ToSnapshot(posts.Inserted);
+        await InsertSnapshotAsync(write, snapshot, cancellationToken);
+        if (held)
         {
-            foreach (var post in result.Posts)
-            {
-                await posts.UpsertAsync(post, cancellationToken);
-            }
-
-            foreach (var postId in result.Deletions.Select(d => d.PostId))
-            {
-                await posts.MarkDeletedAsync(postId, cancellationToken);
-            }
-
-            (inserted, edited, deleted) = (posts.Inserted, posts.Edited, posts.Deleted);
+            await UpdateAccountAsync(write, record, cancellationToken);
+        }
+        else
+        {
+            Log.PollFencedOff(logger, account.Id, record.Lease.Owner, record.Lease.Epoch);
         }
 
-        var snapshot = record.ToSnapshot(inserted);
-        await InsertSnapshotAsync(write, snapshot, cancellationToken);
-        await UpdateAccountAsync(write, record, cancellationToken);
         await write.CommitAsync(cancellationToken);
-        return new PollWriteResult(inserted, edited, deleted, snapshot);
+        return new PollWriteResult(posts.Inserted, posts.Edited, posts.Deleted, snapshot, LeaseLost: !held);
+    }
+
+    private static async Task<bool> HoldsLeaseAsync(WriteScope write, AccountLease lease, CancellationToken cancellationToken)
+    {
+        await using var command = write.Command("SELECT 1 FROM accounts WHERE id = $id AND lease_owner = $owner AND lease_epoch = $epoch;");
+        command.Bind("$id", lease.Account.Id);
+        command.Bind("$owner", lease.Owner);
+        command.Bind("$epoch", lease.Epoch);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     public async Task<int> CountPostsSinceAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken)
@@ -104,6 +108,7 @@ internal sealed partial class SqliteStore
         command.Bind("$latest", snapshot.LatestPostAt);
         command.Bind("$duration", snapshot.DurationMs);
         command.Bind("$error", snapshot.Error);
+        command.Bind("$notes", snapshot.Notes);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -115,6 +120,7 @@ internal sealed partial class SqliteStore
         await using var command = write.Command(UpdateAccountSql);
         command.Bind("$account", record.Lease.Account.Id);
         command.Bind("$owner", record.Lease.Owner);
+        command.Bind("$epoch", record.Lease.Epoch);
         command.Bind("$captured", record.CapturedAt);
         command.Bind("$next", record.NextPollAt);
         command.Bind("$failures", record.ConsecutiveFailures);

@@ -29,15 +29,15 @@ public sealed class MongoAccountCommandsTests
     {
         {
             new ClaimRequest("w", Now, TimeSpan.FromMinutes(5), 10),
-            """{ "$and" : [{ "enabled" : true }, { "$or" : [{ "state.nextPollAt" : null }, { "state.nextPollAt" : { "$lte" : NOW } }] }, { "$or" : [{ "lease" : null }, { "lease.expiresAt" : { "$lte" : NOW } }] }] }"""
+            """{ "$and" : [{ "enabled" : true }, { "$or" : [{ "state.nextPollAt" : null }, { "state.nextPollAt" : { "$lte" : NOW } }] }, { "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }] }"""
         },
         {
             new ClaimRequest("w", Now, TimeSpan.FromMinutes(5), 10, IgnoreSchedule: true),
-            """{ "enabled" : true, "$or" : [{ "lease" : null }, { "lease.expiresAt" : { "$lte" : NOW } }] }"""
+            """{ "enabled" : true, "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }"""
         },
         {
             new ClaimRequest("w", Now, TimeSpan.FromMinutes(5), 1, IgnoreSchedule: true, AccountId: "gbr-fcdo", PolledBefore: Now.AddMinutes(-1)),
-            """{ "$and" : [{ "enabled" : true }, { "_id" : "gbr-fcdo" }, { "$or" : [{ "state.lastPollAt" : null }, { "state.lastPollAt" : { "$lt" : { "$date" : "2026-03-01T11:59:00Z" } } }] }, { "$or" : [{ "lease" : null }, { "lease.expiresAt" : { "$lte" : NOW } }] }] }"""
+            """{ "$and" : [{ "enabled" : true }, { "_id" : "gbr-fcdo" }, { "$or" : [{ "state.lastPollAt" : null }, { "state.lastPollAt" : { "$lt" : { "$date" : "2026-03-01T11:59:00Z" } } }] }, { "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }] }"""
         },
     };
 
@@ -45,7 +45,17 @@ public sealed class MongoAccountCommandsTests
     [MemberData(nameof(ClaimFilters))]
     public void ClaimFilter_MatchesEnabledDueAccountsWithAFreeOrExpiredLease(ClaimRequest request, string expected)
     {
-        Assert.Equal(expected.Replace("NOW", NowJson, StringComparison.Ordinal), MongoRender.Json(MongoAccountCommands.ClaimFilter(request)));
+        Assert.Equal(expected.Replace("NOW", NowJson, StringComparison.Ordinal), MongoRender.Json(MongoAccountCommands.ClaimFilter(request, MongoClock.Literal(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now)))));
+    }
+
+    [Fact]
+    public void ServerClock_RendersNowAsTheServersTime()
+    {
+        var request = new ClaimRequest("host-1/42", Now, TimeSpan.FromMinutes(5), 10);
+
+        Assert.Contains("""{ "$expr" : { "$lte" : ["$lease.expiresAt", "$$NOW"] } }""", MongoRender.Json(MongoAccountCommands.ClaimFilter(request, MongoClock.Server)), StringComparison.Ordinal);
+        Assert.Contains("""{ "$add" : ["$$NOW", 300000] }""", MongoRender.Json(MongoAccountCommands.ClaimUpdate(request, MongoClock.Server)), StringComparison.Ordinal);
+        Assert.Same(MongoClock.Server, MongoClock.For(TimeProvider.System));
     }
 
     [Fact]
@@ -54,8 +64,8 @@ public sealed class MongoAccountCommandsTests
         var request = new ClaimRequest("host-1/42", Now, TimeSpan.FromMinutes(5), 10);
 
         Assert.Equal(
-            """{ "$set" : { "lease" : { "owner" : "host-1/42", "expiresAt" : { "$date" : "2026-03-01T12:05:00Z" } } } }""",
-            MongoRender.Json(MongoAccountCommands.ClaimUpdate(request)));
+            """[{ "$set" : { "lease" : { "owner" : "host-1/42", "expiresAt" : { "$add" : [{ "$date" : "2026-03-01T12:00:00Z" }, 300000] } }, "leaseEpoch" : { "$add" : [{ "$ifNull" : ["$leaseEpoch", 0] }, 1] } } }]""",
+            MongoRender.Json(MongoAccountCommands.ClaimUpdate(request, MongoClock.Literal(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now)))));
     }
 
     [Fact]
@@ -68,7 +78,7 @@ public sealed class MongoAccountCommandsTests
     [Fact]
     public void Release_FreesTheLeaseOnlyWhileTheOwnerHoldsIt()
     {
-        Assert.Equal("""{ "_id" : "gbr-fcdo", "lease.owner" : "host-1/42" }""", MongoRender.Json(MongoAccountCommands.LeaseHeldBy("gbr-fcdo", "host-1/42")));
+        Assert.Equal("""{ "_id" : "gbr-fcdo", "lease.owner" : "host-1/42", "leaseEpoch" : 7 }""", MongoRender.Json(MongoAccountCommands.LeaseHeldBy(Lease() with { Epoch = 7 })));
         Assert.Equal("""{ "$set" : { "lease" : null } }""", MongoRender.Json(MongoAccountCommands.FreeLease));
     }
 
@@ -89,7 +99,7 @@ public sealed class MongoAccountCommandsTests
         var record = Poll(new FetchResult { Status = PollStatus.Ok, Cursor = new PollCursor("\"e1\"", null, "110", "acct-7") });
 
         Assert.Equal(
-            """updateOne { "_id" : "gbr-fcdo" } { "$set" : { "state.lastPollAt" : NOW, "state.nextPollAt" : { "$date" : "2026-03-01T12:15:00Z" }, "state.consecutiveFailures" : 0, "state.lastStatus" : "ok", "state.lastError" : null, "state.lastSuccessAt" : NOW, "state.cursor" : { "etag" : "\"e1\"", "lastModified" : null, "position" : "110", "externalId" : "acct-7" } } }"""
+            """updateOne { "_id" : "gbr-fcdo", "lease.owner" : "host-1/42", "leaseEpoch" : 0 } { "$set" : { "state.lastPollAt" : NOW, "state.nextPollAt" : { "$date" : "2026-03-01T12:15:00Z" }, "state.consecutiveFailures" : 0, "state.lastStatus" : "ok", "state.lastError" : null, "lease" : null, "state.lastSuccessAt" : NOW, "state.cursor" : { "etag" : "\"e1\"", "lastModified" : null, "position" : "110", "externalId" : "acct-7" } } }"""
                 .Replace("NOW", NowJson, StringComparison.Ordinal),
             MongoRender.Json(MongoAccountCommands.RecordState(record)));
     }
@@ -100,7 +110,7 @@ public sealed class MongoAccountCommandsTests
         var record = Poll(FetchResult.Failed(PollStatus.RateLimited, "429 Too Many Requests", 429) with { Cursor = new PollCursor(Position: "999") });
 
         Assert.Equal(
-            """updateOne { "_id" : "gbr-fcdo" } { "$set" : { "state.lastPollAt" : NOW, "state.nextPollAt" : { "$date" : "2026-03-01T12:15:00Z" }, "state.consecutiveFailures" : 1, "state.lastStatus" : "rateLimited", "state.lastError" : "429 Too Many Requests" } }"""
+            """updateOne { "_id" : "gbr-fcdo", "lease.owner" : "host-1/42", "leaseEpoch" : 0 } { "$set" : { "state.lastPollAt" : NOW, "state.nextPollAt" : { "$date" : "2026-03-01T12:15:00Z" }, "state.consecutiveFailures" : 1, "state.lastStatus" : "rateLimited", "state.lastError" : "429 Too Many Requests", "lease" : null } }"""
                 .Replace("NOW", NowJson, StringComparison.Ordinal),
             MongoRender.Json(MongoAccountCommands.RecordState(record)));
     }
@@ -112,14 +122,6 @@ public sealed class MongoAccountCommandsTests
 
         Assert.DoesNotContain("state.cursor", json, StringComparison.Ordinal);
         Assert.Contains("\"state.lastSuccessAt\"", json, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ReleaseAfterPoll_FreesOnlyThePollersLease()
-    {
-        Assert.Equal(
-            """updateOne { "_id" : "gbr-fcdo", "lease.owner" : "host-1/42" } { "$set" : { "lease" : null } }""",
-            MongoRender.Json(MongoAccountCommands.ReleaseAfterPoll(Poll())));
     }
 
     [Fact]

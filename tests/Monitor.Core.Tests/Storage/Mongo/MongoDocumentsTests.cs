@@ -45,13 +45,9 @@ public sealed class MongoDocumentsTests
             EditedAt = Now.AddMinutes(-20),
         };
         var document = new BsonDocument { { "platform", "mastodon" }, { "accountId", "gbr-fcdo" }, { "postId", "1" } }
-            .AddRange(MongoPostDocuments.Content(post, "h"))
-            .Add("publishedAt", MongoBson.Of(post.PublishedAt))
-            .Add("publishedAtEstimated", false)
-            .Add("firstSeenAt", MongoBson.Of(Now.AddMinutes(-50)))
-            .Add("lastSeenAt", MongoBson.Of(Now))
-            .Add("editedAt", MongoBson.Of(post.EditedAt))
-            .Add("deletedAt", MongoBson.Of(Now));
+            .AddRange(MongoPostDocuments.Fields(new PostWrite(post, "sha256:h", 2, post.EditedAt, null, null, 0, 1, PostWriteKind.Insert, VersionReason.Created), Now, firstSeen: false))
+            .Add("firstSeenAt", MongoBson.Of(Now.AddMinutes(-50)));
+        document["deletedAt"] = MongoBson.Of(Now);
 
         Assert.Equal(
             new StoredPost("mastodon", "gbr-fcdo", post, Now.AddMinutes(-50), Now, Now.AddMinutes(-20), Now),

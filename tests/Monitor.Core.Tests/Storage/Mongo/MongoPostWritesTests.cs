@@ -1,6 +1,6 @@
-using Monitor.Core.Storage;
 using Monitor.Core.Adapters;
 using Monitor.Core.Posts;
+using Monitor.Core.Storage;
 using Monitor.Core.Storage.Mongo;
 using MongoDB.Bson;
 using static Monitor.Core.Tests.Storage.Mongo.MongoTestData;
@@ -13,97 +13,94 @@ public sealed class MongoPostWritesTests
     private const string NowJson = """{ "$date" : "2026-03-01T12:00:00Z" }""";
 
     [Fact]
-    public void Plan_NewPost_UpsertsEveryFieldAndSetsFirstSeenOnInsert()
+    public void Plan_NewPost_InsertsEveryFieldOnlyIfTheUpsertInserts()
     {
         var post = Post("1") with { Title = "T", Language = "en", Author = "FCDO", Metrics = new PostMetrics(1, 2, 3) };
 
         var plan = MongoPostWrites.Plan(Poll(post), Stored());
 
         Assert.Equal((1, 0, 0), (plan.NewPosts, plan.EditedPosts, plan.DeletedPosts));
-        var hash = PostMerge.ContentHash(post);
+        var hash = ContentHash.Compute(post);
         Assert.Equal(
-            $$"""updateOne {{Filter1}} { "$set" : { "url" : "https://example.org/@fcdo/1", "kind" : "post", "title" : "T", "text" : "Statement", "language" : "en", "author" : "FCDO", "metrics" : { "replies" : 1, "reposts" : 2, "likes" : 3, "views" : null }, "sourceUpdatedAt" : null, "contentHash" : "{{hash}}", "lastSeenAt" : {{NowJson}}, "publishedAt" : { "$date" : "2026-03-01T11:00:00Z" }, "publishedAtEstimated" : false }, "$setOnInsert" : { "firstSeenAt" : {{NowJson}}, "editedAt" : null, "deletedAt" : null } } upsert""",
+            $$"""updateOne {{Filter1}} { "$setOnInsert" : { "url" : "https://example.org/@fcdo/1", "publishedAt" : { "$date" : "2026-03-01T11:00:00Z" }, "publishedAtEstimated" : false, "kind" : "post", "title" : "T", "text" : "Statement", "language" : "en", "author" : "FCDO", "metrics" : { "replies" : 1, "reposts" : 2, "likes" : 3, "views" : null }, "sourceUpdatedAt" : null, "contentHash" : "{{hash}}", "normaliserVersion" : 2, "lastSeenAt" : {{NowJson}}, "editedAt" : null, "deletedAt" : null, "deletionEvidence" : null, "absentChecks" : 0, "latestVersion" : 1, "firstSeenAt" : {{NowJson}} } } upsert""",
+            MongoRender.Json(Assert.Single(plan.Models)));
+        var version = Assert.Single(plan.Versions);
+        Assert.Equal(("created", 1, hash), (version["reason"].AsString, version["version"].AsInt32, version["contentHash"].AsString));
+    }
+
+    [Fact]
+    public void Plan_UnchangedPosts_OnlyMoveLastSeenInOneUpdate()
+    {
+        var plan = MongoPostWrites.Plan(Poll(Post("1"), Post("2")), Stored(StoredDoc(Post("1")), StoredDoc(Post("2"))));
+
+        Assert.Equal((0, 0, 0), (plan.NewPosts, plan.EditedPosts, plan.DeletedPosts));
+        Assert.Empty(plan.Versions);
+        Assert.Equal(
+            $$"""updateMany { "platform" : "mastodon", "accountId" : "gbr-fcdo", "postId" : { "$in" : ["1", "2"] } } { "$set" : { "lastSeenAt" : {{NowJson}} } }""",
             MongoRender.Json(Assert.Single(plan.Models)));
     }
 
     [Fact]
-    public void Plan_UnchangedPost_RefreshesLastSeenWithoutEdit()
+    public void Plan_EditedPost_SetsTheMergedFieldsAndAddsAVersion()
     {
-        var post = Post("1");
-
-        var plan = MongoPostWrites.Plan(Poll(post), Stored(StoredDoc("1", PostMerge.ContentHash(post))));
-
-        Assert.Equal((0, 0, 0), (plan.NewPosts, plan.EditedPosts, plan.DeletedPosts));
-        var json = MongoRender.Json(Assert.Single(plan.Models));
-        Assert.Contains($"\"lastSeenAt\" : {NowJson}", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"editedAt\"", json, StringComparison.Ordinal);
-        Assert.EndsWith("""{ "firstSeenAt" : { "$date" : "2026-03-01T12:00:00Z" } } } upsert""", json, StringComparison.Ordinal);
-    }
-
-    public static TheoryData<Post, BsonDocument, string> Edits => new()
-    {
-        { Post("1", "Corrected statement"), StoredDoc("1", PostMerge.ContentHash(Post("1"))), NowJson },
-        {
-            Post("1") with { UpdatedAt = Now.AddMinutes(-5) },
-            StoredDoc("1", PostMerge.ContentHash(Post("1")), sourceUpdatedAt: Now.AddMinutes(-30)),
-            """{ "$date" : "2026-03-01T11:55:00Z" }"""
-        },
-        {
-            Post("1") with { EditedAt = Now.AddMinutes(-2) },
-            StoredDoc("1", PostMerge.ContentHash(Post("1"))),
-            """{ "$date" : "2026-03-01T11:58:00Z" }"""
-        },
-    };
-
-    [Theory]
-    [MemberData(nameof(Edits))]
-    public void Plan_EditedPost_CountsTheEditAndSetsEditedAt(Post post, BsonDocument stored, string expectedEditedAt)
-    {
-        var plan = MongoPostWrites.Plan(Poll(post), Stored(stored));
+        var plan = MongoPostWrites.Plan(Poll(Post("1", "Corrected statement")), Stored(StoredDoc(Post("1"))));
 
         Assert.Equal((0, 1, 0), (plan.NewPosts, plan.EditedPosts, plan.DeletedPosts));
-        Assert.Contains($"\"editedAt\" : {expectedEditedAt}", MongoRender.Json(Assert.Single(plan.Models)), StringComparison.Ordinal);
-    }
-
-    public static TheoryData<Post, BsonDocument> NotEdits => new()
-    {
-        // Sub-millisecond ticks are lost in storage; the same time read back is not "forward".
-        { Post("1") with { UpdatedAt = Now.AddTicks(1234) }, StoredDoc("1", PostMerge.ContentHash(Post("1")), sourceUpdatedAt: Now) },
-        { Post("1") with { UpdatedAt = Now.AddHours(-1) }, StoredDoc("1", PostMerge.ContentHash(Post("1")), sourceUpdatedAt: Now) },
-        { Post("1") with { EditedAt = Now.AddMinutes(-2) }, StoredDoc("1", PostMerge.ContentHash(Post("1")), editedAt: Now.AddMinutes(-2)) },
-        { Post("1") with { Metrics = new PostMetrics(Likes: 99) }, StoredDoc("1", PostMerge.ContentHash(Post("1"))) },
-    };
-
-    [Theory]
-    [MemberData(nameof(NotEdits))]
-    public void Plan_SameContent_IsNotAnEdit(Post post, BsonDocument stored)
-    {
-        Assert.Equal(0, MongoPostWrites.Plan(Poll(post), Stored(stored)).EditedPosts);
+        var json = MongoRender.Json(Assert.Single(plan.Models));
+        Assert.StartsWith($$"""updateOne {{Filter1}} { "$set" : {""", json, StringComparison.Ordinal);
+        Assert.Contains($"\"editedAt\" : {NowJson}", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("firstSeenAt", json, StringComparison.Ordinal);
+        var version = Assert.Single(plan.Versions);
+        Assert.Equal(("edited", 2, "Corrected statement"), (version["reason"].AsString, version["version"].AsInt32, version["text"].AsString));
     }
 
     [Fact]
-    public void Plan_EstimatedDateOfAStoredPost_KeepsTheFirstEstimate()
+    public void Plan_AStoredFieldTheFetchLacks_IsKept()
     {
-        var post = Post("1", published: Now) with { PublishedAtEstimated = true };
+        var stored = StoredDoc(Post("1") with { Language = "en", Author = "FCDO" });
 
-        var json = MongoRender.Json(Assert.Single(MongoPostWrites.Plan(Poll(post), Stored(StoredDoc("1", "h"))).Models));
+        var json = MongoRender.Json(Assert.Single(MongoPostWrites.Plan(Poll(Post("1") with { Metrics = new PostMetrics(Likes: 5) }), Stored(stored)).Models));
 
-        Assert.DoesNotContain("publishedAt\"", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("publishedAtEstimated", json, StringComparison.Ordinal);
+        Assert.Contains("\"language\" : \"en\", \"author\" : \"FCDO\"", json, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Plan_Deletions_MarkOnlyStoredLivePostsOnce()
+    public void Plan_Deletions_PositiveEvidenceMarksAbsenceCounts()
     {
-        var result = new FetchResult { Status = PollStatus.Ok, Deletions = [new PostDeletion("1", DeletionEvidence.NotFound), new PostDeletion("2", DeletionEvidence.NotFound), new PostDeletion("3", DeletionEvidence.NotFound), new PostDeletion("1", DeletionEvidence.NotFound)] };
-        var stored = Stored(StoredDoc("1", "h"), StoredDoc("2", "h", deletedAt: Now.AddDays(-1)));
+        var result = new FetchResult
+        {
+            Status = PollStatus.Ok,
+            Deletions = [new PostDeletion("1", DeletionEvidence.NotFound), new PostDeletion("2", DeletionEvidence.Absent), new PostDeletion("3", DeletionEvidence.NotFound), new PostDeletion("1", DeletionEvidence.NotFound)],
+        };
+        var stored = Stored(StoredDoc(Post("1")), StoredDoc(Post("2")));
 
         var plan = MongoPostWrites.Plan(Poll(result), stored);
 
         Assert.Equal((0, 0, 1), (plan.NewPosts, plan.EditedPosts, plan.DeletedPosts));
         Assert.Equal(
-            $$"""updateOne { "platform" : "mastodon", "accountId" : "gbr-fcdo", "postId" : "1", "deletedAt" : null } { "$set" : { "deletedAt" : {{NowJson}} } }""",
-            MongoRender.Json(Assert.Single(plan.Models)));
+            [
+                $$"""updateOne { "platform" : "mastodon", "accountId" : "gbr-fcdo", "postId" : "1", "deletedAt" : null } { "$set" : { "deletedAt" : {{NowJson}}, "deletionEvidence" : "notFound", "absentChecks" : 1, "latestVersion" : 2 } }""",
+                """updateOne { "platform" : "mastodon", "accountId" : "gbr-fcdo", "postId" : "2", "deletedAt" : null } { "$set" : { "deletedAt" : null, "deletionEvidence" : null, "absentChecks" : 1, "latestVersion" : 1 } }""",
+            ],
+            plan.Models.Select(MongoRender.Json));
+        var version = Assert.Single(plan.Versions);
+        Assert.Equal(("deleted", "notFound", "Statement"), (version["reason"].AsString, version["evidence"].AsString, version["text"].AsString));
+    }
+
+    [Fact]
+    public void Plan_LeaseLost_OnlyInsertsNewPostsAndIgnoresDeletions()
+    {
+        var result = new FetchResult
+        {
+            Status = PollStatus.Ok,
+            Posts = [Post("1", "Older text"), Post("9")],
+            Deletions = [new PostDeletion("2", DeletionEvidence.NotFound)],
+        };
+
+        var plan = MongoPostWrites.Plan(Poll(result), Stored(StoredDoc(Post("1")), StoredDoc(Post("2"))), insertOnly: true);
+
+        Assert.Equal((1, 0, 0), (plan.NewPosts, plan.EditedPosts, plan.DeletedPosts));
+        Assert.Contains("\"postId\" : \"9\"", MongoRender.Json(Assert.Single(plan.Models)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,24 +120,11 @@ public sealed class MongoPostWritesTests
         Assert.Equal(["1", "2", "3"], MongoPostWrites.IdsToLookUp(record));
     }
 
-    [Fact]
-    public void ContentHash_IsSha256HexOfTitleNewlineText()
-    {
-        // printf 'T\nBody' | sha256sum
-        Assert.Equal("53b7384115176bcf8991b05813145ca1cd2ecd9dccae2197c5755324a79db711", PostMerge.ContentHash(Post("1", "Body") with { Title = "T" }));
-    }
-
     private static Dictionary<string, BsonDocument> Stored(params BsonDocument[] documents) =>
         documents.ToDictionary(document => document["postId"].AsString);
 
-    private static BsonDocument StoredDoc(string postId, string hash, DateTimeOffset? sourceUpdatedAt = null, DateTimeOffset? editedAt = null, DateTimeOffset? deletedAt = null) => new()
-    {
-        { "postId", postId },
-        { "contentHash", hash },
-        { "publishedAt", MongoBson.Of(Post(postId).PublishedAt) },
-        { "publishedAtEstimated", false },
-        { "sourceUpdatedAt", MongoBson.Of(sourceUpdatedAt) },
-        { "editedAt", MongoBson.Of(editedAt) },
-        { "deletedAt", MongoBson.Of(deletedAt) },
-    };
+    /// <summary>A stored document as the store writes it for <paramref name="post"/>.</summary>
+    private static BsonDocument StoredDoc(Post post) =>
+        new BsonDocument { { "platform", "mastodon" }, { "accountId", "gbr-fcdo" }, { "postId", post.PostId } }
+            .AddRange(MongoPostDocuments.Fields(PostMerge.Create(post, "mastodon", Now.AddHours(-1)), Now.AddHours(-1), firstSeen: true));
 }

@@ -15,7 +15,7 @@ public sealed class MongoSchemaTests
     {
         Assert.Equal(
             [
-                """accounts_due { "enabled" : 1, "state.nextPollAt" : 1 }""",
+                """accounts_due_v2 { "enabled" : 1, "state.nextPollAt" : 1, "_id" : 1 }""",
                 """accounts_platform { "platform" : 1 }""",
             ],
             MongoSchema.AccountIndexes.Select(MongoRender.Json));

@@ -35,7 +35,7 @@ public sealed class MongoSnapshotTests
             null, null, null, null, 85, "429 Too Many Requests");
 
         Assert.Equal(
-            """{ "_id" : "gbr-fcdo@2026-03-01T12:00:00.007Z", "capturedAt" : { "$date" : "2026-03-01T12:00:00.007Z" }, "meta" : { "accountId" : "gbr-fcdo", "platform" : "mastodon" }, "status" : "rateLimited", "httpStatus" : 429, "newPosts" : 0, "seenPosts" : 0, "followers" : null, "following" : null, "postsTotal" : null, "latestPostAt" : null, "durationMs" : 85, "error" : "429 Too Many Requests" }""",
+            """{ "_id" : "gbr-fcdo@2026-03-01T12:00:00.007Z", "capturedAt" : { "$date" : "2026-03-01T12:00:00.007Z" }, "meta" : { "accountId" : "gbr-fcdo", "platform" : "mastodon" }, "status" : "rateLimited", "httpStatus" : 429, "newPosts" : 0, "seenPosts" : 0, "followers" : null, "following" : null, "postsTotal" : null, "latestPostAt" : null, "durationMs" : 85, "error" : "429 Too Many Requests", "notes" : null }""",
             MongoSnapshotDocuments.ToDocument(snapshot).ToJson());
     }
 
