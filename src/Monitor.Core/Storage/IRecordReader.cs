@@ -8,6 +8,9 @@ public interface IRecordReader
     IAsyncEnumerable<StoredPost> ReadPostsAsync(RecordFilter filter, CancellationToken cancellationToken);
 
     IAsyncEnumerable<ActivitySnapshot> ReadSnapshotsAsync(RecordFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Post versions captured in [From, To) (by <c>capturedAt</c>), oldest first, each post's versions in order.</summary>
+    IAsyncEnumerable<PostVersion> ReadVersionsAsync(RecordFilter filter, CancellationToken cancellationToken);
 }
 
 /// <summary>Restricts an export: posts by <c>publishedAt</c>, snapshots by <c>capturedAt</c>, in [From, To).</summary>

@@ -16,6 +16,10 @@ internal sealed class MongoRecordReader(MongoCollections collections) : IRecordR
         StreamAsync(collections.Snapshots, MongoSnapshotCommands.Read(filter), MongoSnapshotCommands.ReadSort(filter),
             MongoSnapshotDocuments.FromDocument, cancellationToken);
 
+    public IAsyncEnumerable<PostVersion> ReadVersionsAsync(RecordFilter filter, CancellationToken cancellationToken) =>
+        StreamAsync(collections.Versions, MongoRange.Filter("accountId", "capturedAt", filter), MongoVersionDocuments.ReadSort(filter),
+            MongoVersionDocuments.FromDocument, cancellationToken);
+
     private static async IAsyncEnumerable<T> StreamAsync<T>(
         IMongoCollection<BsonDocument> collection,
         FilterDefinition<BsonDocument> filter,

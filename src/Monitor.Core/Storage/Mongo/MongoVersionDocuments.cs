@@ -1,6 +1,7 @@
 using Monitor.Core.Adapters;
 using Monitor.Core.Posts;
 using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace Monitor.Core.Storage.Mongo;
 
@@ -10,6 +11,24 @@ namespace Monitor.Core.Storage.Mongo;
 /// </summary>
 internal static class MongoVersionDocuments
 {
+    /// <summary>Oldest first in the order of the index that serves the filter (versions_captured or versions_account_captured).</summary>
+    public static SortDefinition<BsonDocument> ReadSort(RecordFilter filter) => filter.AccountId is null
+        ? Builders<BsonDocument>.Sort.Ascending("capturedAt").Ascending("accountId")
+        : Builders<BsonDocument>.Sort.Ascending("accountId").Ascending("capturedAt");
+
+    public static PostVersion FromDocument(BsonDocument document)
+    {
+        var evidence = document.String("evidence");
+        var media = document.TryGetValue("media", out var value) && value.IsBsonArray
+            ? value.AsBsonArray.Where(item => item.IsString).Select(item => item.AsString).ToArray()
+            : [];
+        return new PostVersion(
+            document.RequiredString("platform"), document.RequiredString("accountId"), document.RequiredString("postId"),
+            document.Int("version") ?? 0, VersionReasonNames.Parse(document.RequiredString("reason")), document.RequiredDate("capturedAt"),
+            document.String("contentHash") ?? string.Empty, document.String("title"), document.String("text"), document.String("url"),
+            media, document.String("captureId"), evidence is null ? null : DeletionEvidenceNames.Parse(evidence));
+    }
+
     public static BsonDocument Of(string platform, string accountId, PostWrite write, VersionReason reason, DateTimeOffset capturedAt) =>
         Document(platform, accountId, write.Post.PostId, write.LatestVersion, reason, capturedAt, write.ContentHash,
             write.Post.Title, write.Post.Text, write.Post.Url, null, null);

@@ -21,6 +21,20 @@ internal static class SqliteRows
         "account_id, platform, captured_at, status, http_status, new_posts, seen_posts, followers, following, " +
         "posts_total, latest_post_at, duration_ms, error, notes";
 
+    public const string VersionColumns =
+        "platform, account_id, post_id, version, reason, captured_at, content_hash, title, text, url, media, capture_id, evidence";
+
+    public static PostVersion ReadVersion(SqliteDataReader row)
+    {
+        var media = row.GetStringOrNull(10);
+        var evidence = row.GetStringOrNull(12);
+        return new PostVersion(
+            row.GetString(0), row.GetString(1), row.GetString(2), row.GetInt32(3), VersionReasonNames.Parse(row.GetString(4)),
+            row.GetTime(5), row.GetString(6), row.GetStringOrNull(7), row.GetStringOrNull(8), row.GetStringOrNull(9),
+            media is null ? [] : System.Text.Json.JsonSerializer.Deserialize(media, SqliteJsonContext.Default.StringArray) ?? [],
+            row.GetStringOrNull(11), evidence is null ? null : DeletionEvidenceNames.Parse(evidence));
+    }
+
     public static AccountRecord ReadAccount(SqliteDataReader row)
     {
         var account = new TrackedAccount(

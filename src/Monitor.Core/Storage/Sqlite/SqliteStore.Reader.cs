@@ -15,6 +15,10 @@ internal sealed partial class SqliteStore
         ReadAsync($"SELECT {SqliteRows.SnapshotColumns} FROM snapshots", "captured_at", "captured_at, id",
             filter, SqliteRows.ReadSnapshot, cancellationToken);
 
+    public IAsyncEnumerable<PostVersion> ReadVersionsAsync(RecordFilter filter, CancellationToken cancellationToken) =>
+        ReadAsync($"SELECT {SqliteRows.VersionColumns} FROM post_versions", "captured_at", "captured_at, platform, account_id, post_id, version",
+            filter, SqliteRows.ReadVersion, cancellationToken);
+
     private async IAsyncEnumerable<T> ReadAsync<T>(
         string select,
         string timeColumn,
