@@ -4,7 +4,8 @@ namespace Monitor.Core.Adapters.Feeds;
 
 /// <summary>
 /// Tells the format from the body itself, never the Content-Type (servers label feeds <c>text/html</c> or
-/// <c>application/octet-stream</c> all the time): the first character, then the XML root element.
+/// <c>application/octet-stream</c> all the time): the first character, then the XML root element. Atom 0.3
+/// (<c>http://purl.org/atom/ns#</c>) counts as Atom.
 /// </summary>
 internal static class FeedFormatDetector
 {
@@ -33,7 +34,7 @@ internal static class FeedFormatDetector
             }
             catch (XmlException ex)
             {
-                throw LooksLikeHtml(body) ? NotAFeed("an HTML page") : FeedXml.Malformed("XML", ex, body);
+                throw XmlProlog.LooksLikeHtml(body) ? NotAFeed("an HTML page") : FeedXml.Malformed("XML", ex, body);
             }
         }
 
@@ -41,7 +42,7 @@ internal static class FeedFormatDetector
         {
             ("rss", _) => FeedFormat.Rss,
             ("RDF", FeedXml.RdfNamespace) => FeedFormat.Rdf,
-            ("feed", FeedXml.AtomNamespace) => FeedFormat.Atom,
+            ("feed", FeedXml.AtomNamespace or FeedXml.Atom03Namespace) => FeedFormat.Atom,
             ("html", _) => throw NotAFeed("an HTML page"),
             _ => throw NotAFeed($"an XML document with root element <{root}>"),
         };
@@ -63,13 +64,5 @@ internal static class FeedFormatDetector
         }
 
         return null;
-    }
-
-    // An HTML page usually fails XML parsing (<!DOCTYPE html>, unclosed <meta>); say what it is rather than where it broke.
-    private static bool LooksLikeHtml(byte[] body)
-    {
-        var head = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 1024));
-        return head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase)
-            || head.Contains("<html", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -8,11 +8,14 @@ namespace Monitor.Core.Adapters.Feeds;
 internal static class FeedParser
 {
     /// <summary>Parses a feed body of any supported format; <see cref="PayloadFormatException"/> when it is not one.</summary>
-    public static ParsedFeed Parse(byte[] body, int maxEntries) => FeedFormatDetector.DetectFeedFormat(body) switch
+    /// <param name="body">The response body.</param>
+    /// <param name="maxEntries">Entries kept, in document order.</param>
+    /// <param name="documentUrl">The feed's URL: the outermost base of <c>xml:base</c>, so relative bases resolve too.</param>
+    public static ParsedFeed Parse(byte[] body, int maxEntries, Uri? documentUrl = null) => FeedFormatDetector.DetectFeedFormat(body) switch
     {
-        FeedFormat.Rss => RssParser.Parse(body, FeedFormat.Rss, maxEntries),
-        FeedFormat.Rdf => RssParser.Parse(body, FeedFormat.Rdf, maxEntries),
-        FeedFormat.Atom => AtomParser.Parse(body, maxEntries),
+        FeedFormat.Rss => RssParser.Parse(body, FeedFormat.Rss, maxEntries, documentUrl),
+        FeedFormat.Rdf => RssParser.Parse(body, FeedFormat.Rdf, maxEntries, documentUrl),
+        FeedFormat.Atom => AtomParser.Parse(body, maxEntries, documentUrl),
         FeedFormat.Json => JsonFeedParser.Parse(body, maxEntries),
         var other => throw new PayloadFormatException($"Unsupported feed format {other}."),
     };
