@@ -6,11 +6,14 @@ namespace Monitor.Core.Adapters.Feeds;
 /// </summary>
 internal sealed class FeedReadState
 {
+    /// <summary>The format, once the root element has told it.</summary>
+    public FeedFormat? Format { get; set; }
+
     public List<FeedEntry> Entries { get; } = [];
 
     public string? Language { get; set; }
 
     public TimeSpan? Ttl { get; set; }
 
-    public ParsedFeed ToFeed(FeedFormat format, string? notes) => new(format, Entries, Language, Ttl) { Notes = notes };
+    public ParsedFeed ToFeed(string? notes) => new(Format ?? FeedFormat.Rss, Entries, Language, Ttl) { Notes = notes };
 }

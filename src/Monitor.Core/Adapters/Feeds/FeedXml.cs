@@ -48,55 +48,56 @@ internal static class FeedXml
     /// Reads the body with <paramref name="read"/>; on an XML error, repairs what <see cref="XmlRepair"/> may repair
     /// and reads again, and keeps the complete entries of a truncated document. The notes of the result say which.
     /// </summary>
-    public static ParsedFeed Parse(byte[] body, FeedFormat format, Action<XmlReader, FeedReadState> read)
+    /// <param name="body">The response body.</param>
+    /// <param name="format">The format when the caller knows it; null when <paramref name="read"/> learns it from the root.</param>
+    /// <param name="read">Reads the document into the state, setting its format when it was null.</param>
+    public static ParsedFeed Parse(byte[] body, FeedFormat? format, Action<XmlReader, FeedReadState> read)
     {
-        var name = FormatName(format);
         try
         {
-            var (state, error) = TryRead(body, read);
+            var (state, error) = TryRead(body, format, read);
             if (error is null)
             {
-                return state.ToFeed(format, notes: null);
+                return state.ToFeed(notes: null);
             }
 
             if (Truncation(error, body, state) is { } truncated)
             {
-                return state.ToFeed(format, truncated);
+                return state.ToFeed(truncated);
             }
 
             // Entities declared in an internal subset are never expanded, and a body that has one is never repaired:
             // repairing "&xxe;" into text would hide what the document asked for.
-            if (XmlProlog.HasInternalSubset(body))
-            {
-                throw Malformed(name, error, body);
-            }
-
-            var (repaired, counts) = XmlRepair.Repair(body);
+            var (repaired, counts) = XmlProlog.HasInternalSubset(body) ? (body, default) : XmlRepair.Repair(body);
             if (counts.Total == 0)
             {
-                throw Malformed(name, error, body);
+                throw Refusal(state, error, body, context: null);
             }
 
-            (state, error) = TryRead(repaired, read);
+            (state, error) = TryRead(repaired, format, read);
             if (error is null)
             {
-                return state.ToFeed(format, counts.ToString());
+                return state.ToFeed(counts.ToString());
             }
 
             return Truncation(error, repaired, state) is { } cut
-                ? state.ToFeed(format, counts + "; " + cut)
-                : throw Malformed(name, error, repaired, $" (after repairing {counts.Describe()})");
+                ? state.ToFeed(counts + "; " + cut)
+                : throw Refusal(state, error, repaired, $" (after repairing {counts.Describe()})");
         }
         catch (DecoderFallbackException ex)
         {
-            throw new PayloadFormatException($"Malformed {name} feed: the body is not valid in its declared encoding.", ex);
+            throw new PayloadFormatException($"Malformed {Name(format)} feed: the body is not valid in its declared encoding.", ex);
         }
         catch (ArgumentException ex)
         {
             // An unknown encoding name in the XML declaration surfaces as ArgumentException.
-            throw new PayloadFormatException($"Malformed {name} feed: {ex.Message}", ex);
+            throw new PayloadFormatException($"Malformed {Name(format)} feed: {ex.Message}", ex);
         }
     }
+
+    // Broken before the root element said what it is: perhaps an HTML page. After it: malformed in that format.
+    private static PayloadFormatException Refusal(FeedReadState state, XmlException error, byte[] body, string? context) =>
+        state.Format is null ? FeedFormatDetector.NotXml(body, error) : Malformed(Name(state.Format), error, body, context);
 
     /// <summary>The error for malformed XML, saying where it broke, and that a DTD was not processed when there is one.</summary>
     public static PayloadFormatException Malformed(string format, XmlException ex, byte[] body, string? context = null)
@@ -120,9 +121,9 @@ internal static class FeedXml
     public static string? ChildText(this XElement parent, XName name) =>
         parent.Element(name)?.Value.Trim() is { Length: > 0 } value ? value : null;
 
-    private static (FeedReadState State, XmlException? Error) TryRead(byte[] body, Action<XmlReader, FeedReadState> read)
+    private static (FeedReadState State, XmlException? Error) TryRead(byte[] body, FeedFormat? format, Action<XmlReader, FeedReadState> read)
     {
-        var state = new FeedReadState();
+        var state = new FeedReadState { Format = format };
         try
         {
             using var reader = CreateReader(body);
@@ -149,11 +150,12 @@ internal static class FeedXml
             $"truncated: the document ends at line {error.LineNumber}, position {error.LinePosition}; kept the {state.Entries.Count} complete entries before it");
     }
 
-    private static string FormatName(FeedFormat format) => format switch
+    private static string Name(FeedFormat? format) => format switch
     {
         FeedFormat.Rdf => "RSS 1.0/RDF",
         FeedFormat.Rss => "RSS",
         FeedFormat.Atom => "Atom",
-        _ => format.ToString(),
+        null => "XML",
+        _ => format.ToString()!,
     };
 }

@@ -11,7 +11,8 @@ internal static class AtomParser
     public static ParsedFeed Parse(byte[] body, int maxEntries, Uri? documentUrl = null) =>
         FeedXml.Parse(body, FeedFormat.Atom, (reader, state) => Read(reader, state, maxEntries, documentUrl));
 
-    private static void Read(XmlReader reader, FeedReadState state, int maxEntries, Uri? documentUrl)
+    /// <summary>Reads an Atom document into <paramref name="state"/>, from the root element on.</summary>
+    public static void Read(XmlReader reader, FeedReadState state, int maxEntries, Uri? documentUrl)
     {
         reader.MoveToContent();
         var ns = reader.NamespaceURI;

@@ -15,7 +15,8 @@ internal static class RssParser
     public static ParsedFeed Parse(byte[] body, FeedFormat format, int maxEntries, Uri? documentUrl = null) =>
         FeedXml.Parse(body, format, (reader, state) => Read(reader, state, maxEntries, documentUrl));
 
-    private static void Read(XmlReader reader, FeedReadState state, int maxEntries, Uri? documentUrl)
+    /// <summary>Reads an RSS or RDF document into <paramref name="state"/>, from the root element on.</summary>
+    public static void Read(XmlReader reader, FeedReadState state, int maxEntries, Uri? documentUrl)
     {
         string? language = null;
         string? inheritedLanguage = null;
