@@ -12,75 +12,59 @@ internal static class AtomEntryReader
         // xml:lang is inherited (XML 1.0 §2.12) and the reader knows its scope; xml:base is resolved here.
         var language = string.IsNullOrWhiteSpace(reader.XmlLang) ? null : reader.XmlLang.Trim();
         var entryBase = XmlBase.Resolve(feedBase, reader.GetAttribute("base", FeedXml.XmlNamespace));
-        var atom03 = ns == FeedXml.Atom03Namespace;
-        string? id = null, published = null, updated = null, issued = null, created = null, modified = null, mediaDescription = null;
-        FeedText? title = null, content = null, summary = null;
-        List<string>? authors = null;
-        string? sourceAuthors = null;
-        var links = new List<Link>(2);
+        var fields = new Fields();
         var depth = reader.Depth;
-        if (reader.IsEmptyElement)
+        if (!reader.IsEmptyElement)
         {
             reader.Read();
-            return new FeedEntry { Author = feedAuthor, Language = language };
-        }
-
-        reader.Read();
-        while (reader.Depth > depth)
-        {
-            if (reader.NodeType != XmlNodeType.Element)
+            while (reader.Depth > depth)
             {
-                reader.Read();
-                continue;
-            }
-
-            if (reader.Depth == depth + 1 && reader.NamespaceURI == ns)
-            {
-                switch (reader.LocalName)
+                if (reader.NodeType != XmlNodeType.Element)
                 {
-                    case "id": Keep(ref id, XmlContent.ReadTrimmed(reader)); break;
-                    case "link": ReadLink(reader, entryBase, links); break;
-                    case "title": Keep(ref title, AtomTextReader.Read(reader, atom03)); break;
-                    case "content": Keep(ref content, AtomTextReader.Read(reader, atom03)); break;
-                    case "summary": Keep(ref summary, AtomTextReader.Read(reader, atom03)); break;
-                    case "published": Keep(ref published, XmlContent.ReadTrimmed(reader)); break;
-                    case "updated": Keep(ref updated, XmlContent.ReadTrimmed(reader)); break;
-                    case "issued": Keep(ref issued, XmlContent.ReadTrimmed(reader)); break;
-                    case "created": Keep(ref created, XmlContent.ReadTrimmed(reader)); break;
-                    case "modified": Keep(ref modified, XmlContent.ReadTrimmed(reader)); break;
-                    case "author":
-                        if (ReadPersonName(reader, ns) is { } name) (authors ??= []).Add(name);
-                        break;
-                    case "source": Keep(ref sourceAuthors, ReadSourceAuthors(reader, ns)); break;
-                    default: reader.Skip(); break;
+                    reader.Read();
+                }
+                else if (reader.Depth == depth + 1 && reader.NamespaceURI == ns)
+                {
+                    ReadChild(reader, ns, entryBase, fields);
+                }
+                else if (reader.LocalName == "description" && reader.NamespaceURI == FeedXml.MediaNamespace)
+                {
+                    Keep(ref fields.MediaDescription, XmlContent.ReadTrimmed(reader));
+                }
+                else
+                {
+                    // Into extension elements: media:description sits inside media:group.
+                    reader.Read();
                 }
             }
-            else if (reader.LocalName == "description" && reader.NamespaceURI == FeedXml.MediaNamespace)
-            {
-                Keep(ref mediaDescription, XmlContent.ReadTrimmed(reader));
-            }
-            else
-            {
-                // Into extension elements: media:description sits inside media:group.
-                reader.Read();
-            }
         }
 
         reader.Read();
-        return new FeedEntry
+        return fields.ToEntry(feedAuthor, language);
+    }
+
+    // One child element of the entry, in the entry's namespace; leaves the reader past it.
+    private static void ReadChild(XmlReader reader, string ns, Uri? entryBase, Fields fields)
+    {
+        var atom03 = ns == FeedXml.Atom03Namespace;
+        switch (reader.LocalName)
         {
-            Id = id,
-            Link = AlternateLink(links),
-            Title = title,
-            Content = content,
-            Summary = summary ?? FeedText.Plain(mediaDescription),
-            // Atom 0.3: issued is the publication date, created when it was written, modified the last change.
-            Published = published ?? issued ?? created,
-            Updated = updated ?? modified,
-            // RFC 4287 §4.2.1: an entry without author inherits its source's, then the feed's.
-            Author = authors is null ? sourceAuthors ?? feedAuthor : string.Join(", ", authors),
-            Language = language,
-        };
+            case "id": Keep(ref fields.Id, XmlContent.ReadTrimmed(reader)); break;
+            case "link": ReadLink(reader, entryBase, fields.Links); break;
+            case "title": Keep(ref fields.Title, AtomTextReader.Read(reader, atom03)); break;
+            case "content": Keep(ref fields.Content, AtomTextReader.Read(reader, atom03)); break;
+            case "summary": Keep(ref fields.Summary, AtomTextReader.Read(reader, atom03)); break;
+            case "published": Keep(ref fields.Published, XmlContent.ReadTrimmed(reader)); break;
+            case "updated": Keep(ref fields.Updated, XmlContent.ReadTrimmed(reader)); break;
+            case "issued": Keep(ref fields.Issued, XmlContent.ReadTrimmed(reader)); break;
+            case "created": Keep(ref fields.Created, XmlContent.ReadTrimmed(reader)); break;
+            case "modified": Keep(ref fields.Modified, XmlContent.ReadTrimmed(reader)); break;
+            case "author":
+                if (ReadPersonName(reader, ns) is { } name) (fields.Authors ??= []).Add(name);
+                break;
+            case "source": Keep(ref fields.SourceAuthors, ReadSourceAuthors(reader, ns)); break;
+            default: reader.Skip(); break;
+        }
     }
 
     /// <summary>The <c>name</c> of a person construct (<c>author</c>), or null.</summary>
@@ -159,5 +143,29 @@ internal static class AtomEntryReader
     private static void Keep<T>(ref T? field, T? value)
     {
         field ??= value;
+    }
+
+    // What the entry's children said, first occurrence of each; fields so that Keep can take them by ref.
+    private sealed class Fields
+    {
+        public string? Id, Published, Updated, Issued, Created, Modified, MediaDescription, SourceAuthors;
+        public FeedText? Title, Content, Summary;
+        public List<string>? Authors;
+        public readonly List<Link> Links = new(2);
+
+        public FeedEntry ToEntry(string? feedAuthor, string? language) => new()
+        {
+            Id = Id,
+            Link = AlternateLink(Links),
+            Title = Title,
+            Content = Content,
+            Summary = Summary ?? FeedText.Plain(MediaDescription),
+            // Atom 0.3: issued is the publication date, created when it was written, modified the last change.
+            Published = Published ?? Issued ?? Created,
+            Updated = Updated ?? Modified,
+            // RFC 4287 §4.2.1: an entry without author inherits its source's, then the feed's.
+            Author = Authors is null ? SourceAuthors ?? feedAuthor : string.Join(", ", Authors),
+            Language = language,
+        };
     }
 }
