@@ -35,7 +35,10 @@ public sealed record FetchResult
     /// <summary>How long the source says its content stays fresh (RSS <c>ttl</c>, <c>Cache-Control: max-age</c>).</summary>
     public TimeSpan? CacheHint { get; init; }
 
-    /// <summary>What the adapter repaired or noticed (e.g. <c>repaired: 3 bare ampersands</c>); kept in the poll's snapshot.</summary>
+    /// <summary>
+    /// What the adapter repaired or noticed while reading the response, e.g. <c>repaired: 3 bare ampersands</c>;
+    /// stored in the poll's snapshot. Null when there is nothing to say.
+    /// </summary>
     public string? Notes { get; init; }
 
     /// <summary>Human-readable reason for a non-success status. Never contains credentials.</summary>

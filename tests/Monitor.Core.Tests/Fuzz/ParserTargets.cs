@@ -47,7 +47,7 @@ internal static class ParserTargets
 
     public static TheoryData<string> Names => new(All.Keys);
 
-    private static void ParseFeed(byte[] body) => _ = FeedEntryMapper.Map(FeedParser.Parse(body, 1000), FeedUrl, Now);
+    private static void ParseFeed(byte[] body) => _ = FeedEntryMapper.Map(FeedParser.Parse(body, 1000, FeedUrl), FeedUrl, Now);
 
     // The JSON adapters deserialize through the shared JsonPayload.Parse, which is what is fuzzed here.
     private static T Json<T>(byte[] body, JsonTypeInfo<T> type)

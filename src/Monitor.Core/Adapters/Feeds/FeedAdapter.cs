@@ -80,7 +80,7 @@ internal sealed class FeedAdapter(
         }
 
         var body = await ResponseReader.ReadBytesAsync(response, options.Value.MaxResponseBytes, cancellationToken);
-        var feed = FeedParser.Parse(body, options.Value.MaxEntries);
+        var feed = FeedParser.Parse(body, options.Value.MaxEntries, feedUrl);
         var posts = FeedEntryMapper.Map(feed, feedUrl, time.GetUtcNow());
         Log.FeedParsed(logger, logUrl, feed.Format.ToString(), feed.Entries.Count, posts.Count);
         return new FetchResult
@@ -88,8 +88,13 @@ internal sealed class FeedAdapter(
             Status = PollStatus.Ok,
             HttpStatus = (int)response.StatusCode,
             Posts = posts,
-            Cursor = ConditionalRequest.ReadValidators(response, request.Cursor),
+            // The validators vouch for the body as sent; a repaired or truncated reading must not be answered with a
+            // 304 next time, so they are dropped and the next poll fetches the document whole again.
+            Cursor = feed.Notes is null
+                ? ConditionalRequest.ReadValidators(response, request.Cursor)
+                : request.Cursor with { ETag = null, LastModified = null },
             CacheHint = Longer(feed.Ttl, cacheHint),
+            Notes = feed.Notes,
         };
     }
 

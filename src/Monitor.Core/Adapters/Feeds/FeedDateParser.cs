@@ -1,17 +1,13 @@
-using System.Globalization;
-
 namespace Monitor.Core.Adapters.Feeds;
 
 /// <summary>
-/// Reads the dates feeds actually contain: RFC 3339 / ISO 8601 (Atom, JSON Feed, <c>dc:date</c>) and RFC 822 as
-/// RSS 2.0 prescribes it plus its real-world variants (missing or wrong weekday, single-digit days, full month
-/// names, missing seconds or time, two-digit years, named and military zones, comments). Never throws.
+/// Reads the dates feeds actually contain: ISO 8601 / RFC 3339 / W3CDTF (Atom, JSON Feed, <c>dc:date</c>) and
+/// RFC 822 as RSS 2.0 prescribes it plus its real-world variants. A date that cannot be read exactly — reduced
+/// precision (<c>2003-12</c>), an unknown zone name — is null (unknown), never a guess. Never throws.
 /// </summary>
 internal static class FeedDateParser
 {
-    private static readonly char[] Separators = [' ', ',', '\t', '\r', '\n'];
-
-    /// <summary>Parses <paramref name="text"/>, or returns null when it is missing or not a date.</summary>
+    /// <summary>Parses <paramref name="text"/>, or returns null when it is missing, not a date, or not exact.</summary>
     public static DateTimeOffset? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -20,103 +16,16 @@ internal static class FeedDateParser
         }
 
         var value = StripComments(text).Trim();
-        return value.Length >= 10 && char.IsAsciiDigit(value[0]) && value[4] == '-'
-            ? ParseIso8601(value)
-            : ParseRfc822(value);
+        return LooksIso8601(value) ? Iso8601DateParser.Parse(value) : Rfc822DateParser.Parse(value);
     }
 
-    private static DateTimeOffset? ParseIso8601(string value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var date)
-            ? date
-            : null;
+    // ISO dates start with a four-digit year followed by '-', 'W' or more digits (compact forms); RFC 822 dates start
+    // with a weekday, a day of one or two digits, or a month name.
+    private static bool LooksIso8601(string value) =>
+        value.Length >= 4 && char.IsAsciiDigit(value[0]) && char.IsAsciiDigit(value[1]) && char.IsAsciiDigit(value[2])
+        && char.IsAsciiDigit(value[3]) && (value.Length == 4 || value[4] is '-' or 'W' || char.IsAsciiDigit(value[4]));
 
-    private static DateTimeOffset? ParseRfc822(string value)
-    {
-        int? day = null, month = null, year = null;
-        TimeSpan time = TimeSpan.Zero;
-        TimeSpan? offset = null;
-        var seenTime = false;
-        foreach (var token in value.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (token.Contains(':', StringComparison.Ordinal) && !seenTime)
-            {
-                if (!TryParseTime(token, out time, out var attachedZone)) return null;
-                seenTime = true;
-                offset = attachedZone ?? offset;
-            }
-            else if (char.IsAsciiDigit(token[0]))
-            {
-                if (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) return null;
-                if (token.Length == 4 || day is not null) year ??= ExpandYear(number, token.Length);
-                else day = number;
-            }
-            else if (token[0] is '+' or '-')
-            {
-                offset = Rfc822Zones.ParseNumericOffset(token);
-                if (offset is null) return null;
-            }
-            else if (RfcNames.Month(token) is { } m)
-            {
-                month = m;
-            }
-            else if (RfcNames.IsWeekday(token))
-            {
-                // Ignored: often wrong, and redundant with the date.
-            }
-            else if (Rfc822Zones.Offset(token) is { } zone)
-            {
-                offset = zone;
-            }
-            else if (!seenTime)
-            {
-                return null;
-            }
-        }
-
-        return Compose(year, month, day, time, offset ?? TimeSpan.Zero);
-    }
-
-    private static DateTimeOffset? Compose(int? year, int? month, int? day, TimeSpan time, TimeSpan offset)
-    {
-        if (year is not { } y || month is not { } m || day is not { } d
-            || y is < 1 or > 9999 || d < 1 || d > DateTime.DaysInMonth(y, m) || time >= TimeSpan.FromDays(1))
-        {
-            return null;
-        }
-
-        return new DateTimeOffset(new DateTime(y, m, d).Add(time), offset);
-    }
-
-    // RFC 2822 §4.3: two-digit years 00-49 are 2000-2049, 50-99 are 1950-1999.
-    private static int ExpandYear(int number, int digits) =>
-        digits > 2 ? number : number < 50 ? 2000 + number : 1900 + number;
-
-    private static bool TryParseTime(string token, out TimeSpan time, out TimeSpan? zone)
-    {
-        time = TimeSpan.Zero;
-        zone = null;
-        var end = token.IndexOfAny(['+', '-', 'Z', 'z']);
-        if (end > 0)
-        {
-            zone = end < token.Length - 1 ? Rfc822Zones.ParseNumericOffset(token[end..]) : TimeSpan.Zero;
-            if (zone is null) return false;
-            token = token[..end];
-        }
-
-        var parts = token.Split(':');
-        if (parts.Length is < 2 or > 3) return false;
-        var numbers = new int[3];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var part = i == 2 ? parts[i].Split('.')[0] : parts[i];
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i])) return false;
-        }
-
-        if (numbers[0] > 23 || numbers[1] > 59 || numbers[2] > 60) return false;
-        time = new TimeSpan(numbers[0], numbers[1], Math.Min(numbers[2], 59));
-        return true;
-    }
-
+    // RFC 822 comments: "Wed, 02 Oct 2002 13:00:00 +0000 (UTC)".
     private static string StripComments(string value)
     {
         var open = value.IndexOf('(', StringComparison.Ordinal);

@@ -9,21 +9,30 @@ internal sealed record FeedEntry
     /// <summary>RSS <c>guid</c>, Atom <c>id</c>, JSON Feed <c>id</c>.</summary>
     public string? Id { get; init; }
 
-    /// <summary>The entry's web page: RSS <c>link</c> (or a permalink guid), Atom alternate link, JSON Feed <c>url</c>.</summary>
+    /// <summary>
+    /// The entry's web page: RSS <c>link</c> (or a permalink guid), Atom alternate link, JSON Feed <c>url</c>; already
+    /// resolved against the <c>xml:base</c> in scope when the parser knew one.
+    /// </summary>
     public string? Link { get; init; }
 
     public FeedText? Title { get; init; }
 
-    /// <summary>Full content: <c>content:encoded</c>, Atom <c>content</c>, JSON Feed <c>content_html</c>/<c>content_text</c>.</summary>
+    /// <summary>
+    /// Full content: <c>content:encoded</c> (else <c>xhtml:body</c>, <c>body</c>, <c>fullitem</c>), Atom <c>content</c>
+    /// (base64 decoded), JSON Feed <c>content_html</c>/<c>content_text</c>.
+    /// </summary>
     public FeedText? Content { get; init; }
 
-    /// <summary>Short form: RSS <c>description</c>, Atom <c>summary</c>, JSON Feed <c>summary</c>.</summary>
+    /// <summary>
+    /// Short form: RSS <c>description</c> (else <c>dc:description</c>, <c>itunes:summary</c>, <c>media:description</c>),
+    /// Atom <c>summary</c>, JSON Feed <c>summary</c>.
+    /// </summary>
     public FeedText? Summary { get; init; }
 
-    /// <summary>RSS <c>pubDate</c>/<c>dc:date</c>, Atom <c>published</c>, JSON Feed <c>date_published</c>.</summary>
+    /// <summary>RSS <c>pubDate</c>/<c>dc:date</c>, Atom <c>published</c> (0.3: <c>issued</c>, else <c>created</c>), JSON Feed <c>date_published</c>.</summary>
     public string? Published { get; init; }
 
-    /// <summary>Atom <c>updated</c> (also <c>atom:updated</c> in RSS), JSON Feed <c>date_modified</c>.</summary>
+    /// <summary>Atom <c>updated</c> (0.3: <c>modified</c>; also <c>atom:updated</c> in RSS), JSON Feed <c>date_modified</c>.</summary>
     public string? Updated { get; init; }
 
     public string? Author { get; init; }

@@ -4,72 +4,74 @@ namespace Monitor.Core.Adapters.Feeds;
 
 /// <summary>
 /// Tells the format from the body itself, never the Content-Type (servers label feeds <c>text/html</c> or
-/// <c>application/octet-stream</c> all the time): the first character, then the XML root element.
+/// <c>application/octet-stream</c> all the time): the first character, then the XML root element. Atom 0.3
+/// (<c>http://purl.org/atom/ns#</c>) counts as Atom.
 /// </summary>
 internal static class FeedFormatDetector
 {
     /// <summary>Detects the format, or throws <see cref="PayloadFormatException"/> when the body is not a feed.</summary>
     public static FeedFormat DetectFeedFormat(byte[] body)
     {
-        var start = FirstSignificantChar(body);
-        switch (start)
+        if (IsJson(body))
         {
-            case null:
-                throw new PayloadFormatException("Not a feed: the body is empty.");
-            case '{':
-                return FeedFormat.Json;
-            case not '<':
-                throw new PayloadFormatException($"Not a feed: the body starts with '{start}', neither XML nor JSON.");
+            return FeedFormat.Json;
         }
 
-        string root;
-        string ns;
-        using (var reader = FeedXml.CreateReader(body))
+        using var reader = FeedXml.CreateReader(body);
+        try
         {
-            try
-            {
-                reader.MoveToContent();
-                (root, ns) = (reader.LocalName, reader.NamespaceURI);
-            }
-            catch (XmlException ex)
-            {
-                throw LooksLikeHtml(body) ? NotAFeed("an HTML page") : FeedXml.Malformed("XML", ex, body);
-            }
+            reader.MoveToContent();
+            return FromRoot(reader.LocalName, reader.NamespaceURI);
         }
-
-        return (root, ns) switch
+        catch (XmlException ex)
         {
-            ("rss", _) => FeedFormat.Rss,
-            ("RDF", FeedXml.RdfNamespace) => FeedFormat.Rdf,
-            ("feed", FeedXml.AtomNamespace) => FeedFormat.Atom,
-            ("html", _) => throw NotAFeed("an HTML page"),
-            _ => throw NotAFeed($"an XML document with root element <{root}>"),
-        };
+            throw NotXml(body, ex);
+        }
     }
+
+    /// <summary>True for JSON, false for XML (whose root then decides); throws when the body is neither.</summary>
+    public static bool IsJson(byte[] body) => FirstSignificantChar(body) switch
+    {
+        null => throw new PayloadFormatException("Not a feed: the body is empty."),
+        '{' => true,
+        '<' => false,
+        var start => throw new PayloadFormatException($"Not a feed: the body starts with '{start}', neither XML nor JSON."),
+    };
+
+    /// <summary>The XML format of a root element; throws <see cref="PayloadFormatException"/> for any other root.</summary>
+    public static FeedFormat FromRoot(string localName, string ns) => (localName, ns) switch
+    {
+        ("rss", _) => FeedFormat.Rss,
+        ("RDF", FeedXml.RdfNamespace) => FeedFormat.Rdf,
+        ("feed", FeedXml.AtomNamespace or FeedXml.Atom03Namespace) => FeedFormat.Atom,
+        ("html", _) => throw NotAFeed("an HTML page"),
+        _ => throw NotAFeed($"an XML document with root element <{localName}>"),
+    };
+
+    /// <summary>The error for a body that broke before its root element: an HTML page, or malformed XML.</summary>
+    public static PayloadFormatException NotXml(byte[] body, XmlException ex) =>
+        XmlProlog.LooksLikeHtml(body) ? NotAFeed("an HTML page") : FeedXml.Malformed("XML", ex, body);
 
     private static PayloadFormatException NotAFeed(string what) =>
         new($"Not a feed: the body is {what}, not RSS, Atom or JSON Feed.");
 
+    // Bytes, not a decoder: UTF-8 and the single-byte code pages share ASCII; UTF-16 puts a zero byte beside it.
     private static char? FirstSignificantChar(byte[] body)
     {
-        using var reader = new StreamReader(new MemoryStream(body, 0, Math.Min(body.Length, 4096)), detectEncodingFromByteOrderMarks: true);
-        int c;
-        while ((c = reader.Read()) >= 0)
+        var span = body.AsSpan(0, Math.Min(body.Length, 4096));
+        if (span.StartsWith("\uFEFF"u8))
         {
-            if (!char.IsWhiteSpace((char)c) && c != '\uFEFF')
+            span = span[3..];
+        }
+
+        foreach (var b in span)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0 or 0xFE or 0xFF))
             {
-                return (char)c;
+                return (char)b;
             }
         }
 
         return null;
-    }
-
-    // An HTML page usually fails XML parsing (<!DOCTYPE html>, unclosed <meta>); say what it is rather than where it broke.
-    private static bool LooksLikeHtml(byte[] body)
-    {
-        var head = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 1024));
-        return head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase)
-            || head.Contains("<html", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -36,6 +36,13 @@ public sealed class AtomParserTests
         { "<content type=\"html\"><![CDATA[<p>Hi</p>]]></content>", "<p>Hi</p>", true },
         { "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Hi <b>there</b></p></div></content>", "<p xmlns=\"http://www.w3.org/1999/xhtml\">Hi <b>there</b></p>", true },
         { "<content src=\"https://e.org/full\"/>", null, false },
+        // RFC 4287 §4.1.3.3: an XML media type is inline, text/* is text, anything else is base64
+        { "<content type=\"application/xhtml+xml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Hi</p></div></content>", "<p xmlns=\"http://www.w3.org/1999/xhtml\">Hi</p>", true },
+        { "<content type=\"text/csv\">a,b</content>", "a,b", false },
+        { "<content type=\"application/octet-stream\">Y2Fmw6k=</content>", "café", false },
+        { "<content type=\"application/x-html\">\n  PHA+SGk8L3A+\n</content>", "<p>Hi</p>", true },
+        { "<content type=\"image/png\">iVBORw0KGgoAAAANSUhEUg==</content>", null, false },
+        { "<content type=\"application/octet-stream\">not base64!</content>", null, false },
     };
 
     [Theory]
@@ -46,6 +53,45 @@ public sealed class AtomParserTests
 
         Assert.Equal(value, entry.Content?.Value);
         Assert.Equal(isHtml, entry.Content?.IsHtml ?? false);
+    }
+
+    public static TheoryData<string, string?, bool> Atom03Content => new()
+    {
+        // Atom 0.3 content element → parsed value, IsHtml (mode defaults to xml, type to text/plain)
+        { "<content>plain &amp; simple</content>", "plain & simple", false },
+        { "<content type=\"text/html\" mode=\"escaped\">&lt;p&gt;Hi&lt;/p&gt;</content>", "<p>Hi</p>", true },
+        { "<content type=\"text/plain\" mode=\"escaped\">a &lt; b</content>", "a < b", false },
+        { "<content type=\"text/html\" mode=\"base64\">PHA+SGk8L3A+</content>", "<p>Hi</p>", true },
+        { "<content type=\"text/plain\" mode=\"base64\">Y2Fmw6k=</content>", "café", false },
+        { "<content type=\"application/xhtml+xml\" mode=\"xml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Hi</p></div></content>", "<p xmlns=\"http://www.w3.org/1999/xhtml\">Hi</p>", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Atom03Content))]
+    public void Parse_Atom03Content_HonoursModeAndType(string contentXml, string? value, bool isHtml)
+    {
+        var entry = Assert.Single(ParseAtom03($"<entry><id>1</id>{contentXml}</entry>").Entries);
+
+        Assert.Equal(value, entry.Content?.Value);
+        Assert.Equal(isHtml, entry.Content?.IsHtml ?? false);
+    }
+
+    public static TheoryData<string, string?, string?> Atom03Dates => new()
+    {
+        // Atom 0.3 date elements → Published, Updated
+        { "<issued>2004-01-02T10:00:00Z</issued><created>2004-01-01T10:00:00Z</created><modified>2004-01-03T10:00:00Z</modified>", "2004-01-02T10:00:00Z", "2004-01-03T10:00:00Z" },
+        { "<created>2004-01-01T10:00:00Z</created>", "2004-01-01T10:00:00Z", null },
+        { "<modified>2004-01-03T10:00:00Z</modified>", null, "2004-01-03T10:00:00Z" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Atom03Dates))]
+    public void Parse_Atom03Dates_MapToPublishedAndUpdated(string datesXml, string? published, string? updated)
+    {
+        var entry = Assert.Single(ParseAtom03($"<entry><id>1</id>{datesXml}</entry>").Entries);
+
+        Assert.Equal(published, entry.Published);
+        Assert.Equal(updated, entry.Updated);
     }
 
     [Fact]
@@ -59,4 +105,7 @@ public sealed class AtomParserTests
 
     private static ParsedFeed ParseEntries(string entries) => AtomParser.Parse(Encoding.UTF8.GetBytes(
         $"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\"><author><name>Feed Author</name></author>{entries}</feed>"), 100);
+
+    private static ParsedFeed ParseAtom03(string entries) => FeedParser.Parse(Encoding.UTF8.GetBytes(
+        $"<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\">{entries}</feed>"), 100);
 }

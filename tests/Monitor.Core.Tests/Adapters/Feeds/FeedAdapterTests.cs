@@ -50,6 +50,36 @@ public sealed class FeedAdapterTests
         Assert.Equal(LastModified, requests[1].Header("If-Modified-Since"));
     }
 
+    public static TheoryData<string, string?> RepairedOrWhole => new()
+    {
+        // fixture → the result's notes (null: read as sent, so its validators are kept)
+        { "rss2-embassy.xml", null },
+        { "rss-repairable.xml", "repaired: 3 bare ampersands, 2 HTML entities, 1 control character" },
+        { "rss-truncated.xml", "truncated: the document ends at line 18, position 40; kept the 2 complete entries before it" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RepairedOrWhole))]
+    public async Task FetchAsync_RepairedOrTruncatedBody_NotesItAndDropsTheValidators(string fixture, string? notes)
+    {
+        var body = Fixtures.ReadBytes("Feeds/" + fixture);
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.Headers.ETag = ETag;
+            context.Response.Headers.LastModified = LastModified;
+            return Serve(context, body, "application/rss+xml");
+        });
+        await using var services = FeedTestHost.Build();
+        var earlier = new PollCursor("\"old\"", "Tue, 30 Apr 2024 09:00:00 GMT", Position: "kept");
+
+        var result = await services.Adapter().FetchAsync(FeedTestHost.Request(server.Url("/feed"), earlier), TestContext.Current.CancellationToken);
+
+        Assert.Equal(PollStatus.Ok, result.Status);
+        Assert.NotEmpty(result.Posts);
+        Assert.Equal(notes, result.Notes);
+        Assert.Equal(notes is null ? new PollCursor(ETag, LastModified, "kept") : new PollCursor(Position: "kept"), result.Cursor);
+    }
+
     public static TheoryData<string, string, int> ServedAs => new()
     {
         // fixture, Content-Type the server claims, posts expected

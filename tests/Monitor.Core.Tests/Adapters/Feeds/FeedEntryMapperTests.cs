@@ -14,6 +14,10 @@ public sealed class FeedEntryMapperTests
         { "2024-05-01T10:00:00Z", "2024-05-02T10:00:00Z", "2024-05-01T10:00:00+00:00", false, "2024-05-02T10:00:00+00:00" },
         { null, null, "2024-05-10T12:00:00+00:00", true, null },
         { "garbage", null, "2024-05-10T12:00:00+00:00", true, null },
+        // a zone name nobody knows, or a date without a day: unknown, never read as UTC
+        { "Wed, 01 May 2024 10:00:00 XYZT", null, "2024-05-10T12:00:00+00:00", true, null },
+        { "2024-05", null, "2024-05-10T12:00:00+00:00", true, null },
+        { "Wed, 01 May 2024 10:00:00 MET", null, "2024-05-01T09:00:00+00:00", false, null },
         // less than a day ahead is clock skew and kept; more is a mistake
         { "2024-05-11T11:59:00Z", null, "2024-05-11T11:59:00+00:00", false, null },
         { "2024-05-11T12:01:00Z", null, "2024-05-10T12:00:00+00:00", true, null },

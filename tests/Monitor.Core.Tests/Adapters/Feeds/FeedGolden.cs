@@ -22,7 +22,10 @@ internal static class FeedGolden
     };
 
     public static IReadOnlyList<Post> Parse(string fixture, string feedUrl) =>
-        FeedEntryMapper.Map(FeedParser.Parse(Fixtures.ReadBytes("Feeds/" + fixture), 1000), new Uri(feedUrl), Now);
+        FeedEntryMapper.Map(ParseFeed(fixture, feedUrl), new Uri(feedUrl), Now);
+
+    public static ParsedFeed ParseFeed(string fixture, string feedUrl) =>
+        FeedParser.Parse(Fixtures.ReadBytes("Feeds/" + fixture), 1000, new Uri(feedUrl));
 
     public static string Render(IReadOnlyList<Post> posts) => JsonSerializer.Serialize(posts, Options).ReplaceLineEndings("\n") + "\n";
 }

@@ -1,35 +1,29 @@
 using System.Globalization;
-using System.Net;
 using System.Xml;
-using System.Xml.Linq;
 
 namespace Monitor.Core.Adapters.Feeds.Rss;
 
 /// <summary>
-/// Reads RSS 2.0 (items inside <c>channel</c>, no namespace) and RSS 1.0/RDF (items beside <c>channel</c>, in the
-/// RSS 1.0 namespace), streaming: only one item at a time is materialised. Both share element names, so one
+/// Reads RSS 0.9x/2.0 (items inside <c>channel</c>, no namespace) and RSS 1.0/RDF (items beside <c>channel</c>, in
+/// the RSS 1.0 namespace), streaming: only one item at a time is materialised. Both share element names, so one
 /// parser serves both, looking elements up in the item's own namespace.
 /// </summary>
 internal static class RssParser
 {
-    private static readonly XNamespace Dc = FeedXml.DublinCoreNamespace;
-    private static readonly XNamespace Content = FeedXml.ContentNamespace;
-    private static readonly XNamespace Atom = FeedXml.AtomNamespace;
-    private static readonly XNamespace Rdf = FeedXml.RdfNamespace;
-    private static readonly XNamespace Xml = XNamespace.Xml;
-    private static readonly XNamespace Media = FeedXml.MediaNamespace;
+    private const int MaxBaseDepth = 8;
 
-    public static ParsedFeed Parse(byte[] body, FeedFormat format, int maxEntries) =>
-        FeedXml.Parse(body, format == FeedFormat.Rdf ? "RSS 1.0/RDF" : "RSS", reader => Read(reader, format, maxEntries));
+    public static ParsedFeed Parse(byte[] body, FeedFormat format, int maxEntries, Uri? documentUrl = null) =>
+        FeedXml.Parse(body, format, (reader, state) => Read(reader, state, maxEntries, documentUrl));
 
-    private static ParsedFeed Read(XmlReader reader, FeedFormat format, int maxEntries)
+    /// <summary>Reads an RSS or RDF document into <paramref name="state"/>, from the root element on.</summary>
+    public static void Read(XmlReader reader, FeedReadState state, int maxEntries, Uri? documentUrl)
     {
-        var entries = new List<FeedEntry>();
         string? language = null;
         string? inheritedLanguage = null;
-        TimeSpan? ttl = null;
+        // The xml:base in scope at each depth of the path from the root to the reader (items sit at depth 1 or 2).
+        var bases = new Uri?[MaxBaseDepth + 1];
         reader.MoveToContent();
-        while (!reader.EOF && entries.Count < maxEntries)
+        while (!reader.EOF && state.Entries.Count < maxEntries)
         {
             if (reader.NodeType != XmlNodeType.Element)
             {
@@ -37,67 +31,33 @@ internal static class RssParser
                 continue;
             }
 
+            var depth = reader.Depth;
+            var parentBase = depth == 0 ? documentUrl : bases[Math.Min(depth, MaxBaseDepth) - 1];
             switch (reader.LocalName)
             {
                 case "item":
-                    entries.Add(ReadItem(FeedXml.ReadElement(reader)));
+                    state.Entries.Add(RssItemReader.Read(FeedXml.ReadElement(reader), parentBase));
                     continue;
                 case "channel":
                     inheritedLanguage = NullIfBlank(reader.XmlLang);
+                    state.Language = language ?? inheritedLanguage;
                     break;
                 // Read before ??=: a short-circuited read would leave the reader in place and loop forever on a
                 // second <language> or <ttl>.
-                case "language" when reader.Depth == 2:
+                case "language" when depth == 2:
                     var languageText = NullIfBlank(reader.ReadElementContentAsString());
                     language ??= languageText;
+                    state.Language = language ?? inheritedLanguage;
                     continue;
-                case "ttl" when reader.Depth == 2:
+                case "ttl" when depth == 2:
                     var ttlText = ParseTtl(reader.ReadElementContentAsString());
-                    ttl ??= ttlText;
+                    state.Ttl ??= ttlText;
                     continue;
             }
 
+            bases[Math.Min(depth, MaxBaseDepth)] = XmlBase.Resolve(parentBase, reader.GetAttribute("base", FeedXml.XmlNamespace));
             reader.Read();
         }
-
-        return new ParsedFeed(format, entries, language ?? inheritedLanguage, ttl);
-    }
-
-    private static FeedEntry ReadItem(XElement item)
-    {
-        var ns = item.Name.Namespace;
-        var guid = item.Element(ns + "guid");
-        var guidText = guid?.Value.Trim() is { Length: > 0 } g ? g : null;
-        var permalink = guid?.Attribute("isPermaLink")?.Value.Trim() is not "false" && IsWebUrl(guidText) ? guidText : null;
-        var link = item.ChildText(ns + "link") ?? AlternateAtomLink(item) ?? permalink ?? (string?)item.Attribute(Rdf + "about");
-        return new FeedEntry
-        {
-            Id = guidText ?? (string?)item.Attribute(Rdf + "about"),
-            Link = link,
-            Title = FeedText.Plain(WebUtility.HtmlDecode(item.ChildText(ns + "title") ?? item.Descendants(Media + "title").FirstOrDefault()?.Value)),
-            Content = FeedText.Html(item.ChildText(Content + "encoded")),
-            Summary = FeedText.Html(item.ChildText(ns + "description"))
-                ?? FeedText.Plain(item.Descendants(Media + "description").FirstOrDefault()?.Value),
-            Published = item.ChildText(ns + "pubDate") ?? item.ChildText(Dc + "date"),
-            Updated = item.ChildText(Atom + "updated"),
-            Author = item.ChildText(Dc + "creator") ?? AuthorName(item.ChildText(ns + "author")),
-            Language = item.ChildText(Dc + "language") ?? NullIfBlank((string?)item.Attribute(Xml + "lang")),
-        };
-    }
-
-    private static string? AlternateAtomLink(XElement item) =>
-        item.Elements(Atom + "link")
-            .Where(l => (string?)l.Attribute("rel") is null or "alternate")
-            .Select(l => (string?)l.Attribute("href"))
-            .FirstOrDefault(h => !string.IsNullOrWhiteSpace(h));
-
-    // RSS 2.0's author is "the email address of the author", conventionally "jane@example.org (Jane Doe)": keep the name.
-    private static string? AuthorName(string? author)
-    {
-        var open = author?.IndexOf('(', StringComparison.Ordinal) ?? -1;
-        return open > 0 && author![^1] == ')' && author.AsSpan(0, open).Contains('@') && author[(open + 1)..^1].Trim() is { Length: > 0 } name
-            ? name
-            : author;
     }
 
     // RSS 2.0: "ttl stands for time to live. It's a number of minutes that indicates how long a channel can be cached".
@@ -105,9 +65,6 @@ internal static class RssParser
         int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes is > 0 and <= 7 * 24 * 60
             ? TimeSpan.FromMinutes(minutes)
             : null;
-
-    private static bool IsWebUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
