@@ -19,19 +19,20 @@ internal static class PlainTextDocuments
     [
         // text and references the token walk reads
         "word", "two words", " ", "\n", "  \n\t ", "&amp;", "&nbsp;", "&lt;b&gt;", "&#8212;", "Ümläut", "🎉", "\r\n", "\r",
-        "a < b", "x > y", "\u00a0", "&hellip;", "&rsquo;", "&#65;", "&#x1F600;", "&#x2014;", "&quot;q&quot;", "& ",
+        "a < b", "x > y", "\u00a0", "&hellip;", "&rsquo;", "&#65;", "&#x1F600;", "&#x2014;", "&quot;q&quot;", "& ", "&eacute;", "&AMP;",
+        "&NotNestedGreaterGreater;", "&fjlig;", "&notin;",
         // markup it reads
         "<!-- c -->", "<!---->", "<!-- a -- b -->", "<br/>", "<BR>", "<P>", "<a href=\"https://x.test/?a=1&amp;b=2\" title='a > b'>",
         "<img src=x alt=\"<p>\">", "<p\nclass=x>", "<span =x>", "<em/>", "<strong\tid=a >", "<a href=x/>",
         // what it leaves to the DOM
-        "x&y", "&#0;", "&#13;", "&#x;", "&#;", "&#128;", "&#xD800;", "&AMP;", "&ampx;", "&notin", "&copy", "&amp", "<!--->",
+        "x&y", "&#0;", "&#13;", "&#x;", "&#;", "&#128;", "&#xD800;", "&notit;", "&ampx;", "&notin", "&copy", "&amp", "<!--->",
         "<!-->", "<!-- <!-- -->", "<![CDATA[x]]>", "<!DOCTYPE html>", "<?pi?>", "</ p>", "</>", "< b>", "<p class=\"",
         "<b", "&#x110000;", "\0",
     ];
 
     private const int WalkableTags = 24;
-    private const int NestedTexts = 23;
-    private const int WalkableTexts = 36;
+    private const int NestedTexts = 28;
+    private const int WalkableTexts = 41;
 
     /// <summary>A typical 2 KB post body: the feed farm's paragraphs (links, entities, emphasis) joined to 2,000+ characters.</summary>
     public static string TypicalBody()

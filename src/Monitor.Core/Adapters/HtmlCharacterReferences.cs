@@ -1,28 +1,18 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using AngleSharp.Html;
 
 namespace Monitor.Core.Adapters;
 
 /// <summary>
-/// Character references in text (WHATWG HTML §13.2.5.72–.80) for the token walk: numeric ones and the named ones posts
-/// use, each with its semicolon. Legacy forms without one, and names not listed here, are left to AngleSharp's parser.
+/// Character references in text (WHATWG HTML §13.2.5.72–.80) for the token walk: numeric ones, and named ones with their
+/// semicolon, looked up in AngleSharp's table of the standard's names. A name with its semicolon is always the longest
+/// match the standard asks for; the legacy forms without one ("&amp;copy", "&amp;notit;") are left to AngleSharp's parser.
 /// </summary>
 internal static class HtmlCharacterReferences
 {
-    private const int MaxNameLength = 8;
-
-    private static readonly FrozenDictionary<string, char> Named = new Dictionary<string, char>(StringComparer.Ordinal)
-    {
-        ["amp"] = '&', ["lt"] = '<', ["gt"] = '>', ["quot"] = '"', ["apos"] = '\'', ["nbsp"] = '\u00a0',
-        ["hellip"] = '\u2026', ["mdash"] = '\u2014', ["ndash"] = '\u2013', ["lsquo"] = '\u2018', ["rsquo"] = '\u2019',
-        ["ldquo"] = '\u201c', ["rdquo"] = '\u201d', ["laquo"] = '\u00ab', ["raquo"] = '\u00bb', ["copy"] = '\u00a9',
-        ["reg"] = '\u00ae', ["trade"] = '\u2122', ["euro"] = '\u20ac', ["middot"] = '\u00b7', ["bull"] = '\u2022',
-        ["times"] = '\u00d7', ["deg"] = '\u00b0',
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> NamedBySpan =
-        Named.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The longest name in the table, "CounterClockwiseContourIntegral".</summary>
+    private const int MaxNameLength = 31;
 
     /// <summary>
     /// At the '&amp;' at <paramref name="position"/>: appends what it stands for and moves past it; false when the
@@ -49,12 +39,12 @@ internal static class HtmlCharacterReferences
         position = next + semicolon + 1;
         if (reference[0] != '#')
         {
-            if (!NamedBySpan.TryGetValue(reference, out var c))
+            if (HtmlEntityProvider.Resolver.GetSymbol(string.Concat(reference, ";")) is not { } symbol)
             {
                 return false;
             }
 
-            builder.Append(c);
+            builder.Append(symbol);
             return true;
         }
 
