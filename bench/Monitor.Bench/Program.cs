@@ -1,6 +1,7 @@
 using Monitor.Bench.Cycle;
 using Monitor.Bench.Farm;
 using Monitor.Bench.Parsers;
+using Monitor.Bench.PlainText;
 
 return args.FirstOrDefault() switch
 {
@@ -8,6 +9,8 @@ return args.FirstOrDefault() switch
     "baseline" => await BaselineCommand.RunAsync(args[1..]),
     "cycle" => await CycleCommand.RunAsync(args[1..]),
     "parsers" => ParserCommand.Run(args[1..]),
+    "html-text" => PlainTextCommand.Run(args[1..]),
+    "response-reader" => await Monitor.Bench.Http.ResponseReaderCommand.RunAsync(args[1..]),
     "store-probe" => await Monitor.Bench.Store.StoreProbeCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -18,6 +21,8 @@ static int Usage()
         Monitor benchmarks (see bench/BENCHMARKS.md):
           cycle [--n 1000,4000,16000] [--runs 3] [--concurrency 32] [--latency-ms 0]   ingest cycles vs bare HttpClient
           parsers [BenchmarkDotNet args]                                                parser throughput (checks first)
+          html-text [--rounds 2000] [--batch 10] [--random 20000]                      HTML → text vs the DOM baseline (checks first)
+          response-reader [--rounds 200]                                               body-read allocations vs the MemoryStream baseline
           farm [--n 1000] [--latency-ms 0] [--port 5080]                                 serve the feed farm until Ctrl+C
           baseline --urls FILE --concurrency C                                           (child of 'cycle')
         """);

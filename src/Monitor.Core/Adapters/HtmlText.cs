@@ -1,15 +1,15 @@
 using System.Net;
-using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Monitor.Core.Adapters;
 
 /// <summary>Turns platform HTML (feed summaries, Mastodon content, Telegram messages) into the plain text stored in posts.</summary>
+/// <remarks>
+/// Safe to call from any number of threads: each call has its own tokenizer, and the DOM parser that markup beyond
+/// simple post HTML falls back to is one per thread.
+/// </remarks>
 public static class HtmlText
 {
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
-
     /// <summary>
     /// Returns the visible text of an HTML fragment: tags removed, entities decoded, block elements and
     /// <c>&lt;br&gt;</c> as line breaks, runs of spaces collapsed. Plain text comes back trimmed and unchanged.
@@ -23,79 +23,37 @@ public static class HtmlText
 
         if (html.AsSpan().IndexOfAny('<', '&') < 0)
         {
-            return CollapseWhitespace(html);
+            return Collapse(html);
         }
 
         if (html.IndexOf('<', StringComparison.Ordinal) < 0)
         {
-            return CollapseWhitespace(WebUtility.HtmlDecode(html));
+            return Collapse(WebUtility.HtmlDecode(html));
         }
 
-        var document = Parser.ParseDocument("<body>" + html);
-        var builder = new StringBuilder(html.Length);
-        AppendText(document.Body!, builder);
-        var text = CollapseWhitespace(builder.ToString());
-        return text.Length == 0 ? null : text;
+        var builder = new PlainTextBuilder(html.Length);
+        if (!HtmlTokenText.TryAppend(html, builder))
+        {
+            // Markup whose tree differs from its token order (tables, misnesting, raw text): parse it properly.
+            builder = new PlainTextBuilder(html.Length);
+            HtmlDomText.AppendParsed(html, builder);
+        }
+
+        return builder.Length == 0 ? null : builder.ToString();
     }
 
-    private static void AppendText(INode node, StringBuilder builder)
+    /// <summary>The visible text of an element already parsed, by the same rules as <see cref="ToPlainText(string?)"/>.</summary>
+    internal static string? ToPlainText(INode node)
     {
-        foreach (var child in node.ChildNodes)
-        {
-            switch (child)
-            {
-                case IText text:
-                    builder.Append(text.Data);
-                    break;
-                case IElement element when element.LocalName is "script" or "style" or "template":
-                    break;
-                case IElement element when element.LocalName == "br":
-                    builder.Append('\n');
-                    break;
-                case IElement element:
-                    var block = IsBlock(element.LocalName);
-                    if (block) builder.Append('\n');
-                    AppendText(element, builder);
-                    if (block) builder.Append('\n');
-                    break;
-            }
-        }
+        var builder = new PlainTextBuilder(256);
+        HtmlDomText.AppendChildren(node, builder);
+        return builder.Length == 0 ? null : builder.ToString();
     }
 
-    private static bool IsBlock(string name) => name is "p" or "div" or "li" or "ul" or "ol" or "blockquote"
-        or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "pre" or "table" or "tr" or "section" or "article"
-        or "header" or "footer" or "figure" or "figcaption" or "hr";
-
-    private static string CollapseWhitespace(string text)
+    private static string Collapse(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        var pendingNewlines = 0;
-        foreach (var c in text)
-        {
-            if (c == '\n')
-            {
-                pendingNewlines++;
-                pendingSpace = false;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = pendingNewlines == 0;
-            }
-            else
-            {
-                if (builder.Length > 0)
-                {
-                    if (pendingNewlines > 0) builder.Append(pendingNewlines > 1 ? "\n\n" : "\n");
-                    else if (pendingSpace) builder.Append(' ');
-                }
-
-                pendingNewlines = 0;
-                pendingSpace = false;
-                builder.Append(c);
-            }
-        }
-
+        var builder = new PlainTextBuilder(text.Length);
+        builder.Append(text);
         return builder.ToString();
     }
 }

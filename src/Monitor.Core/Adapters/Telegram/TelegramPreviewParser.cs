@@ -11,11 +11,10 @@ namespace Monitor.Core.Adapters.Telegram;
 /// </summary>
 internal static class TelegramPreviewParser
 {
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
-
     public static TelegramPreviewPage Parse(string html, string channel)
     {
-        using var document = Parser.ParseDocument(html);
+        // A parser per page: AngleSharp does not promise that one instance may parse on several threads at once.
+        using var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html);
         if (document.QuerySelector(".tgme_channel_history") is null)
         {
             // t.me/<name> (the contact page) has .tgme_page; a preview without either is a layout we do not know.
@@ -67,12 +66,15 @@ internal static class TelegramPreviewParser
             NullIfBlank(message.QuerySelector(".tgme_widget_message_from_author")?.TextContent));
     }
 
-    /// <summary>The message's own text: a reply's quoted snippet reuses the text class and comes first, so skip it.</summary>
+    /// <summary>
+    /// The message's own text, read from the page's DOM (not re-parsed from its inner HTML): a reply's quoted snippet
+    /// reuses the text class and comes first, so skip it.
+    /// </summary>
     private static string? Text(IElement message)
     {
         var text = message.QuerySelectorAll(".tgme_widget_message_text")
             .FirstOrDefault(e => e.Closest(".tgme_widget_message_reply") is null);
-        return text is null ? null : HtmlText.ToPlainText(text.InnerHtml);
+        return text is null ? null : HtmlText.ToPlainText(text);
     }
 
     private static long? Subscribers(IDocument document)

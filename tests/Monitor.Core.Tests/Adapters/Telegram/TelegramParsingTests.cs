@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Monitor.Core.Adapters.Telegram;
+using Monitor.Testing;
 
 namespace Monitor.Core.Tests.Adapters.Telegram;
 
@@ -41,4 +43,20 @@ public sealed class TelegramParsingTests
     [InlineData("", null)]
     public void TryNormalize_HandleForms_ReturnTheUsername(string handle, string? expected) =>
         Assert.Equal(expected, TelegramHandle.TryNormalize(handle));
+
+    [Fact]
+    public void Parse_ChannelPage_ReadsEachMessagesTextFromThePageDomAsHtmlTextDoes()
+    {
+        // The golden file holds HtmlText.ToPlainText of every text block's inner HTML; a reply's quoted snippet comes
+        // first, so a message's own text is the last block of its post.
+        var golden = JsonSerializer.Deserialize<JsonElement[]>(Fixtures.ReadText("Telegram/channel-page.html-text.json"))!
+            .GroupBy(e => long.Parse(e.GetProperty("At").GetString()!.Split(' ')[0].Split('/')[1]))
+            .ToDictionary(g => g.Key, g => g.Last().GetProperty("Text").GetString());
+
+        var page = TelegramPreviewParser.Parse(Fixtures.ReadText("Telegram/channel-page.html"), "mfa_example");
+
+        var withText = page.Messages.Where(m => m.Text is not null).ToArray();
+        Assert.NotEmpty(withText);
+        Assert.All(withText, m => Assert.Equal(golden[m.Id], m.Text));
+    }
 }
