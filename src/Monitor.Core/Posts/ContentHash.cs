@@ -24,7 +24,10 @@ public static class ContentHash
     /// </summary>
     public static int NormaliserVersion(string platform) => platform switch
     {
-        // 2 everywhere: the first version with normalised hashes. Raise one platform's number with its parser changes.
+        // 3: feeds read xml:base, Atom 0.3, base64 and legacy RSS content elements, and repair bare ampersands.
+        "rss" => 3,
+
+        // 2: the first version with normalised hashes. Raise one platform's number with its parser changes.
         _ => 2,
     };
 
