@@ -6,6 +6,7 @@ using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
 using Monitor.Core.Archive;
 using Monitor.Core.Http;
+using Monitor.Core.Storage;
 using Monitor.Core.Tests.Adapters.Feeds;
 using Monitor.Core.Tests.Http;
 using Monitor.Testing;
@@ -170,6 +171,20 @@ public sealed class CaptureArchiveTests
     }
 
     [Fact]
+    public async Task Poll_CaptureIsOnDiskBeforeThePollIsStored()
+    {
+        await using var server = await LoopbackServer.StartAsync(context => context.Response.Body.WriteAsync(Feed, context.RequestAborted).AsTask());
+        ArchiveCheckingStore? store = null;
+        await using var host = await FeedPollHost.StartAsync(ArchiveOn, services => services.AddSingleton<IPollResultStore>(provider =>
+            store = new ArchiveCheckingStore(provider.GetRequiredService<Monitor.Core.Storage.Sqlite.SqliteStore>(), ArchiveFolderOf(provider))));
+
+        var poll = (await host.PollAsync(server.Url("/feed.atom"))).Polls.Single();
+
+        Assert.Equal(PollStatus.Ok, poll.Status);
+        Assert.Equal([1], store!.ResponsesOnDiskAtWrite); // the file's 64 KiB write buffer would still hold it without the flush
+    }
+
+    [Fact]
     public async Task Poll_ArchiveOff_WritesNothing()
     {
         await using var server = await LoopbackServer.StartAsync(context => context.Response.Body.WriteAsync(Feed, context.RequestAborted).AsTask());
@@ -190,6 +205,27 @@ public sealed class CaptureArchiveTests
             () => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value);
 
         Assert.Contains("Monitor:Archive:MaxFileBytes", error.Message);
+    }
+
+    private static string ArchiveFolderOf(IServiceProvider provider) =>
+        provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value.ResolvedPath();
+
+    /// <summary>Counts the response records readable from the archive files at the moment a poll is written.</summary>
+    private sealed class ArchiveCheckingStore(IPollResultStore inner, string folder) : IPollResultStore
+    {
+        public List<int> ResponsesOnDiskAtWrite { get; } = [];
+
+        public Task<PollWriteResult> RecordPollAsync(PollRecord record, CancellationToken cancellationToken)
+        {
+            ResponsesOnDiskAtWrite.Add(ArchiveFolder.Files(folder).SelectMany(TestWarcReader.Read).Count(r => r["WARC-Type"] == "response"));
+            return inner.RecordPollAsync(record, cancellationToken);
+        }
+
+        public Task<int> CountPostsSinceAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken) =>
+            inner.CountPostsSinceAsync(accountId, since, cancellationToken);
+
+        public Task<IReadOnlyList<KnownPost>> GetRecentPostsAsync(string accountId, int limit, CancellationToken cancellationToken) =>
+            inner.GetRecentPostsAsync(accountId, limit, cancellationToken);
     }
 
     private static byte[] Gzip(byte[] bytes)

@@ -33,7 +33,7 @@ internal static class TestWarcReader
 
     public static List<Record> Read(string path)
     {
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var gzip = new GZipStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), CompressionMode.Decompress);
         using var all = new MemoryStream();
         gzip.CopyTo(all);
         var bytes = all.ToArray();

@@ -22,7 +22,7 @@ internal sealed class FeedPollHost : IAsyncDisposable
 
     public string ArchiveFolder => Path.Combine(Directory, "archive");
 
-    public static async Task<FeedPollHost> StartAsync(IDictionary<string, string?>? extra = null, TimeProvider? time = null)
+    public static async Task<FeedPollHost> StartAsync(IDictionary<string, string?>? extra = null, Action<IServiceCollection>? configure = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("monitor-http-").FullName;
         var settings = new Dictionary<string, string?>
@@ -36,7 +36,7 @@ internal sealed class FeedPollHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var services = MonitorTestServices.Build(settings, time);
+        var services = MonitorTestServices.Build(settings, configure: configure);
         await services.GetRequiredService<IStorageLifecycle>().InitializeAsync(CancellationToken.None);
         return new FeedPollHost(services, directory);
     }
