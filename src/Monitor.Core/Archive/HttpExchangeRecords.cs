@@ -118,7 +118,11 @@ internal sealed class HttpExchangeRecords(ArchiveRedactor redactor)
             var value = name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && storedLength is { } length
                 ? length.ToString(CultureInfo.InvariantCulture)
                 : string.Join(", ", values);
-            head.Append(name).Append(": ").Append(redactor.RedactHeader(name, value, "response", notes)).Append("\r\n");
+            // Set-Cookie cannot be folded into one line (RFC 9110 §5.3): one line per cookie.
+            foreach (var line in name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase) ? values : [value])
+            {
+                head.Append(name).Append(": ").Append(redactor.RedactHeader(name, line, "response", notes)).Append("\r\n");
+            }
         }
 
         return Encoding.UTF8.GetBytes(head.Append("\r\n").ToString());
