@@ -14,6 +14,7 @@ internal sealed class WarcFileWriter(string folder, long maxFileBytes, string wo
     private readonly SemaphoreSlim gate = new(1, 1);
     private FileStream? file;
     private DateOnly fileDay;
+    private long syncedLength;
     private int sequence;
 
     /// <summary>The file being written, or null before the first record.</summary>
@@ -46,13 +47,20 @@ internal sealed class WarcFileWriter(string folder, long maxFileBytes, string wo
         }
     }
 
-    /// <summary>Writes buffered records through to the disk (fsync), so a poll stored after this has its capture.</summary>
+    /// <summary>
+    /// Writes buffered records through to the disk (fsync), so a poll stored after this has its capture. Polls that
+    /// wait here while another one syncs find their records already synced: one fsync serves them all.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            file?.Flush(flushToDisk: true);
+            if (file is not null && file.Position > syncedLength)
+            {
+                file.Flush(flushToDisk: true);
+                syncedLength = file.Position;
+            }
         }
         finally
         {
@@ -93,6 +101,7 @@ internal sealed class WarcFileWriter(string folder, long maxFileBytes, string wo
         }
 
         fileDay = DateOnly.FromDateTime(now.UtcDateTime);
+        syncedLength = 0;
         await file.WriteAsync(WarcInfo(Path.GetFileName(file.Name), now).SerializeGzipMember());
     }
 
