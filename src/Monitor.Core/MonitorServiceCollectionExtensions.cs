@@ -7,6 +7,7 @@ using Monitor.Core.Adapters;
 using Monitor.Core.Adapters.Bluesky;
 using Monitor.Core.Adapters.Feeds;
 using Monitor.Core.Adapters.Mastodon;
+using Monitor.Core.Archive;
 using Monitor.Core.Configuration;
 using Monitor.Core.Diagnostics;
 using Monitor.Core.Http;
@@ -37,6 +38,7 @@ public static class MonitorServiceCollectionExtensions
         services.TryAddSingleton<PollCycle>();
         services.TryAddSingleton<PollCycleState>();
 
+        services.AddMonitorArchive(configuration);
         services.AddMonitorStorage(configuration);
         services.AddMonitorActivity(configuration);
         services.AddMonitorAdapters(configuration);

@@ -9,7 +9,8 @@ namespace Monitor.Bench.Cycle;
 /// <summary>
 /// <c>cycle</c>: for each N, starts the feed farm in this process, then per repetition runs the bare-HttpClient
 /// baseline and two <c>Monitor.Worker ingest --once</c> cycles (first: everything new; second: nothing changed) as
-/// child processes against a fresh SQLite file, and prints medians and ratios as markdown.
+/// child processes against a fresh SQLite file, and prints medians and ratios as markdown. <c>--archive on</c> turns the
+/// raw capture archive on; <c>--archive compare</c> runs both cycles without and then with it in every repetition.
 /// </summary>
 internal static partial class CycleCommand
 {
@@ -20,11 +21,18 @@ internal static partial class CycleCommand
         var runs = options.Int("runs", 3);
         var concurrency = options.Int("concurrency", 16);
         var worker = options.Text("worker") ?? FindWorker();
+        string[] modes = (options.Text("archive") ?? "off") switch
+        {
+            "off" => ["off"],
+            "on" => ["on"],
+            "compare" => ["off", "on"],
+            var other => throw new ArgumentException($"--archive must be off, on or compare, not '{other}'."),
+        };
         var work = Directory.CreateTempSubdirectory("monitor-bench-").FullName;
         await using var farm = await FeedFarm.StartAsync(0, TimeSpan.FromMilliseconds(options.Int("latency-ms", 0)));
         Console.Error.WriteLine($"Farm at {farm.BaseUrl}, worker {worker}, concurrency {concurrency}, work dir {work}");
 
-        var results = new List<CycleRun>();
+        var results = modes.ToDictionary(mode => mode, _ => new List<CycleRun>());
         foreach (var n in sizes)
         {
             var accounts = Path.Combine(work, $"accounts-{n}.csv");
@@ -37,25 +45,47 @@ internal static partial class CycleCommand
                     [typeof(CycleCommand).Assembly.Location, "baseline", "--urls", urls, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture)],
                     work, TimeSpan.FromMinutes(10));
                 var baselineSeconds = ParseBaseline(baseline);
-                var database = Path.Combine(work, $"monitor-{n}-{r}.db");
-                var first = await IngestAsync(worker, accounts, database, farm, concurrency, work);
-                var second = await IngestAsync(worker, accounts, database, farm, concurrency, work);
-                var run = new CycleRun(n, baselineSeconds, baseline.PeakRssMb, first, second);
-                results.Add(run);
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"N={n} run {r}: baseline {run.BaselineAccountsPerSecond:0} acc/s ({baseline.PeakRssMb:0} MB); first {first.AccountsPerSecond:0} acc/s "
-                    + $"{first.PostsPerSecond:0} posts/s {first.PeakRssMb:0} MB, {first.Failed} failed, {first.PostsInDb} posts in db; "
-                    + $"second {second.Seconds:0.00} s ({run.SecondSpeedup:0.0}x) {second.PeakRssMb:0} MB, {second.Failed} failed"));
-                File.Delete(database);
+                foreach (var mode in modes)
+                {
+                    var database = Path.Combine(work, $"monitor-{n}-{r}-{mode}.db");
+                    var archive = mode == "on" ? Path.Combine(work, $"archive-{n}-{r}") : null;
+                    var first = await IngestAsync(worker, accounts, database, farm, concurrency, work, archive);
+                    var archiveFirst = FolderBytes(archive);
+                    var second = await IngestAsync(worker, accounts, database, farm, concurrency, work, archive);
+                    var run = new CycleRun(n, baselineSeconds, baseline.PeakRssMb, first, second, archiveFirst, FolderBytes(archive) - archiveFirst);
+                    results[mode].Add(run);
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"N={n} run {r} archive {mode}: baseline {run.BaselineAccountsPerSecond:0} acc/s ({baseline.PeakRssMb:0} MB); first {first.AccountsPerSecond:0} acc/s "
+                        + $"{first.PostsPerSecond:0} posts/s {first.PeakRssMb:0} MB, {first.Failed} failed, {first.PostsInDb} posts in db; "
+                        + $"second {second.Seconds:0.00} s ({run.SecondSpeedup:0.0}x) {second.PeakRssMb:0} MB, {second.Failed} failed; archive {run.ArchiveBytesFirst + run.ArchiveBytesSecond:N0} bytes"));
+                    File.Delete(database);
+                    if (archive is not null)
+                    {
+                        Directory.Delete(archive, recursive: true);
+                    }
+                }
             }
         }
 
-        Console.WriteLine(CycleReport.ToMarkdown(results, concurrency));
+        foreach (var (mode, runsOfMode) in results)
+        {
+            Console.WriteLine(modes.Length > 1 ? $"Archive {mode}:\n" : string.Empty);
+            Console.WriteLine(CycleReport.ToMarkdown(runsOfMode, concurrency));
+        }
+
+        if (results.TryGetValue("on", out var archived))
+        {
+            Console.WriteLine(CycleReport.ArchiveMarkdown(archived, results.GetValueOrDefault("off")));
+        }
+
         Directory.Delete(work, recursive: true);
-        return results.All(r => r.First.Failed == 0 && r.Second.Failed == 0 && r.First.PostsInDb == (long)r.Accounts * FarmAccounts.EntriesPerAccount) ? 0 : 2;
+        return results.Values.SelectMany(r => r).All(r => r.First.Failed == 0 && r.Second.Failed == 0 && r.First.PostsInDb == (long)r.Accounts * FarmAccounts.EntriesPerAccount) ? 0 : 2;
     }
 
-    private static async Task<CycleMeasure> IngestAsync(string worker, string accounts, string database, FeedFarm farm, int concurrency, string work)
+    private static long FolderBytes(string? folder) =>
+        folder is not null && Directory.Exists(folder) ? new DirectoryInfo(folder).GetFiles().Sum(file => file.Length) : 0;
+
+    private static async Task<CycleMeasure> IngestAsync(string worker, string accounts, string database, FeedFarm farm, int concurrency, string work, string? archive)
     {
         var c = concurrency.ToString(CultureInfo.InvariantCulture);
         string[] arguments =
@@ -72,6 +102,7 @@ internal static partial class CycleCommand
             // Per-account Information logs would measure the console, not the pipeline; the cycle's own line stays.
             "--Logging:Console:LogLevel:Default=Warning",
             "--Logging:Console:LogLevel:Monitor.Core.Polling.PollCycle=Information",
+            .. archive is null ? [] : new[] { "--Monitor:Archive:Enabled=true", $"--Monitor:Archive:Path={archive}" },
         ];
         var run = await ChildProcess.RunAsync("dotnet", arguments, work, TimeSpan.FromMinutes(15));
         var match = CycleFinished().Match(run.Error);

@@ -30,6 +30,24 @@ internal static class CycleReport
         return text.ToString();
     }
 
+    /// <summary>What the archive costs: bytes per post, and the cycles with it against without it in the same repetitions.</summary>
+    public static string ArchiveMarkdown(IReadOnlyList<CycleRun> archived, IReadOnlyList<CycleRun>? plain)
+    {
+        var text = new StringBuilder()
+            .AppendLine("| N | archive bytes per post (1st cycle) | archive MB 1st / 2nd cycle | 1st cycle s off / on | 2nd cycle s off / on |")
+            .AppendLine("|---|---|---|---|---|");
+        foreach (var group in archived.GroupBy(r => r.Accounts))
+        {
+            var on = group.ToList();
+            var off = plain?.Where(r => r.Accounts == group.Key).ToList() ?? [];
+            string Off(Func<CycleRun, double> value) => off.Count > 0 ? Median(off, value).ToString("0.00", CultureInfo.InvariantCulture) : "-";
+            text.AppendLine(Invariant(
+                $"| {group.Key} | {Median(on, r => r.ArchiveBytesPerPost):0} | {Median(on, r => r.ArchiveBytesFirst / 1048576.0):0.0} / {Median(on, r => r.ArchiveBytesSecond / 1048576.0):0.0} | {Off(r => r.First.Seconds)} / {Median(on, r => r.First.Seconds):0.00} | {Off(r => r.Second.Seconds)} / {Median(on, r => r.Second.Seconds):0.00} |"));
+        }
+
+        return text.ToString();
+    }
+
     private static double Median(List<CycleRun> runs, Func<CycleRun, double> value)
     {
         var sorted = runs.Select(value).Order().ToArray();

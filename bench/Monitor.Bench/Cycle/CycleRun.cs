@@ -6,13 +6,18 @@ internal sealed record CycleRun(
     double BaselineSeconds,
     double BaselineRssMb,
     CycleMeasure First,
-    CycleMeasure Second)
+    CycleMeasure Second,
+    long ArchiveBytesFirst = 0,
+    long ArchiveBytesSecond = 0)
 {
     public double BaselineAccountsPerSecond => Accounts / BaselineSeconds;
 
     public double Ratio => First.AccountsPerSecond / BaselineAccountsPerSecond;
 
     public double SecondSpeedup => First.Seconds / Second.Seconds;
+
+    /// <summary>Archive bytes the first cycle wrote per post it stored.</summary>
+    public double ArchiveBytesPerPost => First.PostsInDb == 0 ? 0 : (double)ArchiveBytesFirst / First.PostsInDb;
 }
 
 /// <summary>One <c>ingest --once</c> as the worker reported it, with the process's peak RSS and the posts in the database after it.</summary>

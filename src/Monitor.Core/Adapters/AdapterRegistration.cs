@@ -34,16 +34,10 @@ public static class AdapterRegistration
                 client.Timeout = resilience.TotalTimeout + TimeSpan.FromSeconds(30);
                 client.MaxResponseContentBufferSize = Math.Min(platformOptions.MaxResponseBytes, int.MaxValue);
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AutomaticDecompression = System.Net.DecompressionMethods.All,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AllowAutoRedirect = true,
-                MaxAutomaticRedirections = 5,
-            })
             // The factory's default logging writes request URIs and, at Trace, headers: tokens and query-string keys would leak.
             .RemoveAllLoggers()
-            .AddMonitorResilience(provider => provider.GetRequiredService<IOptions<TOptions>>().Value.RequestTimeout);
+            .AddMonitorResilience(provider => provider.GetRequiredService<IOptions<TOptions>>().Value.RequestTimeout)
+            .AddMonitorHttpPipeline(provider => provider.GetRequiredService<IOptions<TOptions>>().Value);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAdapter, TAdapter>());
         services.AddSingleton(provider => new PlatformConcurrencyLimit(platform, provider.GetRequiredService<IOptions<TOptions>>().Value.MaxConcurrency));
         return services;

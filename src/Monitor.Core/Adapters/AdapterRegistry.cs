@@ -12,7 +12,7 @@ public sealed class AdapterRegistry
         this.adapters = new Dictionary<string, IPlatformAdapter>(StringComparer.Ordinal);
         foreach (var adapter in adapters)
         {
-            if (!this.adapters.TryAdd(adapter.Platform, adapter))
+            if (!this.adapters.TryAdd(adapter.Platform, new AccountScopedAdapter(adapter)))
             {
                 throw new InvalidOperationException($"Two adapters are registered for platform '{adapter.Platform}'.");
             }

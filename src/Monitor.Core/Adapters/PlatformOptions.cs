@@ -9,6 +9,9 @@ public class PlatformOptions
     [Url]
     public string? BaseUrl { get; set; }
 
+    /// <summary>Every configured API base URL of the platform: their origins may be private (loopback tests, a local proxy).</summary>
+    public virtual IEnumerable<string?> ApiBaseUrls() => [BaseUrl];
+
     /// <summary>Timeout of one HTTP attempt. Default 30 s; 1 s to 5 min.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

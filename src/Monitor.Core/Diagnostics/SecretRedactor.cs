@@ -23,6 +23,9 @@ public sealed partial class SecretRedactor
             .ToArray();
     }
 
+    /// <summary>The configured secret values (longest first), for the capture archive's own redaction.</summary>
+    public IReadOnlyList<string> ConfiguredSecrets => secrets;
+
     /// <summary>The text with secrets masked; null stays null.</summary>
     public string? Redact(string? text)
     {

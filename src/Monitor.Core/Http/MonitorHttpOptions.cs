@@ -15,6 +15,12 @@ public sealed class MonitorHttpOptions
     [Url]
     public string? ContactUrl { get; set; }
 
+    /// <summary>
+    /// Lets redirects and URLs found in remote content reach loopback, private, link-local and unspecified addresses.
+    /// Default false: only the account's own URL, its origin and the platform's BaseUrl may be private.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     /// <summary>The full User-Agent sent: <c>DiplomacyMonitor/1.0 (+https://...)</c>.</summary>
     public string BuildUserAgent(string? platformOverride = null)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Adapters;
+using Monitor.Core.Archive;
 using Monitor.Core.Diagnostics;
 using Monitor.Core.Storage;
 using Polly.CircuitBreaker;
@@ -15,6 +16,7 @@ internal sealed class AccountPoller(
     IPollResultStore results,
     NextPollCalculator calculator,
     SecretRedactor redactor,
+    ICaptureArchive archive,
     IOptions<PollingOptions> options,
     TimeProvider time,
     ILogger<AccountPoller> logger)
@@ -30,6 +32,7 @@ internal sealed class AccountPoller(
         var started = time.GetTimestamp();
         FetchResult result;
         FetchRequest? request;
+        using var capture = archive.BeginPoll(); // [archive hook] collects this poll's WARC records
         await using (var renewal = new LeaseRenewal(accounts, lease, options.Value.LeaseDuration, time, logger))
         {
             try
@@ -58,6 +61,10 @@ internal sealed class AccountPoller(
             Log.PlatformDeferred(logger, account.Platform, until);
             await accounts.DeferPlatformAsync(account.Platform, until, CancellationToken.None);
         }
+
+        // [archive hook] Captures are durable before the poll is stored: a crash may leave a capture without a
+        // version, never a version without its capture. capture.ResponseRecordIds are the versions' captureIds.
+        await capture.FlushAsync(CancellationToken.None);
 
         // The write is not cancelled: a fetched result is stored whole or not at all, even during shutdown.
         var written = await results.RecordPollAsync(

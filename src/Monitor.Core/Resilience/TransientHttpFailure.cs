@@ -44,7 +44,7 @@ internal static class TransientHttpFailure
         || (outcome.Result is { } response && ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout));
 
     private static bool IsConnectionFailure(Exception exception) =>
-        exception is HttpRequestException or TimeoutRejectedException or SocketException or IOException;
+        exception is (HttpRequestException and not PrivateNetworkRefusedException) or TimeoutRejectedException or SocketException or IOException;
 
     /// <summary>The server's Retry-After when present, else exponential backoff with jitter.</summary>
     public static TimeSpan RetryDelay(Outcome<HttpResponseMessage> outcome, int attempt, HttpResilienceOptions options, DateTimeOffset now, double random)

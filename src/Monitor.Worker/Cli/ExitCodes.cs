@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary><c>ingest</c>: at least one account's poll failed (the others were still polled and stored).</summary>
     public const int SomeAccountsFailed = 2;
 
+    /// <summary><c>archive verify</c>: at least one record is bad (findings, like a failed account).</summary>
+    public const int Findings = 2;
+
     /// <summary>An account id given with <c>--account</c> is not in the list (or is disabled).</summary>
     public const int UnknownAccount = 3;
 

@@ -40,6 +40,7 @@ internal static class MonitorCli
         root.Subcommands.Add(AccountsCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(HealthcheckCommand.Create(context));
+        root.Subcommands.Add(ArchiveCommand.Create(context));
         return root;
     }
 }

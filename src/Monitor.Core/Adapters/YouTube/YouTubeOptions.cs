@@ -13,6 +13,9 @@ public sealed class YouTubeOptions : PlatformOptions
     [Url]
     public string ApiBaseUrl { get; set; } = "https://www.googleapis.com/youtube/v3";
 
+    /// <inheritdoc />
+    public override IEnumerable<string?> ApiBaseUrls() => [BaseUrl, ApiBaseUrl];
+
     /// <summary>
     /// YouTube Data API key, optional. Without it only the channel feed is read (latest ~15 videos, UC channel ids only);
     /// with it: @handles, subscriber/video counts, backfill, burst catch-up and deletions. Never logged.

@@ -1,0 +1,19 @@
+using Monitor.Core.Http;
+
+namespace Monitor.Core.Adapters;
+
+/// <summary>Runs an adapter's fetch inside <see cref="FetchContext"/>, so the HTTP handlers know whose exchange they carry.</summary>
+internal sealed class AccountScopedAdapter(IPlatformAdapter inner) : IPlatformAdapter
+{
+    public string Platform => inner.Platform;
+
+    public AdapterCapabilities Capabilities => inner.Capabilities;
+
+    public string? ValidateHandle(string handle) => inner.ValidateHandle(handle);
+
+    public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
+    {
+        using var context = FetchContext.Enter(request.Account);
+        return await inner.FetchAsync(request, cancellationToken);
+    }
+}
