@@ -12,12 +12,16 @@ namespace Monitor.Worker.Tests.Web;
 /// <summary>
 /// The real worker host in Service mode (scheduler, web endpoint) on <c>http://127.0.0.1:0</c>, over a temp SQLite
 /// store seeded through the store ports before start. Every account's next poll is a day ahead, and every handle
-/// points at 127.0.0.1, so the scheduler never reaches another host.
+/// points at 127.0.0.1, so the scheduler never reaches another host. fra-mfa was polled twice (two days ago with 900
+/// followers, now with 1000, editing <see cref="EditedPostId"/> and deleting <see cref="DeletedPostId"/>); jpn-mofa was
+/// never reached.
 /// </summary>
 internal sealed class SeededWorkerHost : IAsyncDisposable
 {
     public const int FraPosts = 20;
     public const int GbrPosts = 5;
+    public const string EditedPostId = "p-1-9";
+    public const string DeletedPostId = "p-10-15";
 
     private readonly string directory;
     private readonly IHost host;
@@ -52,6 +56,7 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
             "gbr-fcdo,rss,http://127.0.0.1:1/gbr.xml,GBR,ForeignMinistry,UK Foreign Office,en,true",
             "deu-aa,mastodon,@AuswaertigesAmt@mastodon.localhost,DEU,ForeignMinistry,Auswärtiges Amt,de,true",
             "usa-embassy,bluesky,usembassy.bsky.localhost,USA,Embassy,US Embassy,en,true",
+            "jpn-mofa,rss,http://127.0.0.1:1/jpn.xml,JPN,ForeignMinistry,Japan MOFA,ja,true",
             "ita-off,rss,http://127.0.0.1:1/ita.xml,ITA,Mission,Disabled mission,it,false",
         ]);
         var host = MonitorHostBuilder.Create(
@@ -85,15 +90,22 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
         Assert.True(list.IsValid, string.Join("; ", list.Errors));
         var accounts = services.GetRequiredService<IAccountStore>();
         await accounts.SyncAccountsAsync(list.Accounts, now, ct);
-        var leases = await accounts.ClaimDueAsync(new ClaimRequest("seed", now, TimeSpan.FromMinutes(5), 100, IgnoreSchedule: true), ct);
         var polls = services.GetRequiredService<IPollResultStore>();
+        var fraPosts = Posts(today, days: 10, hours: [9, 15]);
+        var earlier = now.AddDays(-2);
+        var fra = Assert.Single(await accounts.ClaimDueAsync(new ClaimRequest("seed", earlier, TimeSpan.FromMinutes(5), 1, IgnoreSchedule: true, AccountId: "fra-mfa"), ct));
+        await polls.RecordPollAsync(new PollRecord(fra, earlier, Ok(fraPosts, followers: 900), TimeSpan.FromMilliseconds(90), now.AddDays(1), 0), ct);
+        var fraNow = Ok(fraPosts.Select(p => p.PostId == EditedPostId ? p with { Text = "A corrected statement." } : p).ToArray(), followers: 1000)
+            with { DeletedPostIds = [DeletedPostId] };
+        var leases = await accounts.ClaimDueAsync(new ClaimRequest("seed", now, TimeSpan.FromMinutes(5), 100, IgnoreSchedule: true), ct);
         foreach (var lease in leases)
         {
             var (result, failures) = lease.Account.Id switch
             {
-                "fra-mfa" => (Ok(Posts(today, days: 10, hours: [9, 15]), followers: 1000), 0),
+                "fra-mfa" => (fraNow, 0),
                 "gbr-fcdo" => (Ok(Posts(today.AddDays(-1), days: GbrPosts, hours: [8]), followers: null), 0),
                 "deu-aa" => (FetchResult.Failed(PollStatus.Unauthorized, "HTTP 401: the access token was refused", 401), 3),
+                "jpn-mofa" => (FetchResult.Failed(PollStatus.Error, "Connection refused (127.0.0.1:1)"), 2),
                 _ => (Ok([], followers: 50), 0),
             };
             await polls.RecordPollAsync(new PollRecord(lease, now, result, TimeSpan.FromMilliseconds(120), now.AddDays(1), failures), ct);

@@ -20,13 +20,15 @@ internal static class DashboardEndpoints
         {
             var interval = CycleInterval(polling.Value, time.GetUtcNow());
             var current = cycles.Current;
-            var refresh = interval > MinRefresh ? interval : MinRefresh;
-            return Results.Json(new DashboardStatus(interval.TotalSeconds, refresh.TotalSeconds, current.LastStartedAt, current.LastFinishedAt),
+            return Results.Json(new DashboardStatus(interval.TotalSeconds, RefreshInterval(interval).TotalSeconds, current.LastStartedAt, current.LastFinishedAt),
                 WebJsonContext.Default.DashboardStatus);
         });
         api.MapGet("/reports/posts-per-day", GetPostsPerDayAsync);
         return api;
     }
+
+    /// <summary>How often the page reloads: every cycle, but not more often than <see cref="MinRefresh"/>.</summary>
+    public static TimeSpan RefreshInterval(TimeSpan cycleInterval) => cycleInterval > MinRefresh ? cycleInterval : MinRefresh;
 
     /// <summary><see cref="PollingOptions.CycleInterval"/>, or with a cron expression the gap between its next two firings (UTC, as scheduled).</summary>
     public static TimeSpan CycleInterval(PollingOptions polling, DateTimeOffset now)
