@@ -120,7 +120,7 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
         Enumerable.Range(1, days).SelectMany(d => hours.Select(h =>
         {
             var at = new DateTimeOffset(before.AddDays(-d).ToDateTime(new TimeOnly(h, 0)), TimeSpan.Zero);
-            return new Post { PostId = $"p-{d}-{h}", PublishedAt = at, Title = $"Statement {d}/{h}", Text = "A statement." };
+            return new Post { PostId = $"p-{d}-{h}", Url = $"http://127.0.0.1:1/posts/p-{d}-{h}", PublishedAt = at, Title = $"Statement {d}/{h}", Text = "A statement." };
         })).ToArray();
 
     public async ValueTask DisposeAsync()

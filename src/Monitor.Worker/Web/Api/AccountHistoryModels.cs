@@ -72,6 +72,8 @@ internal sealed record PlatformSeries(string Platform, IReadOnlyList<long> Posts
 
 /// <summary>
 /// What the dashboard needs to refresh itself (<c>/api/status</c>): the poll cycle's interval (from the cron
-/// expression when one is set), how often the page reloads its data, and the last cycle's start and finish.
+/// expression when one is set), how often the page reloads its data, the last cycle's start and finish, and whether
+/// an API key is required (the page then offers to sign out).
 /// </summary>
-internal sealed record DashboardStatus(double CycleIntervalSeconds, double RefreshSeconds, DateTimeOffset? LastCycleStartedAt, DateTimeOffset? LastCycleFinishedAt);
+internal sealed record DashboardStatus(
+    double CycleIntervalSeconds, double RefreshSeconds, DateTimeOffset? LastCycleStartedAt, DateTimeOffset? LastCycleFinishedAt, bool KeyRequired);

@@ -16,11 +16,11 @@ internal static class DashboardEndpoints
 
     public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/status", (IOptions<PollingOptions> polling, PollCycleState cycles, TimeProvider time) =>
+        api.MapGet("/status", (IOptions<PollingOptions> polling, PollCycleState cycles, ApiKeyCredentials credentials, TimeProvider time) =>
         {
             var interval = CycleInterval(polling.Value, time.GetUtcNow());
             var current = cycles.Current;
-            return Results.Json(new DashboardStatus(interval.TotalSeconds, RefreshInterval(interval).TotalSeconds, current.LastStartedAt, current.LastFinishedAt),
+            return Results.Json(new DashboardStatus(interval.TotalSeconds, RefreshInterval(interval).TotalSeconds, current.LastStartedAt, current.LastFinishedAt, credentials.Required),
                 WebJsonContext.Default.DashboardStatus);
         });
         api.MapGet("/reports/posts-per-day", GetPostsPerDayAsync);
