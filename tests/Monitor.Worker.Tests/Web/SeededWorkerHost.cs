@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
 using Monitor.Core.Posts;
@@ -26,9 +28,10 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
     private readonly string directory;
     private readonly IHost host;
 
-    private SeededWorkerHost(string directory, IHost host, DateOnly today, DateTimeOffset seededAt)
+    private SeededWorkerHost(string directory, IHost host, FakeLogCollector logs, DateOnly today, DateTimeOffset seededAt)
     {
         this.directory = directory;
+        Logs = logs;
         this.host = host;
         Today = today;
         SeededAt = seededAt;
@@ -36,6 +39,9 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Everything the host logged (beside its usual console output).</summary>
+    public FakeLogCollector Logs { get; }
 
     /// <summary>The UTC day the posts were seeded relative to: fra-mfa posted twice a day (09:00, 15:00) on each of the 10 days before it.</summary>
     public DateOnly Today { get; }
@@ -49,6 +55,7 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
     public static async Task<SeededWorkerHost> StartAsync(params string[] settings)
     {
         var directory = Directory.CreateTempSubdirectory("monitor-web-").FullName;
+        var logs = new FakeLogCollector();
         await File.WriteAllLinesAsync(Path.Combine(directory, "accounts.csv"),
         [
             "id,platform,handle,country,actor,name,language,enabled",
@@ -66,14 +73,14 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
             $"Monitor:Storage:Sqlite:Path={Path.Combine(directory, "monitor.db")}",
             "Monitor:ShutdownTimeout=00:00:05",
             .. settings,
-        ], HostMode.Service).Build();
+        ], HostMode.Service, builder => builder.Logging.AddProvider(new FakeLoggerProvider(logs))).Build();
         try
         {
             var now = DateTimeOffset.UtcNow;
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             await SeedAsync(host.Services, today, now);
             await host.StartAsync(TestContext.Current.CancellationToken);
-            return new SeededWorkerHost(directory, host, today, now);
+            return new SeededWorkerHost(directory, host, logs, today, now);
         }
         catch
         {

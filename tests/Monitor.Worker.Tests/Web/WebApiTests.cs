@@ -265,6 +265,33 @@ public sealed class WebApiTests(SeededHostFixture fixture) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task DashboardCalls_EveryEndpoint_LogNothingAtInformation()
+    {
+        // What one overview and one account page load ask for; polls (the scheduler's) are not part of it.
+        string[] calls =
+        [
+            "api/status", "api/accounts", "api/reports/activity", "api/reports/presence", "api/reports/dormant", "api/reports/posts-per-day",
+            "api/reports/leaderboard", "api/accounts/fra-mfa", "api/accounts/fra-mfa/activity", "api/accounts/fra-mfa/posts",
+            "api/accounts/fra-mfa/snapshots", "api/accounts/fra-mfa/followers", "", "static/app.js",
+        ];
+        var before = host.Logs.GetSnapshot().Count;
+
+        foreach (var call in calls)
+        {
+            using var response = await client.GetAsync(call, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var web = host.Logs.GetSnapshot().Skip(before)
+            .Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Information)
+            .Where(r => r.Category is { } c && (c.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+                || c.StartsWith("Monitor.Worker.Web", StringComparison.Ordinal) || c.StartsWith("Monitor.Core.Activity", StringComparison.Ordinal)
+                || c.StartsWith("Monitor.Core.Storage", StringComparison.Ordinal)))
+            .Select(r => $"{r.Category}: {r.Message}");
+        Assert.Empty(web);
+    }
+
+    [Fact]
     public async Task Api_Post_IsNotAllowed()
     {
         using var response = await client.PostAsync("api/accounts", null, TestContext.Current.CancellationToken);
