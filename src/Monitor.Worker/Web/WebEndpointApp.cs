@@ -75,7 +75,18 @@ internal static class WebEndpointApp
         app.UseMiddleware<ApiKeyMiddleware>();
         var files = new PhysicalFileProvider(app.Environment.WebRootPath);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            // The page is behind the key: a browser must ask again (and be sent to /signin) rather than show a cached copy.
+            OnPrepareResponse = file =>
+            {
+                if (file.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+                {
+                    file.Context.Response.Headers.CacheControl = "no-cache";
+                }
+            },
+        });
         if (meters is not null)
         {
             app.UseOpenTelemetryPrometheusScrapingEndpoint(meters, predicate: null, path: "/metrics", configureBranchedPipeline: null, optionsName: null);

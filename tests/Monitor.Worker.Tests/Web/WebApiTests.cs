@@ -303,10 +303,13 @@ public sealed class WebApiTests(SeededHostFixture fixture) : IClassFixture<Seede
     public async Task Dashboard_Root_ServesThePageAndTheVendoredChartLibrary()
     {
         var ct = TestContext.Current.CancellationToken;
-        var page = await client.GetStringAsync("", ct);
+        using var response = await client.GetAsync("", ct);
+        var page = await response.Content.ReadAsStringAsync(ct);
         using var chart = await client.GetAsync("lib/chartjs/chart.umd.min.js", ct);
 
         Assert.Contains("<table id=\"leaderboard\"", page, StringComparison.Ordinal);
+        // Behind a key the page must be asked for again, never shown from the browser's cache after signing out.
+        Assert.True(response.Headers.CacheControl?.NoCache);
         Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
         Assert.StartsWith("/*!\n * Chart.js v4.6.1", await chart.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
