@@ -126,8 +126,18 @@ public sealed class DashboardBrowserTests(SeededHostFixture fixture) : IClassFix
     {
         await using var session = await BrowserSession.StartAsync();
         var page = session.Page;
-        await page.GotoAsync(fixture.Host.BaseAddress + "#account/fra-mfa");
+        // A slow page left for another: the late answers of the first must not overwrite the second.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/api/accounts/gbr-fcdo/posts?**", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.RunAndWaitForRequestAsync(() => page.GotoAsync(fixture.Host.BaseAddress + "#account/gbr-fcdo"), "**/api/accounts/gbr-fcdo/posts?**");
+        await page.EvaluateAsync("() => { location.hash = '#account/fra-mfa'; }");
         await page.WaitForFunctionAsync("() => document.body.dataset.ready === 'true' && Chart.getChart('daily-chart')?.data.labels.length === 30");
+        await page.RunAndWaitForResponseAsync(() => { release.SetResult(); return Task.CompletedTask; }, "**/api/accounts/gbr-fcdo/posts?**");
+        await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 0))");
 
         Assert.Contains("France Diplomatie (rss, FRA, ForeignMinistry)", await page.Locator("#account-title").InnerTextAsync(), StringComparison.Ordinal);
         Assert.StartsWith("Status\nok", await page.Locator("#last-poll div").First.InnerTextAsync(), StringComparison.Ordinal);

@@ -4,7 +4,8 @@ import { displayStatus, el, emptyRow, fill, fmt, neverReached, safeUrl, statusCe
 
 const charts = {};
 
-export async function showAccount(id) {
+/** Loads and renders one account's page, unless <current> says a newer load has started meanwhile. */
+export async function showAccount(id, current) {
   const path = `api/accounts/${encodeURIComponent(id)}`;
   const query = windowQuery();
   const [account, activity, posts, polls, followers] = await Promise.all([
@@ -12,6 +13,7 @@ export async function showAccount(id) {
     api(`${path}/activity?${query}`).catch(() => null), // a disabled account has no activity row
     api(`${path}/posts?limit=20`), api(`${path}/snapshots?limit=50`), api(`${path}/followers?${query}`),
   ]);
+  if (!current()) return;
   const details = [account.platform, account.country, account.actor].join(", ");
   document.getElementById("account-title").textContent = `${account.name || account.id} (${details})${account.enabled ? "" : " · disabled"}`;
   const handle = document.getElementById("account-handle");

@@ -17,14 +17,18 @@ async function load() {
   const first = body.dataset.state === "loading";
   const error = document.getElementById("error");
   const match = location.hash.match(/^#account\/(.+)$/);
-  body.dataset.loads = String(++loads);
+  // A navigation may start a load while another is on its way: only the newest one renders.
+  const generation = ++loads;
+  const current = () => generation === loads;
+  body.dataset.loads = String(generation);
   body.dataset.busy = "true";
   document.getElementById("updated").textContent = first ? "Loading…" : "Refreshing…";
   try {
     const [status] = await Promise.all([
       api("api/status"),
-      match ? showAccount(decodeURIComponent(match[1])) : showOverview(),
+      match ? showAccount(decodeURIComponent(match[1]), current) : showOverview(current),
     ]);
+    if (!current()) return;
     refreshMs = status.refreshSeconds * 1000;
     document.getElementById("signout").hidden = !status.keyRequired;
     document.getElementById("overview").hidden = !!match;
@@ -34,15 +38,18 @@ async function load() {
     document.getElementById("updated").textContent = `Updated ${fmt.clock(new Date().toISOString())}${cycle}`;
     body.dataset.ready = "true";
   } catch (e) {
+    if (!current()) return;
     error.textContent = `Could not load: ${e.message}`;
     error.hidden = false;
     document.getElementById("updated").textContent = "";
   } finally {
-    body.dataset.state = "loaded";
-    body.dataset.busy = "false";
-    document.getElementById("loading").hidden = true;
-    lastLoadAt = Date.now();
-    schedule(refreshMs);
+    if (current()) {
+      body.dataset.state = "loaded";
+      body.dataset.busy = "false";
+      document.getElementById("loading").hidden = true;
+      lastLoadAt = Date.now();
+      schedule(refreshMs);
+    }
   }
 }
 

@@ -11,12 +11,14 @@ const rankings = {
 let platformChart = null;
 let rows = [];
 
-export async function showOverview() {
+/** Loads and renders the overview, unless <current> says a newer load has started meanwhile. */
+export async function showOverview(current) {
   const query = windowQuery();
   const [activity, accounts, presence, dormant, perDay] = await Promise.all([
     api(`api/reports/activity?${query}`), api("api/accounts"), api("api/reports/presence"),
     api(`api/reports/dormant?${query}`), api(`api/reports/posts-per-day?${query}`),
   ]);
+  if (!current()) return;
   const byId = new Map(accounts.map(a => [a.id, a]));
   rows = activity.map(r => ({ ...r, name: r.name || r.accountId, status: displayStatus(r.status, byId.get(r.accountId)) }));
   const none = accounts.filter(a => a.enabled).length === 0;
