@@ -1,45 +1,45 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Monitor.Worker.Web.Api;
 
 namespace Monitor.Worker.Web;
 
 /// <summary>
-/// With <see cref="WebOptions.ApiKey"/> set, every request but the probes and the static assets (code, no data) must
-/// carry the key as <c>X-Api-Key</c> or <c>?apiKey=</c>. Compared in constant time.
+/// With <see cref="WebOptions.ApiKey"/> set, every request but the probes, the static assets (code, no data) and the
+/// sign-in form must carry the key (<see cref="ApiKeyCredentials"/>). A browser asking for a page is sent to the
+/// sign-in form; everything else gets 401 with a JSON error.
 /// </summary>
-internal sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<WebOptions> options)
+internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCredentials credentials)
 {
-    public const string HeaderName = "X-Api-Key";
-    public const string QueryName = "apiKey";
-
-    private static readonly string[] OpenPrefixes = ["/healthz", "/readyz", "/static/", "/lib/"];
-
-    private readonly byte[]? key = options.Value.ApiKey is { } k ? Encoding.UTF8.GetBytes(k) : null;
+    private static readonly string[] OpenPrefixes = ["/healthz", "/readyz", "/static", "/lib", SignInEndpoints.Path, SignInEndpoints.SignOutPath];
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (key is null || IsOpen(context.Request.Path) || Matches(Presented(context.Request)))
+        var request = context.Request;
+        if (!credentials.Required || IsOpen(request.Path) || credentials.IsAuthorized(request))
         {
             return next(context);
         }
 
+        if (WantsPage(request))
+        {
+            context.Response.Redirect(request.PathBase + SignInEndpoints.Path);
+            return Task.CompletedTask;
+        }
+
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = "Bearer";
         return context.Response.WriteAsJsonAsync(
-            new ApiError($"An API key is required: send it as the {HeaderName} header or the {QueryName} query parameter."),
+            new ApiError($"An API key is required: send it as the {ApiKeyCredentials.HeaderName} header or as Authorization: Bearer <key>, or sign in at {SignInEndpoints.Path}."),
             WebJsonContext.Default.ApiError);
     }
 
     private static bool IsOpen(PathString path) =>
-        OpenPrefixes.Any(prefix => path.StartsWithSegments(prefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+        OpenPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
-    private static string? Presented(HttpRequest request) =>
-        request.Headers.TryGetValue(HeaderName, out var header) && header.Count > 0 ? header[0]
-        : request.Query.TryGetValue(QueryName, out var query) && query.Count > 0 ? query[0]
-        : null;
-
-    private bool Matches(string? presented) =>
-        presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), key);
+    private static bool WantsPage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && !request.Path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase)
+        && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 }

@@ -46,6 +46,7 @@ internal static class WebEndpointApp
         Share(builder.Services, service);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.Services.AddRouting();
+        builder.Services.AddSingleton<ApiKeyCredentials>();
         builder.Services.AddSingleton<PollCycleHealthCheck>();
         builder.Services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
@@ -74,7 +75,18 @@ internal static class WebEndpointApp
         app.UseMiddleware<ApiKeyMiddleware>();
         var files = new PhysicalFileProvider(app.Environment.WebRootPath);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            // The page is behind the key: a browser must ask again (and be sent to /signin) rather than show a cached copy.
+            OnPrepareResponse = file =>
+            {
+                if (file.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+                {
+                    file.Context.Response.Headers.CacheControl = "no-cache";
+                }
+            },
+        });
         if (meters is not null)
         {
             app.UseOpenTelemetryPrometheusScrapingEndpoint(meters, predicate: null, path: "/metrics", configureBranchedPipeline: null, optionsName: null);
@@ -83,6 +95,7 @@ internal static class WebEndpointApp
         app.UseRouting();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapSignIn();
         app.MapMonitorApi();
     }
 
@@ -93,12 +106,15 @@ internal static class WebEndpointApp
         web.AddSingleton(service.GetRequiredService<TimeProvider>());
         web.AddSingleton(service.GetRequiredService<IStorageLifecycle>());
         web.AddSingleton(service.GetRequiredService<IAccountStore>());
+        web.AddSingleton(service.GetRequiredService<IRecordReader>());
+        web.AddSingleton(service.GetRequiredService<IRecentRecordReader>());
         web.AddSingleton(service.GetRequiredService<IActivityQueries>());
         web.AddSingleton(service.GetRequiredService<ActivityReportService>());
         web.AddSingleton(service.GetRequiredService<PollCycleState>());
         web.AddSingleton(service.GetRequiredService<SecretRedactor>());
         web.AddSingleton(service.GetRequiredService<ISchedulerFactory>());
         web.AddSingleton(service.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>());
+        web.AddSingleton(service.GetRequiredService<Microsoft.Extensions.Options.IOptions<PollingOptions>>());
     }
 
     /// <summary>The service's host owns signals and shutdown; the embedded app only starts and stops with it.</summary>

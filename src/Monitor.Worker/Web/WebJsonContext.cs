@@ -11,4 +11,10 @@ namespace Monitor.Worker.Web;
 [JsonSerializable(typeof(IReadOnlyList<AccountSummary>))]
 [JsonSerializable(typeof(AccountActivityResponse))]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(AccountSummary))]
+[JsonSerializable(typeof(IReadOnlyList<PostSummary>))]
+[JsonSerializable(typeof(IReadOnlyList<SnapshotSummary>))]
+[JsonSerializable(typeof(IReadOnlyList<DayFollowers>))]
+[JsonSerializable(typeof(PostsPerDayResponse))]
+[JsonSerializable(typeof(DashboardStatus))]
 internal sealed partial class WebJsonContext : JsonSerializerContext;

@@ -18,8 +18,9 @@ public sealed class WebOptions : IValidatableOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// When set, required for the dashboard, <c>/api</c> and <c>/metrics</c> as header <c>X-Api-Key</c> or query
-    /// <c>?apiKey=</c>; <c>/healthz</c> and <c>/readyz</c> stay open. Default none; at least 16 characters.
+    /// When set, required for the dashboard, <c>/api</c> and <c>/metrics</c>: header <c>X-Api-Key</c>,
+    /// <c>Authorization: Bearer</c>, or the cookie of the <c>/signin</c> form (never a query parameter);
+    /// <c>/healthz</c> and <c>/readyz</c> stay open. Default none; at least 16 characters.
     /// </summary>
     [MinLength(16)]
     public string? ApiKey { get; set; }

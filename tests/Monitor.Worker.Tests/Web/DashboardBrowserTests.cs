@@ -4,73 +4,211 @@ namespace Monitor.Worker.Tests.Web;
 
 /// <summary>
 /// The dashboard in headless Chromium (Debian's <c>chromium</c> package, which <c>.ci/run</c> installs) against the
-/// seeded service host: the leaderboard rows, then an account's chart and heatmap. Screenshots go to
-/// <c>TestResults/</c> at the repository root (beside the TRX files) and are attached to the test.
-/// Without /usr/bin/chromium the test is skipped, never passed.
+/// seeded service host. Time in the page runs on Playwright's fake clock where the test needs it (self-refresh).
+/// Screenshots go to <c>TestResults/</c> at the repository root (beside the TRX files) and are attached to the test.
+/// Without /usr/bin/chromium the tests are skipped, never passed.
 /// </summary>
 [Collection(ServiceHostCollection.Name)]
 public sealed class DashboardBrowserTests(SeededHostFixture fixture) : IClassFixture<SeededHostFixture>
 {
-    private const string Chromium = "/usr/bin/chromium";
+    [Fact]
+    public async Task Overview_SeededStore_LoadingStateThenRankedLeaderboardBesideTheStackedChart()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/api/reports/activity?**", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+
+        await page.GotoAsync(fixture.Host.BaseAddress.ToString());
+        await page.Locator("#loading").WaitForAsync();
+        Assert.Equal("loading", await page.Locator("body").GetAttributeAsync("data-state"));
+        Assert.Equal("Loading…", await page.Locator("#updated").InnerTextAsync());
+        Assert.True(await page.Locator("#overview").IsHiddenAsync());
+        release.SetResult();
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        Assert.True(await page.Locator("#loading").IsHiddenAsync());
+
+        // Only accounts with posts in the window are ranked; the rest are named below the table with their status.
+        Assert.Equal(["fra-mfa", "gbr-fcdo"], await RowIdsAsync(page, "#leaderboard tbody tr"));
+        Assert.Equal(["1", "2"], await page.Locator("#leaderboard tbody tr td:first-child").AllInnerTextsAsync());
+        Assert.Equal(
+            "Not ranked (no posts in this window): Auswärtiges Amt (unauthorized), Japan MOFA (never reached), US Embassy (inactive).",
+            await page.Locator("#unranked").InnerTextAsync());
+        Assert.Contains("HTTP 401: the access token was refused", await page.Locator("#trouble").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("error · never reached", await page.Locator("#trouble tr[data-account=jpn-mofa] td.status").InnerTextAsync());
+        Assert.Equal("unauthorized", await page.Locator("#trouble tr[data-account=deu-aa] td.status").InnerTextAsync());
+        Assert.Equal(["jpn-mofa", "usa-embassy"], await RowIdsAsync(page, "#dormant tbody tr"));
+        Assert.Equal(["never reached", "inactive"], await page.Locator("#dormant tbody td.status").AllInnerTextsAsync());
+        Assert.Equal(5, await page.Locator("#presence tbody tr").CountAsync());
+
+        // Posts per day by platform: stacked, every day of the window, beside the leaderboard.
+        var chart = await page.EvaluateAsync<ChartSummary>("""
+            () => { const c = Chart.getChart('platform-chart'); return { days: c.data.labels.length, platforms: c.data.datasets.map(d => d.label),
+              total: c.data.datasets.flatMap(d => d.data).reduce((a, b) => a + b, 0), stacked: c.options.scales.x.stacked && c.options.scales.y.stacked }; }
+            """);
+        Assert.Equal((30, SeededWorkerHost.FraPosts + SeededWorkerHost.GbrPosts, true), (chart.Days, chart.Total, chart.Stacked));
+        Assert.Equal(["rss"], chart.Platforms);
+        var board = await page.Locator("#leaderboard-section").BoundingBoxAsync();
+        var canvas = await page.Locator("#platform-chart").BoundingBoxAsync();
+        Assert.True(board is not null && canvas is not null);
+        Assert.True(canvas.X >= board.X + board.Width && canvas.Y < board.Y + board.Height, $"chart at {canvas.X},{canvas.Y}; leaderboard {board.X},{board.Y} {board.Width}x{board.Height}");
+        Assert.True(canvas.Width > 200 && canvas.Height > 150, $"canvas {canvas.Width}x{canvas.Height}");
+        await session.SaveScreenshotAsync("dashboard.png");
+
+        await page.Locator("#leaderboard th[data-key=name]").ClickAsync();
+        Assert.Equal(["gbr-fcdo", "fra-mfa"], await RowIdsAsync(page, "#leaderboard tbody tr"));
+
+        // Ranked by followers: only accounts with a follower count (gbr-fcdo's feed has none).
+        await page.Locator("#rank-by").SelectOptionAsync("followersEnd");
+        Assert.Equal(["fra-mfa", "usa-embassy"], await RowIdsAsync(page, "#leaderboard tbody tr"));
+        Assert.StartsWith("Not ranked (no follower count in this window): Auswärtiges Amt", await page.Locator("#unranked").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(session.Failures);
+    }
 
     [Fact]
-    public async Task Dashboard_SeededStore_RendersLeaderboardThenAccountChartAndHeatmap()
+    public async Task Overview_OnItsOwn_ReloadsEveryCycleIntervalButNotWhileHidden()
     {
-        Assert.SkipUnless(File.Exists(Chromium), $"{Chromium} is missing (Debian package 'chromium'; .ci/run installs it).");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        var failures = new List<string>();
-        page.PageError += (_, error) => failures.Add(error);
-        page.RequestFailed += (_, request) => failures.Add($"{request.Url}: {request.Failure}");
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        var activityRequests = 0;
+        page.Request += (_, request) => activityRequests += request.Url.Contains("/api/reports/activity?", StringComparison.Ordinal) ? 1 : 0;
+        await page.Clock.InstallAsync();
+        await page.GotoAsync(fixture.Host.BaseAddress.ToString());
+        await WaitIdleAsync(page, loads: 1);
+
+        // The seeded host polls every minute (the default cycle interval), so the page reloads every 60 s.
+        await page.Clock.FastForwardAsync(59_000);
+        Assert.Equal("1", await page.Locator("body").GetAttributeAsync("data-loads"));
+        await page.Clock.FastForwardAsync(2_000);
+        await WaitIdleAsync(page, loads: 2);
+        Assert.Equal(2, activityRequests);
+        Assert.StartsWith("Updated ", await page.Locator("#updated").InnerTextAsync(), StringComparison.Ordinal);
+
+        await SetVisibilityAsync(page, "hidden");
+        await page.Clock.FastForwardAsync(5 * 60_000);
+        Assert.Equal("2", await page.Locator("body").GetAttributeAsync("data-loads"));
+
+        // Shown again after more than an interval: it catches up at once.
+        await SetVisibilityAsync(page, "visible");
+        await WaitIdleAsync(page, loads: 3);
+        Assert.Equal(3, activityRequests);
+        Assert.Empty(session.Failures);
+    }
+
+    [Fact]
+    public async Task Overview_EmptyStore_SaysWhatToDoNext()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        await page.RouteAsync("**/api/**", route => route.FulfillAsync(new() { ContentType = "application/json", Body = EmptyAnswer(new Uri(route.Request.Url).AbsolutePath) }));
 
         await page.GotoAsync(fixture.Host.BaseAddress.ToString());
         await page.WaitForSelectorAsync("body[data-ready=true]");
 
-        var ids = await page.Locator("#leaderboard tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.account)");
-        Assert.Equal(["fra-mfa", "gbr-fcdo", "deu-aa", "usa-embassy"], ids);
-        Assert.Contains("HTTP 401: the access token was refused", await page.Locator("#trouble").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(4, await page.Locator("#presence tbody tr").CountAsync());
-        await SaveScreenshotAsync(page, "dashboard.png");
+        Assert.True(await page.Locator("#no-accounts").IsVisibleAsync());
+        Assert.Contains("Monitor.Worker accounts validate", await page.Locator("#no-accounts").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("No accounts to rank yet.", await page.Locator("#leaderboard tbody").InnerTextAsync());
+        Assert.Equal("Posts appear here once accounts are tracked and polled.", await page.Locator("#platform-empty").InnerTextAsync());
+        Assert.True(await page.Locator("#platform-chart").IsHiddenAsync());
+        Assert.StartsWith("No poll has finished yet.", await page.Locator("#trouble tbody").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("No enabled accounts", await page.Locator("#presence tbody").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#unranked").IsHiddenAsync());
+        await session.SaveScreenshotAsync("dashboard-empty.png");
+        Assert.Empty(session.Failures);
+    }
 
-        await page.Locator("#leaderboard th[data-key=name]").ClickAsync();
-        var sorted = await page.Locator("#leaderboard tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.account)");
-        Assert.Equal(["usa-embassy", "gbr-fcdo", "fra-mfa", "deu-aa"], sorted);
+    [Fact]
+    public async Task Account_Seeded_LastPollPostsWithBadgesFollowersAndPollHistory()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        // A slow page left for another: the late answers of the first must not overwrite the second.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/api/accounts/gbr-fcdo/posts?**", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.RunAndWaitForRequestAsync(() => page.GotoAsync(fixture.Host.BaseAddress + "#account/gbr-fcdo"), "**/api/accounts/gbr-fcdo/posts?**");
+        await page.EvaluateAsync("() => { location.hash = '#account/fra-mfa'; }");
+        await page.WaitForFunctionAsync("() => document.body.dataset.ready === 'true' && Chart.getChart('daily-chart')?.data.labels.length === 30");
+        await page.RunAndWaitForResponseAsync(() => { release.SetResult(); return Task.CompletedTask; }, "**/api/accounts/gbr-fcdo/posts?**");
+        await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 0))");
 
-        await page.Locator("#leaderboard a[href='#account/fra-mfa']").ClickAsync();
-        await page.WaitForFunctionAsync("() => !document.getElementById('account').hidden && Chart.getChart('daily-chart')?.data.labels.length === 30");
-        var canvas = await page.Locator("#daily-chart").BoundingBoxAsync();
-        Assert.NotNull(canvas);
-        Assert.True(canvas.Width > 100 && canvas.Height > 100, $"canvas {canvas.Width}x{canvas.Height}");
+        Assert.Contains("France Diplomatie (rss, FRA, ForeignMinistry)", await page.Locator("#account-title").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("Status\nok", await page.Locator("#last-poll div").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#last-error").IsHiddenAsync());
         var total = await page.EvaluateAsync<int>("() => Chart.getChart('daily-chart').data.datasets[0].data.reduce((a, b) => a + b, 0)");
         Assert.Equal(SeededWorkerHost.FraPosts, total);
         Assert.Equal(7 * 24, await page.Locator("#heatmap tbody td").CountAsync());
-        await SaveScreenshotAsync(page, "dashboard-account.png");
-        Assert.Empty(failures);
+        Assert.Equal(new[] { 900, 1000 }, await page.EvaluateAsync<int[]>("() => Chart.getChart('followers-chart').data.datasets[0].data"));
+
+        Assert.Equal(SeededWorkerHost.FraPosts, await page.Locator("#posts tbody tr").CountAsync());
+        Assert.Equal("p-1-15", await page.Locator("#posts tbody tr").First.GetAttributeAsync("data-post"));
+        Assert.Equal([SeededWorkerHost.EditedPostId], await PostIdsAsync(page, "#posts tbody tr:has(.badge.edited)"));
+        Assert.Equal([SeededWorkerHost.DeletedPostId], await PostIdsAsync(page, "#posts tbody tr:has(.badge.deleted)"));
+        var edited = page.Locator($"#posts tr[data-post='{SeededWorkerHost.EditedPostId}']");
+        Assert.Equal("Statement 1/9", await edited.Locator("td.post a").InnerTextAsync());
+        Assert.Equal("A corrected statement.", await edited.Locator(".snippet").InnerTextAsync());
+
+        var polls = await page.Locator("#polls tbody tr").AllInnerTextsAsync();
+        Assert.Equal(2, polls.Count);
+        Assert.Matches(@"^\S+ \S+Z\tok\t200\t0\t20\t1,000\t120 ms", polls[0]);
+        Assert.Matches(@"\tok\t200\t20\t20\t900\t90 ms", polls[1]);
+        await session.SaveScreenshotAsync("dashboard-account.png");
+
+        await page.Locator("a[href='#']").First.ClickAsync();
+        await page.WaitForSelectorAsync("body[data-ready=true] #overview:not([hidden])");
+        await page.Locator("#dormant a[href='#account/jpn-mofa']").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.body.dataset.ready === 'true' && document.getElementById('account-title').textContent.startsWith('Japan')");
+        Assert.StartsWith("Status\nerror · never reached", await page.Locator("#last-poll div").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Last error: Connection refused (127.0.0.1:1)", await page.Locator("#last-error").InnerTextAsync());
+        Assert.Equal("No posts stored yet: they appear after the first successful poll.", await page.Locator("#posts tbody").InnerTextAsync());
+        Assert.Equal("No follower counts yet: they come with the first successful poll.", await page.Locator("#followers-empty").InnerTextAsync());
+        Assert.StartsWith("No posts between ", await page.Locator("#daily-empty").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#daily-chart").IsHiddenAsync());
+        Assert.Contains("Connection refused (127.0.0.1:1)", Assert.Single(await page.Locator("#polls tbody tr").AllInnerTextsAsync()), StringComparison.Ordinal);
+        await session.SaveScreenshotAsync("dashboard-account-unreached.png");
+        Assert.Empty(session.Failures);
     }
 
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(ResultsDirectory(), name);
-        var bytes = await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        TestContext.Current.AddAttachment(name, bytes, "image/png");
-    }
+    private static Task<string[]> RowIdsAsync(IPage page, string rows) =>
+        page.Locator(rows).EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.account)");
 
-    /// <summary><c>TestResults/</c> at the repository root (where .ci/run collects results), else beside the test binaries.</summary>
-    private static string ResultsDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Monitor.slnx")))
-        {
-            directory = directory.Parent;
-        }
+    private static Task<string[]> PostIdsAsync(IPage page, string rows) =>
+        page.Locator(rows).EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.post)");
 
-        var results = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "TestResults");
-        Directory.CreateDirectory(results);
-        return results;
+    private static Task WaitIdleAsync(IPage page, int loads) =>
+        page.WaitForFunctionAsync($"() => document.body.dataset.loads === '{loads}' && document.body.dataset.busy === 'false'");
+
+    private static Task SetVisibilityAsync(IPage page, string state) =>
+        page.EvaluateAsync("""
+            state => {
+              Object.defineProperty(document, "visibilityState", { configurable: true, get: () => state });
+              document.dispatchEvent(new Event("visibilitychange"));
+            }
+            """, state);
+
+    private static string EmptyAnswer(string path) => path switch
+    {
+        "/api/status" => """{"cycleIntervalSeconds":60,"refreshSeconds":60,"lastCycleStartedAt":null,"lastCycleFinishedAt":null,"keyRequired":false}""",
+        "/api/reports/presence" => """{"countries":[],"platforms":[],"actors":[]}""",
+        "/api/reports/posts-per-day" => """{"from":"2026-11-02","to":"2026-12-01","days":[],"platforms":[]}""",
+        _ => "[]",
+    };
+
+    private sealed class ChartSummary
+    {
+        public int Days { get; set; }
+
+        public string[] Platforms { get; set; } = [];
+
+        public int Total { get; set; }
+
+        public bool Stacked { get; set; }
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
 using Monitor.Core.Posts;
@@ -12,19 +14,24 @@ namespace Monitor.Worker.Tests.Web;
 /// <summary>
 /// The real worker host in Service mode (scheduler, web endpoint) on <c>http://127.0.0.1:0</c>, over a temp SQLite
 /// store seeded through the store ports before start. Every account's next poll is a day ahead, and every handle
-/// points at 127.0.0.1, so the scheduler never reaches another host.
+/// points at 127.0.0.1, so the scheduler never reaches another host. fra-mfa was polled twice (two days ago with 900
+/// followers, now with 1000, editing <see cref="EditedPostId"/> and deleting <see cref="DeletedPostId"/>); jpn-mofa was
+/// never reached.
 /// </summary>
 internal sealed class SeededWorkerHost : IAsyncDisposable
 {
     public const int FraPosts = 20;
     public const int GbrPosts = 5;
+    public const string EditedPostId = "p-1-9";
+    public const string DeletedPostId = "p-10-15";
 
     private readonly string directory;
     private readonly IHost host;
 
-    private SeededWorkerHost(string directory, IHost host, DateOnly today, DateTimeOffset seededAt)
+    private SeededWorkerHost(string directory, IHost host, FakeLogCollector logs, DateOnly today, DateTimeOffset seededAt)
     {
         this.directory = directory;
+        Logs = logs;
         this.host = host;
         Today = today;
         SeededAt = seededAt;
@@ -32,6 +39,9 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Everything the host logged (beside its usual console output).</summary>
+    public FakeLogCollector Logs { get; }
 
     /// <summary>The UTC day the posts were seeded relative to: fra-mfa posted twice a day (09:00, 15:00) on each of the 10 days before it.</summary>
     public DateOnly Today { get; }
@@ -45,6 +55,7 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
     public static async Task<SeededWorkerHost> StartAsync(params string[] settings)
     {
         var directory = Directory.CreateTempSubdirectory("monitor-web-").FullName;
+        var logs = new FakeLogCollector();
         await File.WriteAllLinesAsync(Path.Combine(directory, "accounts.csv"),
         [
             "id,platform,handle,country,actor,name,language,enabled",
@@ -52,6 +63,7 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
             "gbr-fcdo,rss,http://127.0.0.1:1/gbr.xml,GBR,ForeignMinistry,UK Foreign Office,en,true",
             "deu-aa,mastodon,@AuswaertigesAmt@mastodon.localhost,DEU,ForeignMinistry,Auswärtiges Amt,de,true",
             "usa-embassy,bluesky,usembassy.bsky.localhost,USA,Embassy,US Embassy,en,true",
+            "jpn-mofa,rss,http://127.0.0.1:1/jpn.xml,JPN,ForeignMinistry,Japan MOFA,ja,true",
             "ita-off,rss,http://127.0.0.1:1/ita.xml,ITA,Mission,Disabled mission,it,false",
         ]);
         var host = MonitorHostBuilder.Create(
@@ -61,14 +73,14 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
             $"Monitor:Storage:Sqlite:Path={Path.Combine(directory, "monitor.db")}",
             "Monitor:ShutdownTimeout=00:00:05",
             .. settings,
-        ], HostMode.Service).Build();
+        ], HostMode.Service, builder => builder.Logging.AddProvider(new FakeLoggerProvider(logs))).Build();
         try
         {
             var now = DateTimeOffset.UtcNow;
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             await SeedAsync(host.Services, today, now);
             await host.StartAsync(TestContext.Current.CancellationToken);
-            return new SeededWorkerHost(directory, host, today, now);
+            return new SeededWorkerHost(directory, host, logs, today, now);
         }
         catch
         {
@@ -85,15 +97,22 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
         Assert.True(list.IsValid, string.Join("; ", list.Errors));
         var accounts = services.GetRequiredService<IAccountStore>();
         await accounts.SyncAccountsAsync(list.Accounts, now, ct);
-        var leases = await accounts.ClaimDueAsync(new ClaimRequest("seed", now, TimeSpan.FromMinutes(5), 100, IgnoreSchedule: true), ct);
         var polls = services.GetRequiredService<IPollResultStore>();
+        var fraPosts = Posts(today, days: 10, hours: [9, 15]);
+        var earlier = now.AddDays(-2);
+        var fra = Assert.Single(await accounts.ClaimDueAsync(new ClaimRequest("seed", earlier, TimeSpan.FromMinutes(5), 1, IgnoreSchedule: true, AccountId: "fra-mfa"), ct));
+        await polls.RecordPollAsync(new PollRecord(fra, earlier, Ok(fraPosts, followers: 900), TimeSpan.FromMilliseconds(90), now.AddDays(1), 0), ct);
+        var fraNow = Ok(fraPosts.Select(p => p.PostId == EditedPostId ? p with { Text = "A corrected statement." } : p).ToArray(), followers: 1000)
+            with { DeletedPostIds = [DeletedPostId] };
+        var leases = await accounts.ClaimDueAsync(new ClaimRequest("seed", now, TimeSpan.FromMinutes(5), 100, IgnoreSchedule: true), ct);
         foreach (var lease in leases)
         {
             var (result, failures) = lease.Account.Id switch
             {
-                "fra-mfa" => (Ok(Posts(today, days: 10, hours: [9, 15]), followers: 1000), 0),
+                "fra-mfa" => (fraNow, 0),
                 "gbr-fcdo" => (Ok(Posts(today.AddDays(-1), days: GbrPosts, hours: [8]), followers: null), 0),
                 "deu-aa" => (FetchResult.Failed(PollStatus.Unauthorized, "HTTP 401: the access token was refused", 401), 3),
+                "jpn-mofa" => (FetchResult.Failed(PollStatus.Error, "Connection refused (127.0.0.1:1)"), 2),
                 _ => (Ok([], followers: 50), 0),
             };
             await polls.RecordPollAsync(new PollRecord(lease, now, result, TimeSpan.FromMilliseconds(120), now.AddDays(1), failures), ct);
@@ -108,7 +127,7 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
         Enumerable.Range(1, days).SelectMany(d => hours.Select(h =>
         {
             var at = new DateTimeOffset(before.AddDays(-d).ToDateTime(new TimeOnly(h, 0)), TimeSpan.Zero);
-            return new Post { PostId = $"p-{d}-{h}", PublishedAt = at, Title = $"Statement {d}/{h}", Text = "A statement." };
+            return new Post { PostId = $"p-{d}-{h}", Url = $"http://127.0.0.1:1/posts/p-{d}-{h}", PublishedAt = at, Title = $"Statement {d}/{h}", Text = "A statement." };
         })).ToArray();
 
     public async ValueTask DisposeAsync()

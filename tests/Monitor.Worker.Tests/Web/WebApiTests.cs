@@ -52,7 +52,7 @@ public sealed class WebApiTests(SeededHostFixture fixture) : IClassFixture<Seede
 
         Assert.Equal(HttpStatusCode.OK, status);
         var accounts = json.EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!);
-        Assert.Equal(["deu-aa", "fra-mfa", "gbr-fcdo", "ita-off", "usa-embassy"], accounts.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["deu-aa", "fra-mfa", "gbr-fcdo", "ita-off", "jpn-mofa", "usa-embassy"], accounts.Keys.Order(StringComparer.Ordinal));
         var deu = accounts["deu-aa"];
         Assert.Equal("unauthorized", deu.GetProperty("status").GetString());
         Assert.Equal(3, deu.GetProperty("consecutiveFailures").GetInt32());
@@ -127,7 +127,7 @@ public sealed class WebApiTests(SeededHostFixture fixture) : IClassFixture<Seede
         var (_, json) = await GetJsonAsync($"api/reports/dormant?to={host.Today:yyyy-MM-dd}");
 
         // deu-aa never posted either, but its platform refused access: its status is unauthorized, not inactive.
-        Assert.Equal(["usa-embassy"], json.EnumerateArray().Select(r => r.GetProperty("accountId").GetString()));
+        Assert.Equal(["jpn-mofa", "usa-embassy"], json.EnumerateArray().Select(r => r.GetProperty("accountId").GetString()));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class WebApiTests(SeededHostFixture fixture) : IClassFixture<Seede
 
         var platforms = json.GetProperty("platforms").EnumerateArray()
             .ToDictionary(p => p.GetProperty("platform").GetString()!, p => p.GetProperty("present").GetInt32());
-        Assert.Equal(new Dictionary<string, int> { ["bluesky"] = 1, ["mastodon"] = 1, ["rss"] = 2 }, platforms);
+        Assert.Equal(new Dictionary<string, int> { ["bluesky"] = 1, ["mastodon"] = 1, ["rss"] = 3 }, platforms);
     }
 
     [Theory]
@@ -154,6 +154,144 @@ public sealed class WebApiTests(SeededHostFixture fixture) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task Account_Known_StateOfItsLastPoll()
+    {
+        var (status, json) = await GetJsonAsync("api/accounts/jpn-mofa");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("error", json.GetProperty("status").GetString());
+        Assert.Equal("Connection refused (127.0.0.1:1)", json.GetProperty("lastError").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("lastSuccessAt").ValueKind);
+        Assert.Equal(2, json.GetProperty("consecutiveFailures").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("api/accounts/nope")]
+    [InlineData("api/accounts/nope/posts")]
+    [InlineData("api/accounts/nope/snapshots")]
+    [InlineData("api/accounts/nope/followers")]
+    public async Task AccountPages_UnknownAccount_404(string path)
+    {
+        var (status, json) = await GetJsonAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("No account 'nope'.", json.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task AccountPosts_Limit_NewestFirstWithEditedAndDeleted()
+    {
+        var (status, json) = await GetJsonAsync("api/accounts/fra-mfa/posts?limit=3");
+        var (_, all) = await GetJsonAsync("api/accounts/fra-mfa/posts?limit=200");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var posts = json.EnumerateArray().ToArray();
+        Assert.Equal(["p-1-15", SeededWorkerHost.EditedPostId, "p-2-15"], posts.Select(p => p.GetProperty("postId").GetString()));
+        Assert.Equal("Statement 1/9", posts[1].GetProperty("title").GetString());
+        Assert.Equal("A corrected statement.", posts[1].GetProperty("snippet").GetString());
+        Assert.Equal(host.SeededAt.ToUnixTimeMilliseconds(), posts[1].GetProperty("editedAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        Assert.Equal(JsonValueKind.Null, posts[0].GetProperty("editedAt").ValueKind);
+        var byId = all.EnumerateArray().ToDictionary(p => p.GetProperty("postId").GetString()!);
+        Assert.Equal(SeededWorkerHost.FraPosts, byId.Count);
+        Assert.Equal(
+            [SeededWorkerHost.DeletedPostId],
+            byId.Values.Where(p => p.GetProperty("deletedAt").ValueKind != JsonValueKind.Null).Select(p => p.GetProperty("postId").GetString()));
+    }
+
+    [Fact]
+    public async Task AccountSnapshots_Fra_BothPollsNewestFirst()
+    {
+        var (status, json) = await GetJsonAsync("api/accounts/fra-mfa/snapshots");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var polls = json.EnumerateArray().ToArray();
+        Assert.Equal([1000L, 900L], polls.Select(p => p.GetProperty("followers").GetInt64()));
+        Assert.Equal([120L, 90L], polls.Select(p => p.GetProperty("durationMs").GetInt64()));
+        Assert.Equal(["ok", "ok"], polls.Select(p => p.GetProperty("status").GetString()));
+        Assert.Equal([0, SeededWorkerHost.FraPosts], polls.Select(p => p.GetProperty("newPosts").GetInt32()));
+        Assert.Equal(200, polls[0].GetProperty("httpStatus").GetInt32());
+    }
+
+    [Fact]
+    public async Task AccountFollowers_Fra_LastCountOfEachDayWithOne()
+    {
+        var (status, json) = await GetJsonAsync($"api/accounts/fra-mfa/followers?to={host.Today:yyyy-MM-dd}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(
+            [($"{DateOnly.FromDateTime(host.SeededAt.AddDays(-2).UtcDateTime):yyyy-MM-dd}", 900L), ($"{host.Today:yyyy-MM-dd}", 1000L)],
+            json.EnumerateArray().Select(d => (d.GetProperty("day").GetString(), d.GetProperty("followers").GetInt64())));
+    }
+
+    [Theory]
+    [InlineData("api/accounts/fra-mfa/posts?limit=0", "'limit' must be a whole number from 1 to 200.")]
+    [InlineData("api/accounts/fra-mfa/posts?limit=x", "'limit' must be a whole number from 1 to 200.")]
+    [InlineData("api/accounts/fra-mfa/snapshots?limit=501", "'limit' must be a whole number from 1 to 500.")]
+    [InlineData("api/accounts/fra-mfa/followers?from=2026-1-1", "'from' must be a UTC date yyyy-MM-dd.")]
+    [InlineData("api/reports/posts-per-day?to=yesterday", "'to' must be a UTC date yyyy-MM-dd.")]
+    public async Task AccountPages_BadQuery_400WithTheReason(string path, string error)
+    {
+        var (status, json) = await GetJsonAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(error, json.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task PostsPerDay_Last30Days_EveryDayPerPlatformOfEnabledAccounts()
+    {
+        var from = host.Today.AddDays(-29);
+        var (status, json) = await GetJsonAsync($"api/reports/posts-per-day?from={from:yyyy-MM-dd}&to={host.Today:yyyy-MM-dd}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var days = json.GetProperty("days").EnumerateArray().Select(d => DateOnly.Parse(d.GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => from.AddDays(i)), days);
+        var platform = Assert.Single(json.GetProperty("platforms").EnumerateArray());
+        Assert.Equal("rss", platform.GetProperty("platform").GetString());
+        // fra-mfa: 2 a day on the 10 days before today; gbr-fcdo: 1 a day on the 5 days before yesterday.
+        var expected = days.Select(d => (d >= host.Today.AddDays(-10) && d < host.Today ? 2L : 0L)
+            + (d >= host.Today.AddDays(-1 - SeededWorkerHost.GbrPosts) && d < host.Today.AddDays(-1) ? 1L : 0L));
+        Assert.Equal(expected, platform.GetProperty("posts").EnumerateArray().Select(p => p.GetInt64()));
+    }
+
+    [Fact]
+    public async Task Status_DefaultCycleInterval_RefreshEveryMinute()
+    {
+        var (status, json) = await GetJsonAsync("api/status");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(60, json.GetProperty("cycleIntervalSeconds").GetDouble());
+        Assert.Equal(60, json.GetProperty("refreshSeconds").GetDouble());
+    }
+
+    [Fact]
+    public async Task DashboardCalls_EveryEndpoint_LogNothingAtInformation()
+    {
+        // What one overview and one account page load ask for; polls (the scheduler's) are not part of it.
+        string[] calls =
+        [
+            "api/status", "api/accounts", "api/reports/activity", "api/reports/presence", "api/reports/dormant", "api/reports/posts-per-day",
+            "api/reports/leaderboard", "api/accounts/fra-mfa", "api/accounts/fra-mfa/activity", "api/accounts/fra-mfa/posts",
+            "api/accounts/fra-mfa/snapshots", "api/accounts/fra-mfa/followers", "", "static/app.js",
+        ];
+        var before = host.Logs.GetSnapshot().Count;
+
+        foreach (var call in calls)
+        {
+            using var response = await client.GetAsync(call, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var web = host.Logs.GetSnapshot().Skip(before)
+            .Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Information)
+            .Where(r => r.Category is { } c && (c.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+                || c.StartsWith("Monitor.Worker.Web", StringComparison.Ordinal) || c.StartsWith("Monitor.Core.Activity", StringComparison.Ordinal)
+                || c.StartsWith("Monitor.Core.Storage", StringComparison.Ordinal)))
+            .Select(r => $"{r.Category}: {r.Message}");
+        Assert.Empty(web);
+    }
+
+    [Fact]
     public async Task Api_Post_IsNotAllowed()
     {
         using var response = await client.PostAsync("api/accounts", null, TestContext.Current.CancellationToken);
@@ -165,10 +303,13 @@ public sealed class WebApiTests(SeededHostFixture fixture) : IClassFixture<Seede
     public async Task Dashboard_Root_ServesThePageAndTheVendoredChartLibrary()
     {
         var ct = TestContext.Current.CancellationToken;
-        var page = await client.GetStringAsync("", ct);
+        using var response = await client.GetAsync("", ct);
+        var page = await response.Content.ReadAsStringAsync(ct);
         using var chart = await client.GetAsync("lib/chartjs/chart.umd.min.js", ct);
 
         Assert.Contains("<table id=\"leaderboard\"", page, StringComparison.Ordinal);
+        // Behind a key the page must be asked for again, never shown from the browser's cache after signing out.
+        Assert.True(response.Headers.CacheControl?.NoCache);
         Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
         Assert.StartsWith("/*!\n * Chart.js v4.6.1", await chart.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }

@@ -25,10 +25,12 @@ public static class MongoStoreExtensions
         services.TryAddSingleton<MongoAccountStore>();
         services.TryAddSingleton<MongoPollResultStore>();
         services.TryAddSingleton<MongoRecordReader>();
+        services.TryAddSingleton<MongoRecentRecordReader>();
         services.TryAddSingleton<MongoStoreLifecycle>();
         services.AddSingleton<IAccountStore>(provider => provider.GetRequiredService<MongoAccountStore>());
         services.AddSingleton<IPollResultStore>(provider => provider.GetRequiredService<MongoPollResultStore>());
         services.AddSingleton<IRecordReader>(provider => provider.GetRequiredService<MongoRecordReader>());
+        services.AddSingleton<IRecentRecordReader>(provider => provider.GetRequiredService<MongoRecentRecordReader>());
         services.AddSingleton<IStorageLifecycle>(provider => provider.GetRequiredService<MongoStoreLifecycle>());
         return services;
     }

@@ -24,6 +24,8 @@ internal static class ApiEndpoints
             ReportAsync(http, ReportKind.Leaderboard, time, async r => Results.Json(await reports.GetLeaderboardAsync(r, ct), ReportJsonContext.Default.IReadOnlyListLeaderboardEntry)));
         api.MapGet("/reports/dormant", (HttpContext http, ActivityReportService reports, TimeProvider time, CancellationToken ct) =>
             ReportAsync(http, ReportKind.Dormant, time, async r => Results.Json(await reports.GetDormantAsync(r, ct), ReportJsonContext.Default.IReadOnlyListDormantEntry)));
+        api.MapAccountHistory();
+        api.MapDashboardApi();
         return endpoints;
     }
 
@@ -36,9 +38,9 @@ internal static class ApiEndpoints
     private static async Task<IResult> GetAccountActivityAsync(
         string id, HttpContext http, ActivityReportService reports, IActivityQueries queries, TimeProvider time, CancellationToken ct)
     {
-        if (!ReportQuery.TryParseWindow(http.Request.Query, Today(time), out var window, out var error))
+        if (!ReportQuery.TryParseWindow(http.Request.Query, ApiResults.Today(time), out var window, out var error))
         {
-            return BadRequest(error!);
+            return ApiResults.BadRequest(error!);
         }
 
         // The activity row comes from the same aggregate as the reports, so the page and the reports always agree.
@@ -53,12 +55,8 @@ internal static class ApiEndpoints
     }
 
     private static async Task<IResult> ReportAsync(HttpContext http, ReportKind kind, TimeProvider time, Func<ReportRequest, Task<IResult>> run) =>
-        ReportQuery.TryParse(http.Request.Query, kind, Today(time), out var request, out var error)
+        ReportQuery.TryParse(http.Request.Query, kind, ApiResults.Today(time), out var request, out var error)
             ? await run(request)
-            : BadRequest(error!);
+            : ApiResults.BadRequest(error!);
 
-    private static IResult BadRequest(string error) =>
-        Results.Json(new ApiError(error), WebJsonContext.Default.ApiError, statusCode: StatusCodes.Status400BadRequest);
-
-    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

@@ -75,6 +75,21 @@ internal static class ReportQuery
         return true;
     }
 
+    /// <summary><c>limit</c>: a whole number from 1 to <paramref name="max"/>; <paramref name="fallback"/> when absent.</summary>
+    public static bool TryParseLimit(IQueryCollection query, int fallback, int max, out int limit, out string? error)
+    {
+        limit = fallback;
+        error = null;
+        if (query["limit"].FirstOrDefault() is { Length: > 0 } text
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > max))
+        {
+            error = $"'limit' must be a whole number from 1 to {max}.";
+            return false;
+        }
+
+        return true;
+    }
+
     private static bool TryParseDate(IQueryCollection query, string name, out DateOnly? date, out string? error)
     {
         date = null;
