@@ -26,7 +26,7 @@ public abstract partial class StoreContractTests
         {
             Status = PollStatus.Ok,
             Posts = [SamplePost("a3", Start.AddDays(-2), text: "Corrected text")],
-            DeletedPostIds = ["a2"],
+            Deletions = [new PostDeletion("a2", DeletionEvidence.NotFound)],
         }, capturedAt: Start.AddHours(1));
 
         var newest = await Recent(host).ReadNewestPostsAsync("a", 4, Ct);
@@ -80,7 +80,7 @@ public abstract partial class StoreContractTests
             Posts = [SamplePost("a1", day), SamplePost("a2", day.AddHours(23).AddMinutes(59)), SamplePost("a3", day.AddDays(1)), SamplePost("old", day.AddDays(-1))],
         });
         await RecordAsync(host, "r", new FetchResult { Status = PollStatus.Ok, Posts = [SamplePost("r1", day.AddHours(5))] });
-        await RecordAsync(host, "r", new FetchResult { Status = PollStatus.Ok, DeletedPostIds = ["r1"] }, capturedAt: Start.AddHours(1));
+        await RecordAsync(host, "r", new FetchResult { Status = PollStatus.Ok, Deletions = [new PostDeletion("r1", DeletionEvidence.NotFound)] }, capturedAt: Start.AddHours(1));
         await RecordAsync(host, "m", new FetchResult { Status = PollStatus.Ok, Posts = [SamplePost("m1", day.AddDays(1).AddHours(2))] });
         await RecordAsync(host, "x", new FetchResult { Status = PollStatus.Ok, Posts = [SamplePost("x1", day)] });
         await host.Accounts.SyncAccountsAsync([Account("a"), Account("r"), Account("m", "mastodon"), Account("x", enabled: false)], Start, Ct);
