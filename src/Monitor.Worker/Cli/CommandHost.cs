@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Monitor.Core.Polling;
 using Monitor.Worker.Hosting;
 
 namespace Monitor.Worker.Cli;
@@ -49,30 +47,13 @@ internal static class CommandHost
                 await host.StopAsync(CancellationToken.None);
             }
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (StartupFailure.Describe(ex) is { } problems)
         {
-            await error.WriteLineAsync("Invalid configuration:");
-            foreach (var failure in ex.Failures)
+            foreach (var problem in problems)
             {
-                await error.WriteLineAsync("  " + failure);
+                await error.WriteLineAsync(problem);
             }
 
-            return ExitCodes.StartupFailed;
-        }
-        catch (AccountListException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return ExitCodes.StartupFailed;
-        }
-        catch (StoreUnavailableException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return ExitCodes.StartupFailed;
-        }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
-        {
-            // Binding errors name the key: "Failed to convert configuration value at 'Monitor:Polling:MinInterval' ..."
-            await error.WriteLineAsync("Invalid configuration: " + ex.Message);
             return ExitCodes.StartupFailed;
         }
         finally

@@ -51,7 +51,7 @@ public sealed class StartupValidationTests : IDisposable
         Assert.Contains($"{file}:6: invalid country code 'XXX'", result.Output, StringComparison.Ordinal);
         Assert.Contains($"{file}:7: unknown actor 'Spy'", result.Output, StringComparison.Ordinal);
         Assert.Contains($"{file}:8: enabled 'maybe' must be true or false", result.Output, StringComparison.Ordinal);
-        Assert.Contains("6 problem(s) found; 1 valid accounts.", result.Output, StringComparison.Ordinal);
+        Assert.Contains("6 problem(s) found; 1 valid account.", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
