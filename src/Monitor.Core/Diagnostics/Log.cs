@@ -10,11 +10,12 @@ namespace Monitor.Core.Diagnostics;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(1000, LogLevel.Warning, "HTTP to {Authority} failed ({Reason}); retry {Attempt} in {Delay}")]
+    // Information: a retry is the pipeline working; what counts (the poll's outcome) is logged per account.
+    [LoggerMessage(1000, LogLevel.Information, "HTTP to {Authority} failed ({Reason}); retry {Attempt} in {Delay}")]
     public static partial void HttpRetrying(ILogger logger, string? authority, int attempt, TimeSpan delay, string reason);
 
-    [LoggerMessage(1001, LogLevel.Warning, "Circuit opened for {Authority} for {BreakDuration}: the host keeps failing")]
-    public static partial void CircuitOpened(ILogger logger, string? authority, TimeSpan breakDuration);
+    [LoggerMessage(1001, LogLevel.Warning, "Circuit opened for {Authority} for {BreakDuration}: the host keeps failing ({Reason})")]
+    public static partial void CircuitOpened(ILogger logger, string? authority, TimeSpan breakDuration, string reason);
 
     [LoggerMessage(1002, LogLevel.Information, "Circuit closed for {Authority}: the host answers again")]
     public static partial void CircuitClosed(ILogger logger, string? authority);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 namespace Monitor.Worker.Hosting;
 
 /// <summary>
-/// One-shot commands keep standard output for their results: logs go to standard error, warnings and up, unless
+/// One-shot commands keep standard output for their results: logs go to standard error, one line each, warnings and up, unless
 /// <c>--Logging:Console:LogLevel:Default=...</c> says otherwise.
 /// </summary>
 internal static class CommandLogging
@@ -14,6 +14,7 @@ internal static class CommandLogging
     public static void Configure(HostApplicationBuilder builder)
     {
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
         if (builder.Configuration["Logging:Console:LogLevel:Default"] is not null)
         {
             return;
