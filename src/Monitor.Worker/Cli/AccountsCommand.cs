@@ -1,6 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Configuration;
 using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
 using Monitor.Core.Export;
@@ -81,7 +85,10 @@ internal static class AccountsCommand
     private static string? Time(DateTimeOffset? time, bool wide) =>
         wide ? RecordExporter.Iso(time) : time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>Validation needs no store: it builds the services without starting the host.</summary>
+    /// <summary>
+    /// Validation needs no store: it builds the service's host without starting it, runs every settings section's
+    /// validation, looks for unknown <c>Monitor:</c> keys, and loads the account list.
+    /// </summary>
     private static async Task<int> ValidateAsync(ParseResult parseResult, CliContext context)
     {
         if (!ConfigurationOverrides.TryCollect(parseResult.UnmatchedTokens, out var configurationArgs, out var error))
@@ -90,17 +97,46 @@ internal static class AccountsCommand
             return ExitCodes.StartupFailed;
         }
 
-        using var host = MonitorHostBuilder.Create(configurationArgs, HostMode.Command, context.ConfigureHost).Build();
+        IHost host;
+        try
+        {
+            host = MonitorHostBuilder.Create(configurationArgs, HostMode.Service, context.ConfigureHost).Build();
+        }
+        catch (Exception ex) when (StartupFailure.Describe(ex) is { } buildProblems)
+        {
+            // A value the registration itself reads (the poll schedule) cannot be converted.
+            foreach (var problem in buildProblems)
+            {
+                await context.Output.WriteLineAsync(problem);
+            }
+
+            return ExitCodes.StartupFailed;
+        }
+
+        using var built = host;
+        var problems = new List<string>();
+        try
+        {
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (Exception ex) when (StartupFailure.Describe(ex) is { } settings)
+        {
+            problems.AddRange(settings);
+        }
+
+        problems.AddRange(UnknownSettings.Find(host.Services.GetRequiredService<IConfiguration>(), host.Services.GetServices<SettingsSection>())
+            .Select(unknown => unknown.ToString()));
         var result = host.Services.GetRequiredService<AccountListLoader>().Load();
-        foreach (var problem in result.Errors)
+        problems.AddRange(result.Errors);
+        foreach (var problem in problems)
         {
             await context.Output.WriteLineAsync(problem);
         }
 
         var byPlatform = string.Join(", ", result.Accounts.GroupBy(a => a.Platform).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
-        await context.Output.WriteLineAsync(result.IsValid
-            ? $"OK: {Plural.Count(result.Accounts.Count, "account")} ({byPlatform})."
-            : $"{result.Errors.Count} problem(s) found; {Plural.Count(result.Accounts.Count, "valid account")}.");
-        return result.IsValid ? ExitCodes.Success : ExitCodes.StartupFailed;
+        await context.Output.WriteLineAsync(problems.Count == 0
+            ? $"OK: {Plural.Count(result.Accounts.Count, "account")} ({byPlatform}); every setting is valid."
+            : $"{problems.Count} problem(s) found; {Plural.Count(result.Accounts.Count, "valid account")}.");
+        return problems.Count == 0 ? ExitCodes.Success : ExitCodes.StartupFailed;
     }
 }

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitor.Core;
 using Monitor.Core.Accounts;
+using Monitor.Core.Configuration;
 using Monitor.Core.Storage;
 using Monitor.Worker.Jobs;
 using Monitor.Worker.Web;
+using Monitor.Worker.Web.Metrics;
 
 namespace Monitor.Worker.Hosting;
 
@@ -48,6 +50,9 @@ internal static class MonitorHostBuilder
         }
 
         builder.Services.AddMonitorCore(builder.Configuration);
+        builder.Services.AddKnownSettings(WebOptions.SectionPath, typeof(WebOptions));
+        builder.Services.AddKnownSettings(TelemetryOptions.SectionPath, typeof(TelemetryOptions));
+        builder.Services.AddHostedService<UnknownSettingsCheck>();
         if (mode == HostMode.ReadOnlyCommand)
         {
             // Reads need neither the configured account list nor a schema change.
