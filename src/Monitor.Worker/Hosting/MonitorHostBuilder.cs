@@ -6,6 +6,7 @@ using Monitor.Core;
 using Monitor.Core.Accounts;
 using Monitor.Core.Configuration;
 using Monitor.Core.Storage;
+using Monitor.Core.Storage.Sqlite;
 using Monitor.Worker.Jobs;
 using Monitor.Worker.Web;
 using Monitor.Worker.Web.Metrics;
@@ -69,6 +70,11 @@ internal static class MonitorHostBuilder
             builder.Services.AddHostedService(provider => new MonitorStartup(provider.GetRequiredService<StoreInitializer>(), mode));
         }
 
+        if (ServiceDataDirectory.Find() is { } dataDirectory)
+        {
+            UseDataDirectory(builder.Services, dataDirectory);
+        }
+
         if (mode == HostMode.Service)
         {
             builder.Services.AddHostedService<QuartzLogBinding>();
@@ -82,4 +88,8 @@ internal static class MonitorHostBuilder
         configure?.Invoke(builder);
         return builder;
     }
+
+    /// <summary>Relative data paths (the SQLite file) resolve against the service's data directory.</summary>
+    internal static void UseDataDirectory(IServiceCollection services, string dataDirectory) =>
+        services.PostConfigure<SqliteOptions>(options => options.Path = ServiceDataDirectory.Resolve(options.Path, dataDirectory));
 }
