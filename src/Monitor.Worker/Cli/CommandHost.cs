@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.WindowsServices;
+using Microsoft.Extensions.Logging;
+using Monitor.Core.Diagnostics;
 using Monitor.Worker.Hosting;
 
 namespace Monitor.Worker.Cli;
@@ -49,9 +52,20 @@ internal static class CommandHost
         }
         catch (Exception ex) when (StartupFailure.Describe(ex) is { } problems)
         {
+            // A Windows service has no console: its problems go to the event log instead of standard error.
+            var logger = mode == HostMode.Service && WindowsServiceHelpers.IsWindowsService()
+                ? host?.Services.GetService<ILoggerFactory>()?.CreateLogger("Monitor.Worker.Startup")
+                : null;
             foreach (var problem in problems)
             {
-                await error.WriteLineAsync(problem);
+                if (logger is not null)
+                {
+                    Log.StartupFailed(logger, problem);
+                }
+                else
+                {
+                    await error.WriteLineAsync(problem);
+                }
             }
 
             return ExitCodes.StartupFailed;
