@@ -21,8 +21,11 @@ RUN mkdir -p /data && chown app:app /data
 VOLUME /data
 # 'app' (UID 1654) is the non-root user the .NET images ship.
 USER app
-# The status endpoint listens on 127.0.0.1:5080 inside the container; the aspnet image has no curl, so the worker
-# probes itself (/readyz: store reachable, scheduler running, a poll cycle within Monitor:Web:MaxCycleAge).
+# A bind-mounted /data must be writable by that uid (chown 1654:1654 on the host).
+# The status endpoint listens on 127.0.0.1:5080 inside the container; to publish it set Urls=http://0.0.0.0:5080 and
+# Monitor__Web__ApiKey (README, "Container"). The aspnet image has no curl, so the worker probes itself
+# (/readyz: store reachable, scheduler running, a poll cycle within Monitor:Web:MaxCycleAge).
+EXPOSE 5080
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD ["dotnet", "Monitor.Worker.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "Monitor.Worker.dll"]
 CMD ["run"]

@@ -27,6 +27,7 @@ public static class MonitorServiceCollectionExtensions
         services.AddValidatedOptions<HttpResilienceOptions>(configuration, HttpResilienceOptions.SectionPath);
         services.AddValidatedOptions<PollingOptions>(configuration, PollingOptions.SectionPath);
         services.AddValidatedOptions<AccountsOptions>(configuration, AccountsOptions.SectionPath);
+        services.AddKnownSettings("Monitor:ShutdownTimeout"); // read by the host (HostOptions.ShutdownTimeout)
 
         services.TryAddSingleton(provider => new SecretRedactor(configuration));
         services.TryAddSingleton<WorkerIdentity>();

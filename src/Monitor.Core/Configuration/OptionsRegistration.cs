@@ -12,8 +12,16 @@ public static class OptionsRegistration
         where TOptions : class
     {
         services.AddSingleton<IValidateOptions<TOptions>>(new KeyedOptionsValidator<TOptions>(sectionPath));
+        services.AddKnownSettings(sectionPath, typeof(TOptions));
         return services.AddOptions<TOptions>()
             .Bind(configuration.GetSection(sectionPath), binder => binder.ErrorOnUnknownConfiguration = false)
             .ValidateOnStart();
     }
+
+    /// <summary>
+    /// Declares a section (or, without a type, a single key) as known to the unknown-key check without binding it:
+    /// for sections read directly, or bound only in some modes (the web endpoint's in the service).
+    /// </summary>
+    public static IServiceCollection AddKnownSettings(this IServiceCollection services, string path, Type? optionsType = null) =>
+        services.AddSingleton(new SettingsSection(path, optionsType));
 }

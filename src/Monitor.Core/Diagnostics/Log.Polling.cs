@@ -4,11 +4,27 @@ namespace Monitor.Core.Diagnostics;
 
 internal static partial class Log
 {
-    [LoggerMessage(1100, LogLevel.Information, "Poll cycle started by {Owner}")]
+    [LoggerMessage(1100, LogLevel.Debug, "Poll cycle started by {Owner}")]
     public static partial void CycleStarted(ILogger logger, string owner);
 
+    /// <summary>A cycle that polled something is Information; an idle one (nothing due) only Debug.</summary>
+    public static void CycleFinished(ILogger logger, int accounts, int failed, int newPosts, TimeSpan elapsed)
+    {
+        if (accounts == 0)
+        {
+            CycleIdle(logger, elapsed);
+        }
+        else
+        {
+            CyclePolled(logger, accounts, failed, newPosts, elapsed);
+        }
+    }
+
     [LoggerMessage(1101, LogLevel.Information, "Poll cycle finished: {Accounts} accounts, {Failed} failed, {NewPosts} new posts in {Elapsed}")]
-    public static partial void CycleFinished(ILogger logger, int accounts, int failed, int newPosts, TimeSpan elapsed);
+    private static partial void CyclePolled(ILogger logger, int accounts, int failed, int newPosts, TimeSpan elapsed);
+
+    [LoggerMessage(1115, LogLevel.Debug, "Poll cycle finished: nothing was due ({Elapsed})")]
+    private static partial void CycleIdle(ILogger logger, TimeSpan elapsed);
 
     [LoggerMessage(1102, LogLevel.Debug, "Polled {AccountId} ({Platform}): {Status}, {NewPosts} new of {SeenPosts}, next at {NextPollAt:u}")]
     public static partial void AccountPolled(ILogger logger, string accountId, string platform, string status, int newPosts, int seenPosts, DateTimeOffset nextPollAt);

@@ -139,7 +139,7 @@ public static class RecordExporter
         {
             foreach (var value in values(record))
             {
-                csv.WriteField(value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString());
+                csv.WriteField(CsvFormulaGuard.Escape(value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString()));
             }
 
             await csv.NextRecordAsync();

@@ -106,9 +106,12 @@ internal sealed class AccountPoller(
         {
             return (FetchResult.Failed(PollStatus.Error, ex.Message), request);
         }
-        catch (BrokenCircuitException)
+        catch (BrokenCircuitException ex)
         {
-            return (FetchResult.Failed(PollStatus.Error, "Circuit open: the host failed repeatedly and is being rested."), request);
+            // Polly carries the exception that opened the circuit as the inner exception; an open circuit caused by
+            // error responses (5xx) has none.
+            var cause = ex.InnerException is { } first ? Resilience.TransientHttpFailure.Describe(first) : "repeated error responses";
+            return (FetchResult.Failed(PollStatus.Error, $"host rested after repeated failures: {cause}"), request);
         }
         catch (TimeoutRejectedException ex)
         {

@@ -38,8 +38,7 @@ public static class ResilienceExtensions
                         TransientHttpFailure.RetryDelay(args.Outcome, args.AttemptNumber, options, time.GetUtcNow(), Random.Shared.NextDouble())),
                     OnRetry = args =>
                     {
-                        Log.HttpRetrying(logger, context.InstanceName, args.AttemptNumber + 1, args.RetryDelay,
-                            args.Outcome.Result is { } r ? $"HTTP {(int)r.StatusCode}" : args.Outcome.Exception?.GetType().Name ?? "unknown");
+                        Log.HttpRetrying(logger, context.InstanceName, args.AttemptNumber + 1, args.RetryDelay, TransientHttpFailure.Describe(args.Outcome));
                         MonitorMetrics.HttpRetries.Add(1);
                         return default;
                     },
@@ -55,7 +54,7 @@ public static class ResilienceExtensions
                     // gauge means rejecting calls, so it rises on OnOpened and falls on OnHalfOpened.
                     OnOpened = args =>
                     {
-                        Log.CircuitOpened(logger, context.InstanceName, args.BreakDuration);
+                        Log.CircuitOpened(logger, context.InstanceName, args.BreakDuration, TransientHttpFailure.Describe(args.Outcome));
                         MonitorMetrics.CircuitsOpen.Add(1, new KeyValuePair<string, object?>("authority", context.InstanceName));
                         MonitorMetrics.CircuitsOpened.Add(1, new KeyValuePair<string, object?>("authority", context.InstanceName));
                         return default;

@@ -10,6 +10,27 @@ namespace Monitor.Core.Resilience;
 internal static class TransientHttpFailure
 {
     /// <summary>
+    /// An outcome in one line for the logs: <c>HTTP 503</c>, or the exception's type and message
+    /// (<c>HttpRequestException: Name or service not known (example.invalid:443)</c>), its inner cause appended when
+    /// it adds something. Messages of HttpClient name the host, never the query string.
+    /// </summary>
+    public static string Describe(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Result: { } response } => $"HTTP {(int)response.StatusCode}",
+        { Exception: { } exception } => Describe(exception),
+        _ => "unknown failure",
+    };
+
+    /// <inheritdoc cref="Describe(Outcome{HttpResponseMessage})"/>
+    public static string Describe(Exception exception)
+    {
+        var text = $"{exception.GetType().Name}: {exception.Message}";
+        return exception.InnerException is { } inner && !exception.Message.Contains(inner.Message, StringComparison.Ordinal)
+            ? $"{text} ({inner.Message})"
+            : text;
+    }
+
+    /// <summary>
     /// Retry on connection errors, attempt timeouts, 408, 5xx and 429, except when the server asks to wait longer
     /// than <paramref name="maxRetryAfter"/> (the poll then ends rate-limited and the account is deferred), and except
     /// a 429 without Retry-After, whose reset is in platform-specific headers the adapter reads.

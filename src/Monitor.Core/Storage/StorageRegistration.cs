@@ -11,6 +11,10 @@ public static class StorageRegistration
     public static IServiceCollection AddMonitorStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionPath);
+
+        // Both providers' settings are known keys, whichever is in use (a file may configure both).
+        services.AddKnownSettings(SqliteOptions.SectionPath, typeof(SqliteOptions));
+        services.AddKnownSettings(Mongo.MongoOptions.SectionPath, typeof(Mongo.MongoOptions));
         var provider = configuration.GetSection(StorageOptions.SectionPath).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
         return provider switch
         {

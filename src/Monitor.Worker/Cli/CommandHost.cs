@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Monitor.Core.Polling;
+using Microsoft.Extensions.Hosting.WindowsServices;
+using Microsoft.Extensions.Logging;
+using Monitor.Core.Diagnostics;
 using Monitor.Worker.Hosting;
 
 namespace Monitor.Worker.Cli;
@@ -49,30 +50,24 @@ internal static class CommandHost
                 await host.StopAsync(CancellationToken.None);
             }
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (StartupFailure.Describe(ex) is { } problems)
         {
-            await error.WriteLineAsync("Invalid configuration:");
-            foreach (var failure in ex.Failures)
+            // A Windows service has no console: its problems go to the event log instead of standard error.
+            var logger = mode == HostMode.Service && WindowsServiceHelpers.IsWindowsService()
+                ? host?.Services.GetService<ILoggerFactory>()?.CreateLogger("Monitor.Worker.Startup")
+                : null;
+            foreach (var problem in problems)
             {
-                await error.WriteLineAsync("  " + failure);
+                if (logger is not null)
+                {
+                    Log.StartupFailed(logger, problem);
+                }
+                else
+                {
+                    await error.WriteLineAsync(problem);
+                }
             }
 
-            return ExitCodes.StartupFailed;
-        }
-        catch (AccountListException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return ExitCodes.StartupFailed;
-        }
-        catch (StoreUnavailableException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return ExitCodes.StartupFailed;
-        }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
-        {
-            // Binding errors name the key: "Failed to convert configuration value at 'Monitor:Polling:MinInterval' ..."
-            await error.WriteLineAsync("Invalid configuration: " + ex.Message);
             return ExitCodes.StartupFailed;
         }
         finally

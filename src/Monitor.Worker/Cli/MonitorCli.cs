@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Microsoft.Extensions.Hosting;
 using Monitor.Worker.Hosting;
 
@@ -19,14 +20,37 @@ internal static class MonitorCli
             // The host handles SIGTERM/Ctrl+C itself (graceful shutdown within Monitor:ShutdownTimeout).
             ProcessTerminationTimeout = null,
         };
-        return root.Parse(args).InvokeAsync(configuration);
+        var parseResult = root.Parse(args);
+        if (parseResult.Action is ParseErrorAction parseError)
+        {
+            // An argument error is its own line on standard error; the help text is for --help, on standard output.
+            parseError.ShowHelp = false;
+            parseError.ShowTypoCorrections = true;
+        }
+
+        return parseResult.InvokeAsync(configuration);
+    }
+
+    /// <summary>Each command's help says that unmatched trailing arguments are settings.</summary>
+    private static void MentionSettings(Command command)
+    {
+        if (command.Subcommands.Count == 0)
+        {
+            command.Description += " Trailing --Section:Key=value arguments are settings (e.g. --Monitor:Storage:Sqlite:Path=/tmp/m.db).";
+        }
+
+        foreach (var subcommand in command.Subcommands)
+        {
+            MentionSettings(subcommand);
+        }
     }
 
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand(
             "Monitor: tracks how diplomatic accounts post across platforms. Without a command it runs the service. "
-            + "Any setting can follow a command as --Section:Key=value.")
+            + "Trailing --Section:Key=value arguments are settings (e.g. --Monitor:Storage:Sqlite:Path=/tmp/m.db); "
+            + "exit codes: 0 ok, 1 configuration/arguments/store, 2 some polls failed, 3 unknown --account, 130 interrupted.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -41,6 +65,11 @@ internal static class MonitorCli
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(HealthcheckCommand.Create(context));
         root.Subcommands.Add(ArchiveCommand.Create(context));
+        foreach (var command in root.Subcommands)
+        {
+            MentionSettings(command);
+        }
+
         return root;
     }
 }

@@ -1,77 +1,97 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Accounts;
 using Monitor.Core.Activity;
 using Monitor.Core.Activity.Reports;
+using Monitor.Worker.Hosting;
 
 namespace Monitor.Worker.Cli;
 
 /// <summary>
-/// <c>report activity|presence|leaderboard|dormant --from DATE --to DATE --format table|csv|json [--output FILE]</c>,
-/// leaderboard with <c>--by postsPerDay|followers|followerGrowth [--platform P] [--actor A] [--top N]</c>.
+/// <c>report activity|presence|leaderboard|dormant --from DATE --to DATE --format table|csv|json [--output FILE] [--wide]</c>,
+/// leaderboard with <c>--by postsPerDay|followers|followerGrowth [--platform P] [--actor A] [--top N]</c>; reads only.
 /// </summary>
 internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var name = new Argument<string>("name") { Description = "activity, presence, leaderboard or dormant" };
-        name.AcceptOnlyFromAmong("activity", "presence", "leaderboard", "dormant");
-        var from = new Option<DateOnly?>("--from") { Description = "First UTC day of the window (default: 29 days before --to)." };
-        var to = new Option<DateOnly?>("--to") { Description = "Last UTC day of the window, inclusive (default: today)." };
-        var format = new Option<string>("--format") { Description = "table (default), csv or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var name = new Argument<string>("name") { Description = "activity, presence, leaderboard or dormant" }
+            .Only("activity", "presence", "leaderboard", "dormant");
+        var from = DateArgument.From("First UTC day of the window (default: 29 days before --to).");
+        var to = DateArgument.To("Last UTC day of the window, inclusive (default: today).");
+        var format = new Option<string>("--format") { Description = "table (default), csv or json", DefaultValueFactory = _ => "table" }
+            .Only("table", "csv", "json");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output." };
-        var by = new Option<string>("--by") { Description = "leaderboard: postsPerDay (default), followers or followerGrowth", DefaultValueFactory = _ => "postsPerDay" };
-        by.AcceptOnlyFromAmong("postsPerDay", "followers", "followerGrowth");
+        var wide = new Option<bool>("--wide") { Description = "table: every column in full (default: fit 120 columns)." };
+        var by = new Option<string>("--by") { Description = "leaderboard: postsPerDay (default), followers or followerGrowth", DefaultValueFactory = _ => "postsPerDay" }
+            .Only("postsPerDay", "followers", "followerGrowth");
         var platform = new Option<string?>("--platform") { Description = "leaderboard/dormant: only this platform" };
-        var actor = new Option<string?>("--actor") { Description = "leaderboard/dormant: only this actor type" };
-        actor.AcceptOnlyFromAmong(Enum.GetNames<ActorType>());
+        var actor = new Option<string>("--actor") { Description = "leaderboard/dormant: only this actor type" }.Only(Enum.GetNames<ActorType>());
         var top = new Option<int>("--top") { Description = "leaderboard: rows to show (default 10)", DefaultValueFactory = _ => 10 };
         top.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1) result.AddError("--top must be at least 1.");
         });
 
-        var command = new Command("report", "Activity reports over a window of UTC days (see README for the metric definitions).")
+        var command = new Command("report", "Activity reports over a window of UTC days (reads the store only; see README for the metric definitions).")
         {
-            name, from, to, format, output, by, platform, actor, top,
+            name, from, to, format, output, wide, by, platform, actor, top,
         };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parseResult, _) => CommandHost.RunAsync(parseResult, context, async (services, ct) =>
+        command.SetAction((parseResult, _) =>
         {
-            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-            var last = parseResult.GetValue(to) ?? today;
-            var first = parseResult.GetValue(from) ?? last.AddDays(-29);
-            if (first > last)
+            if (DateArgument.CheckOrder(parseResult, from, to) is { } windowError)
             {
-                await context.Error.WriteLineAsync($"--from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}.");
-                return ExitCodes.StartupFailed;
+                context.Error.WriteLine(windowError);
+                return Task.FromResult(ExitCodes.StartupFailed);
             }
 
-            ReportRequest.TryParseName<ReportKind>(parseResult.GetValue(name), out var kind);
-            ReportRequest.TryParseName<ReportFormat>(parseResult.GetValue(format), out var reportFormat);
-            ReportRequest.TryParseName<LeaderboardMetric>(parseResult.GetValue(by), out var metric);
-            var request = new ReportRequest(kind, new ActivityWindow(first, last), reportFormat)
+            return CommandHost.RunAsync(parseResult, context, async (services, ct) =>
             {
-                By = metric,
-                Platform = parseResult.GetValue(platform) is { } p ? Platforms.Normalize(p) : null,
-                Actor = parseResult.GetValue(actor) is { } a ? Enum.Parse<ActorType>(a, ignoreCase: true) : null,
-                Top = parseResult.GetValue(top),
-            };
+                var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+                var last = parseResult.GetValue(to) is { } end ? DateOnly.FromDateTime(end.UtcDateTime.AddTicks(-1)) : today;
+                var first = parseResult.GetValue(from) is { } start ? DateOnly.FromDateTime(start.UtcDateTime) : last.AddDays(-29);
+                if (first > last)
+                {
+                    await context.Error.WriteLineAsync($"--from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}: the window is empty.");
+                    return ExitCodes.StartupFailed;
+                }
 
-            var file = parseResult.GetValue(output);
-            await using var fileWriter = file is null ? null : new StreamWriter(file.FullName, append: false, new UTF8Encoding(false));
-            await services.GetRequiredService<ActivityReportService>().WriteAsync(request, (TextWriter?)fileWriter ?? context.Output, ct);
-            if (file is not null)
-            {
-                await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Wrote the {parseResult.GetValue(name)} report for {first:yyyy-MM-dd}..{last:yyyy-MM-dd} to {file.FullName}."));
-            }
+                ReportRequest.TryParseName<ReportKind>(parseResult.GetValue(name), out var kind);
+                ReportRequest.TryParseName<ReportFormat>(parseResult.GetValue(format), out var reportFormat);
+                ReportRequest.TryParseName<LeaderboardMetric>(parseResult.GetValue(by), out var metric);
+                var request = new ReportRequest(kind, new ActivityWindow(first, last), reportFormat)
+                {
+                    By = metric,
+                    Platform = parseResult.GetValue(platform) is { } p ? Platforms.Normalize(p) : null,
+                    Actor = parseResult.GetValue(actor) is { } a ? Enum.Parse<ActorType>(a, ignoreCase: true) : null,
+                    Top = parseResult.GetValue(top),
+                    Wide = parseResult.GetValue(wide),
+                };
 
-            return ExitCodes.Success;
-        }));
+                var file = parseResult.GetValue(output);
+                StreamWriter? fileWriter = null;
+                if (file is not null && (fileWriter = OutputFile.TryCreate(file, out var fileError)) is null)
+                {
+                    await context.Error.WriteLineAsync(fileError);
+                    return ExitCodes.StartupFailed;
+                }
+
+                await using (fileWriter)
+                {
+                    await services.GetRequiredService<ActivityReportService>().WriteAsync(request, (TextWriter?)fileWriter ?? context.Output, ct);
+                }
+
+                if (file is not null)
+                {
+                    await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"Wrote the {parseResult.GetValue(name)} report for {first:yyyy-MM-dd}..{last:yyyy-MM-dd} to {file.FullName}."));
+                }
+
+                return ExitCodes.Success;
+            }, HostMode.ReadOnlyCommand);
+        });
         return command;
     }
 }

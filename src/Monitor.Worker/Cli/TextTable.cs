@@ -1,26 +1,76 @@
 namespace Monitor.Worker.Cli;
 
-/// <summary>Renders rows as a left-aligned text table with a header rule, for terminals.</summary>
+/// <summary>A column of a <see cref="TextTable"/>: numbers right-aligned; a shrinking column gives up width first.</summary>
+internal sealed record TextColumn(string Header, bool RightAligned = false, bool Shrinks = false);
+
+/// <summary>
+/// Renders rows as an aligned text table with a header rule, for terminals. By default it fits
+/// <see cref="DefaultWidth"/> columns: shrinking columns (handles, errors) are cut first, then the widest others, each
+/// cut cell ending in "..."; <c>wide</c> shows every cell in full.
+/// </summary>
 internal static class TextTable
 {
-    public static void Write(TextWriter output, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    public const int DefaultWidth = 120;
+    private const string Gap = "  ";
+    private const string Cut = "...";
+    private const int ShrunkMinimum = 16;
+
+    public static void Write(TextWriter output, IReadOnlyList<TextColumn> columns, IEnumerable<IReadOnlyList<string?>> rows, bool wide = false)
     {
-        var materialized = rows.Select(r => r.Select(c => Clean(c)).ToArray()).ToList();
-        var widths = header.Select((h, i) => Math.Max(h.Length, materialized.Count == 0 ? 0 : materialized.Max(r => r[i].Length))).ToArray();
-        output.WriteLine(Line(header, widths));
-        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-        foreach (var row in materialized)
+        var cells = rows.Select(r => r.Select(c => (c ?? string.Empty).ReplaceLineEndings(" ")).ToArray()).ToList();
+        var widths = columns.Select((c, i) => cells.Select(r => r[i].Length).Prepend(c.Header.Length).Max()).ToArray();
+        if (!wide)
         {
-            output.WriteLine(Line(row, widths));
+            Fit(columns, widths);
+        }
+
+        output.WriteLine(Line(columns, columns.Select(c => c.Header).ToArray(), widths));
+        output.WriteLine(string.Join(Gap, widths.Select(w => new string('-', w))));
+        foreach (var row in cells)
+        {
+            output.WriteLine(Line(columns, row, widths));
         }
     }
 
-    private static string Line(IReadOnlyList<string> cells, int[] widths) =>
-        string.Join("  ", cells.Select((c, i) => i == cells.Count - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
-
-    private static string Clean(string? cell)
+    /// <summary>Narrows <paramref name="widths"/> until a line fits <see cref="DefaultWidth"/> (or nothing can give more).</summary>
+    private static void Fit(IReadOnlyList<TextColumn> columns, int[] widths)
     {
-        var text = (cell ?? string.Empty).ReplaceLineEndings(" ");
-        return text.Length > 80 ? text[..77] + "..." : text;
+        var excess = widths.Sum() + (Gap.Length * (widths.Length - 1)) - DefaultWidth;
+        for (var i = 0; i < widths.Length && excess > 0; i++)
+        {
+            if (columns[i].Shrinks)
+            {
+                var give = Math.Clamp(widths[i] - Math.Max(ShrunkMinimum, columns[i].Header.Length), 0, excess);
+                widths[i] -= give;
+                excess -= give;
+            }
+        }
+
+        while (excess > 0)
+        {
+            var widest = -1;
+            for (var i = 0; i < widths.Length; i++)
+            {
+                if (widths[i] > Math.Max(columns[i].Header.Length, Cut.Length + 1) && (widest < 0 || widths[i] > widths[widest]))
+                {
+                    widest = i;
+                }
+            }
+
+            if (widest < 0)
+            {
+                return;
+            }
+
+            widths[widest]--;
+            excess--;
+        }
     }
+
+    private static string Line(IReadOnlyList<TextColumn> columns, IReadOnlyList<string> cells, int[] widths) =>
+        string.Join(Gap, cells.Select((cell, i) =>
+        {
+            var text = cell.Length > widths[i] ? cell[..(widths[i] - Cut.Length)] + Cut : cell;
+            return columns[i].RightAligned ? text.PadLeft(widths[i]) : text.PadRight(widths[i]);
+        })).TrimEnd();
 }

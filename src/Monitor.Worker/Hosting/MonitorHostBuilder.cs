@@ -2,11 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Monitor.Core;
 using Monitor.Core.Accounts;
+using Monitor.Core.Configuration;
+using Monitor.Core.Storage;
+using Monitor.Core.Storage.Sqlite;
 using Monitor.Worker.Jobs;
 using Monitor.Worker.Web;
+using Monitor.Worker.Web.Metrics;
 
 namespace Monitor.Worker.Hosting;
 
@@ -34,25 +37,44 @@ internal static class MonitorHostBuilder
             options.ServicesStartConcurrently = false;
         });
 
-        if (mode == HostMode.Command)
+        if (mode != HostMode.Service)
         {
-            // Commands keep standard output for their results: logs go to standard error, warnings and up unless
-            // overridden with --Logging:Console:LogLevel:Default=Information (a console-specific rule wins).
-            builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-            if (builder.Configuration["Logging:Console:LogLevel:Default"] is null)
-            {
-                builder.Logging.AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
-            }
+            CommandLogging.Configure(builder);
+        }
+
+        // A failed start is reported once, by the command line (CommandHost), without the host's stack trace.
+        builder.Logging.AddFilter(CommandLogging.HostCategory, LogLevel.Critical);
+
+        if (mode == HostMode.ReadOnlyCommand)
+        {
+            builder.Services.AddSingleton(StorageAccess.ReadOnly);
         }
 
         builder.Services.AddMonitorCore(builder.Configuration);
-        builder.Services.AddSingleton(provider =>
+        builder.Services.AddKnownSettings(WebOptions.SectionPath, typeof(WebOptions));
+        builder.Services.AddKnownSettings(TelemetryOptions.SectionPath, typeof(TelemetryOptions));
+        builder.Services.AddHostedService<UnknownSettingsCheck>();
+        if (mode == HostMode.ReadOnlyCommand)
         {
-            var list = provider.GetRequiredService<AccountListLoader>().Load();
-            return list.IsValid ? list : throw new AccountListException(list.Errors);
-        });
-        builder.Services.AddSingleton<StoreInitializer>();
-        builder.Services.AddHostedService(provider => new MonitorStartup(provider.GetRequiredService<StoreInitializer>(), mode));
+            // Reads need neither the configured account list nor a schema change.
+            builder.Services.AddHostedService<ReadOnlyStoreCheck>();
+        }
+        else
+        {
+            builder.Services.AddSingleton(provider =>
+            {
+                var list = provider.GetRequiredService<AccountListLoader>().Load();
+                return list.IsValid ? list : throw new AccountListException(list.Errors);
+            });
+            builder.Services.AddSingleton<StoreInitializer>();
+            builder.Services.AddHostedService(provider => new MonitorStartup(provider.GetRequiredService<StoreInitializer>(), mode));
+        }
+
+        if (ServiceDataDirectory.Find() is { } dataDirectory)
+        {
+            UseDataDirectory(builder.Services, dataDirectory);
+        }
+
         if (mode == HostMode.Service)
         {
             builder.Services.AddHostedService<QuartzLogBinding>();
@@ -66,4 +88,8 @@ internal static class MonitorHostBuilder
         configure?.Invoke(builder);
         return builder;
     }
+
+    /// <summary>Relative data paths (the SQLite file) resolve against the service's data directory.</summary>
+    internal static void UseDataDirectory(IServiceCollection services, string dataDirectory) =>
+        services.PostConfigure<SqliteOptions>(options => options.Path = ServiceDataDirectory.Resolve(options.Path, dataDirectory));
 }

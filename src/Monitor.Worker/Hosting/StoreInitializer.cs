@@ -45,7 +45,8 @@ internal sealed partial class StoreInitializer(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                throw new StoreUnavailableException("The store could not be opened: " + ex.Message, ex);
+                throw new StoreUnavailableException(
+                    ex is StoreNotReadyException ? ex.Message : "The store could not be opened: " + ex.Message, ex);
             }
 
             initialized = true;

@@ -91,7 +91,7 @@ public sealed class ActivityReportServiceTests
             1 of 2 countries present on x; missing: FRA
             1 of 2 countries have a HeadOfState account (x 1)
             1 of 2 countries have a ForeignMinistry account (mastodon 1)
-            1 of 2 countries have a Embassy account (bluesky 1)
+            1 of 2 countries have an Embassy account (bluesky 1)
 
             """.ReplaceLineEndings(Environment.NewLine), table);
     }

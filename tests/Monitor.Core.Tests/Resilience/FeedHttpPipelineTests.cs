@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Core.Adapters;
 using Monitor.Core.Tests.Adapters.Feeds;
@@ -103,6 +104,29 @@ public sealed class FeedHttpPipelineTests
         Assert.Equal(PollStatus.Ok, other.Status);
         Assert.Single(healthy.Requests);
         Assert.Equal((1, 1), (circuits.Open, circuits.Opened));
+    }
+
+    [Fact]
+    public async Task FetchAsync_DeadHost_RetryLogsAndTheOpenCircuitCarryTheErrorsMessage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var deadUrl = $"http://127.0.0.1:{ClosedPort()}/feed";
+        await using var services = FeedTestHost.Build(extra: new Dictionary<string, string?>
+        {
+            ["Monitor:Http:Resilience:BreakerMinimumThroughput"] = "4",
+            ["Monitor:Http:Resilience:MaxRetryAttempts"] = "3",
+        });
+        var adapter = services.Adapter();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => adapter.FetchAsync(FeedTestHost.Request(deadUrl), ct));
+        var broken = await Assert.ThrowsAsync<BrokenCircuitException>(() => adapter.FetchAsync(FeedTestHost.Request(deadUrl), ct));
+
+        var logs = services.GetFakeLogCollector().GetSnapshot();
+        Assert.All(logs.Where(r => r.Id.Id == 1000), r => Assert.Contains("HttpRequestException: Connection refused", r.Message, StringComparison.Ordinal));
+        Assert.Equal(3, logs.Count(r => r.Id.Id == 1000));
+        Assert.Contains("(HttpRequestException: Connection refused", Assert.Single(logs, r => r.Id.Id == 1001).Message, StringComparison.Ordinal);
+        // The poll's error ("host rested after repeated failures: ...") is built from the exception that opened the circuit.
+        Assert.IsType<HttpRequestException>(broken.InnerException);
     }
 
     /// <summary>Sums the circuit instruments of the Monitor meter for one authority (the listener sees the whole process).</summary>

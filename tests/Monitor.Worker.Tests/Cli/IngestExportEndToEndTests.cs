@@ -101,7 +101,7 @@ public sealed class IngestExportEndToEndTests : IAsyncLifetime
         var unknown = await RunAsync("ingest", "--once", "--account", "nobody");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("1 accounts polled, 0 failed, 2 new posts", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1 account polled, 0 failed, 2 new posts", result.Output, StringComparison.Ordinal);
         Assert.Empty(server.RequestsTo("/rss.xml"));
         Assert.Equal(3, unknown.ExitCode);
     }

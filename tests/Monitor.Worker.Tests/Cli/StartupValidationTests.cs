@@ -51,7 +51,7 @@ public sealed class StartupValidationTests : IDisposable
         Assert.Contains($"{file}:6: invalid country code 'XXX'", result.Output, StringComparison.Ordinal);
         Assert.Contains($"{file}:7: unknown actor 'Spy'", result.Output, StringComparison.Ordinal);
         Assert.Contains($"{file}:8: enabled 'maybe' must be true or false", result.Output, StringComparison.Ordinal);
-        Assert.Contains("6 problem(s) found; 1 valid accounts.", result.Output, StringComparison.Ordinal);
+        Assert.Contains("6 problem(s) found; 1 valid account.", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,6 +90,29 @@ public sealed class StartupValidationTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Unrecognized argument '--acount'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccountsValidate_UnknownKey_IsAnErrorWithTheNearestKnownKey()
+    {
+        var result = await CliRunner.RunAsync(["accounts", "validate", "--Monitor:Polling:MinInval=00:10:00"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Monitor:Polling:MinInval: not a known setting; did you mean Monitor:Polling:MinInterval?", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1 problem(s) found", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Monitor:Polling:MaxConcurrency=0", "Monitor:Polling:MaxConcurrency: ")]
+    [InlineData("--Monitor:Web:ApiKey=short", "Monitor:Web:ApiKey")]
+    [InlineData("--Monitor:Storage:Mongo:Database=bad/name", "Monitor:Storage:Mongo:Database")]
+    [InlineData("--Monitor:Polling:MinInterval=not-a-time", "Monitor:Polling:MinInterval")]
+    public async Task AccountsValidate_ChecksEverySetting(string setting, string key)
+    {
+        var result = await CliRunner.RunAsync(["accounts", "validate", setting, "--Monitor:Storage:Provider=Mongo"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(key, result.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);

@@ -34,6 +34,37 @@ public sealed class ServiceStartupTests
             || (r.Exception?.ToString().Contains("s3cret-pass", StringComparison.Ordinal) ?? false));
     }
 
+    [Fact]
+    public async Task Service_UnknownMonitorKey_WarnsWithTheNearestKnownKey()
+    {
+        var directory = Directory.CreateTempSubdirectory("monitor-settings-").FullName;
+        try
+        {
+            var builder = MonitorHostBuilder.Create(
+            [
+                $"--Monitor:Storage:Sqlite:Path={Path.Combine(directory, "m.db")}",
+                "--Monitor:Polling:MinInval=00:10:00",
+                "--Monitor:Polling:CycleInterval=01:00:00",
+                "--Monitor:Web:Enabled=false",
+            ], HostMode.Service, b => b.Services.AddFakeLogging());
+            using (var host = builder.Build())
+            {
+                await host.StartAsync(TestContext.Current.CancellationToken);
+                var logs = host.Services.GetFakeLogCollector();
+                await host.StopAsync(TestContext.Current.CancellationToken);
+
+                var warning = Assert.Single(logs.GetSnapshot(), r => r.Id.Id == 1400);
+                Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+                Assert.Contains("Monitor:Polling:MinInval: not a known setting; did you mean Monitor:Polling:MinInterval?", warning.Message, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -39,7 +39,7 @@ public sealed class ActivityReportService(IActivityQueries queries, ActivityCalc
                 var presence = await GetPresenceAsync(cancellationToken);
                 if (request.Format == ReportFormat.Table)
                 {
-                    await TableReportWriter.WriteAsync(ReportTables.PresenceGrid(presence), output, cancellationToken);
+                    await TableReportWriter.WriteAsync(ReportTables.PresenceGrid(presence), output, request.Wide, cancellationToken);
                     await output.WriteLineAsync();
                     foreach (var line in ReportTables.PresenceTotals(presence))
                     {
@@ -49,27 +49,29 @@ public sealed class ActivityReportService(IActivityQueries queries, ActivityCalc
                     return;
                 }
 
-                await WriteAsync(request.Format, presence, ReportJsonContext.Readable.PresenceReport, () => ReportTables.Presence(presence), output, cancellationToken);
+                await WriteAsync(request, presence, ReportJsonContext.Readable.PresenceReport, () => ReportTables.Presence(presence), output, cancellationToken);
                 return;
             case ReportKind.Leaderboard:
                 var leaders = await GetLeaderboardAsync(request, cancellationToken);
-                await WriteAsync(request.Format, leaders, ReportJsonContext.Readable.IReadOnlyListLeaderboardEntry, () => ReportTables.Leaderboard(leaders), output, cancellationToken);
+                await WriteAsync(request, leaders, ReportJsonContext.Readable.IReadOnlyListLeaderboardEntry, () => ReportTables.Leaderboard(leaders), output, cancellationToken);
                 return;
             case ReportKind.Dormant:
                 var dormant = await GetDormantAsync(request, cancellationToken);
-                await WriteAsync(request.Format, dormant, ReportJsonContext.Readable.IReadOnlyListDormantEntry, () => ReportTables.Dormant(dormant), output, cancellationToken);
+                await WriteAsync(request, dormant, ReportJsonContext.Readable.IReadOnlyListDormantEntry, () => ReportTables.Dormant(dormant), output, cancellationToken);
                 return;
             default:
                 var rows = await GetActivityAsync(request.Window, cancellationToken);
-                await WriteAsync(request.Format, rows, ReportJsonContext.Readable.IReadOnlyListAccountActivity,
-                    () => ReportTables.Activity(rows, histograms: request.Format == ReportFormat.Csv), output, cancellationToken);
+                await WriteAsync(request, rows, ReportJsonContext.Readable.IReadOnlyListAccountActivity,
+                    () => request.Format == ReportFormat.Table && !request.Wide
+                        ? ReportTables.ActivitySummary(rows)
+                        : ReportTables.Activity(rows, histograms: request.Format == ReportFormat.Csv), output, cancellationToken);
                 return;
         }
     }
 
-    private static async Task WriteAsync<T>(ReportFormat format, T value, JsonTypeInfo<T> json, Func<ReportTable> table, TextWriter output, CancellationToken cancellationToken)
+    private static async Task WriteAsync<T>(ReportRequest request, T value, JsonTypeInfo<T> json, Func<ReportTable> table, TextWriter output, CancellationToken cancellationToken)
     {
-        switch (format)
+        switch (request.Format)
         {
             case ReportFormat.Json:
                 await output.WriteLineAsync(JsonSerializer.Serialize(value, json).AsMemory(), cancellationToken);
@@ -78,7 +80,7 @@ public sealed class ActivityReportService(IActivityQueries queries, ActivityCalc
                 await CsvReportWriter.WriteAsync(table(), output, cancellationToken);
                 break;
             default:
-                await TableReportWriter.WriteAsync(table(), output, cancellationToken);
+                await TableReportWriter.WriteAsync(table(), output, request.Wide, cancellationToken);
                 break;
         }
     }

@@ -45,6 +45,12 @@ public sealed record ReportRequest(ReportKind Kind, ActivityWindow Window, Repor
     /// <summary>Leaderboard: how many rows. Default 10.</summary>
     public int Top { get; init; } = 10;
 
+    /// <summary>
+    /// Table format: every column in full. By default a table fits <see cref="TableReportWriter.TerminalWidth"/>
+    /// columns (the activity table shows its main figures; csv and json always carry every figure).
+    /// </summary>
+    public bool Wide { get; init; }
+
     /// <summary>Parses a report, format or leaderboard-metric name case-insensitively (<c>activity</c>, <c>csv</c>, <c>postsPerDay</c>).</summary>
     public static bool TryParseName<TEnum>(string? value, out TEnum result)
         where TEnum : struct, Enum =>

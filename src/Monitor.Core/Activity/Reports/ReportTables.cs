@@ -35,6 +35,14 @@ internal static class ReportTables
         }).ToArray());
     }
 
+    /// <summary>The terminal's activity table: the main figures of each account, so a row fits 120 columns.</summary>
+    public static ReportTable ActivitySummary(IReadOnlyList<AccountActivity> rows) => new(
+        ["accountId", "platform", "country", "status", "posts", "postsPerDay", "activeDays", "lastPostAt", "followersEnd"],
+        rows.Select(r => (IReadOnlyList<string>)new object?[]
+        {
+            r.AccountId, r.Platform, r.Country, r.Status, r.Posts, r.PostsPerDay, r.ActiveDays, r.LastPostAt, r.FollowersEnd,
+        }.Select(ReportTable.Cell).ToArray()).ToArray());
+
     /// <summary>One row per country and platform (long form, so the columns never change): present 0/1 and accounts.</summary>
     public static ReportTable Presence(PresenceReport report)
     {
@@ -58,8 +66,11 @@ internal static class ReportTables
     public static IEnumerable<string> PresenceTotals(PresenceReport report) =>
         report.Platforms.Select(p => $"{p.Present} of {p.Countries} countries present on {p.Platform}"
                 + (p.Missing.Count == 0 ? string.Empty : $"; missing: {string.Join(", ", p.Missing)}"))
-            .Concat(report.Actors.Select(a => $"{a.Present} of {a.Countries} countries have a {a.Actor} account ("
+            .Concat(report.Actors.Select(a => $"{a.Present} of {a.Countries} countries have {Article(a.Actor.ToString())} {a.Actor} account ("
                 + string.Join(", ", a.PresentByPlatform.Select(kv => $"{kv.Key} {kv.Value}")) + ")"));
+
+    /// <summary>"a" or "an" before an actor type: "an Embassy account", "a Mission account".</summary>
+    private static string Article(string word) => word.Length > 0 && "AEIOUaeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 
     public static ReportTable Leaderboard(IReadOnlyList<LeaderboardEntry> entries) => new(
         ["rank", "accountId", "platform", "country", "actor", "name", entries.FirstOrDefault()?.Metric ?? "value"],

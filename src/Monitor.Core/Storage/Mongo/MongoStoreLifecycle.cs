@@ -33,6 +33,28 @@ internal sealed class MongoStoreLifecycle(
         }
     }
 
+    /// <summary>Read-only commands create no collection or index: the accounts collection must already exist.</summary>
+    public async Task OpenReadOnlyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var listOptions = new ListCollectionNamesOptions { Filter = new BsonDocument("name", MongoSchema.Accounts) };
+            using var names = await collections.Database.ListCollectionNamesAsync(listOptions, cancellationToken);
+            if (await names.FirstOrDefaultAsync(cancellationToken) is null)
+            {
+                throw new StoreNotReadyException(
+                    $"MongoDB database {collections.DatabaseName} on {collections.Hosts} has no {MongoSchema.Accounts} collection "
+                    + "(check Monitor:Storage:Mongo:Database; 'run', 'ingest' or 'accounts sync' create it).");
+            }
+        }
+        catch (Exception ex) when (IsUnreachable(ex))
+        {
+            var reason = Describe(ex);
+            Log.MongoUnavailable(logger, collections.Hosts, collections.DatabaseName, reason);
+            throw new StoreNotReadyException($"MongoDB on {collections.Hosts} (database {collections.DatabaseName}) is unavailable: {reason}");
+        }
+    }
+
     public async Task<string?> CheckHealthAsync(CancellationToken cancellationToken)
     {
         try

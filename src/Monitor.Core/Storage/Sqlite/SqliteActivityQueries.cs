@@ -159,7 +159,7 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = options.Value.Path,
-            Mode = SqliteOpenMode.ReadWrite,
+            Mode = SqliteOpenMode.ReadOnly,
             DefaultTimeout = (int)options.Value.BusyTimeout.TotalSeconds,
         };
         var connection = new SqliteConnection(builder.ToString());

@@ -15,15 +15,16 @@ internal sealed class SqliteDatabase
     private readonly string createConnectionString;
     private readonly string pragmas;
 
-    public SqliteDatabase(IOptions<SqliteOptions> options)
+    public SqliteDatabase(IOptions<SqliteOptions> options, StorageAccess? access = null)
     {
         var settings = options.Value;
         FilePath = ResolvePath(settings.Path);
+        IsReadOnly = access?.IsReadOnly ?? false;
         var timeoutSeconds = (int)Math.Max(1, Math.Ceiling(settings.BusyTimeout.TotalSeconds));
 
         // After initialization the file must exist: ReadWrite (not ReadWriteCreate) makes a vanished file an error
-        // instead of silently starting an empty database.
-        connectionString = Build(SqliteOpenMode.ReadWrite, timeoutSeconds);
+        // instead of silently starting an empty database. Read-only commands never write, so SQLite enforces it.
+        connectionString = Build(IsReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite, timeoutSeconds);
         createConnectionString = Build(SqliteOpenMode.ReadWriteCreate, timeoutSeconds);
 
         // synchronous=NORMAL is corruption-safe in WAL mode (https://sqlite.org/wal.html#performance_considerations):
@@ -35,6 +36,9 @@ internal sealed class SqliteDatabase
 
     /// <summary>Absolute path of the database file.</summary>
     public string FilePath { get; }
+
+    /// <summary>True when connections open with <c>Mode=ReadOnly</c> (<see cref="StorageAccess.ReadOnly"/>).</summary>
+    public bool IsReadOnly { get; }
 
     /// <summary>Serializes this process's write transactions.</summary>
     public SemaphoreSlim WriteGate { get; } = new(1, 1);
@@ -49,6 +53,11 @@ internal sealed class SqliteDatabase
     /// <summary>Opens a connection that creates the file (and its directory) when missing.</summary>
     public Task<SqliteConnection> OpenOrCreateAsync(CancellationToken cancellationToken)
     {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"The SQLite database {FilePath} is open read-only; it is not created or migrated.");
+        }
+
         var directory = Path.GetDirectoryName(FilePath);
         if (!string.IsNullOrEmpty(directory))
         {

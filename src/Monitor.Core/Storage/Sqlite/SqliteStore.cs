@@ -15,8 +15,17 @@ internal sealed partial class SqliteStore(SqliteDatabase database, ILogger<Sqlit
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenOrCreateAsync(cancellationToken);
-        var found = await SqliteSchema.MigrateAsync(connection, cancellationToken);
+        int found;
+        try
+        {
+            await using var connection = await database.OpenOrCreateAsync(cancellationToken);
+            found = await SqliteSchema.MigrateAsync(connection, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new StoreNotReadyException($"The SQLite database {database.FilePath} could not be opened: {Describe(ex)}", ex);
+        }
+
         if (found < SqliteSchema.LatestVersion)
         {
             Log.SqliteMigrated(logger, found, SqliteSchema.LatestVersion);
@@ -24,6 +33,52 @@ internal sealed partial class SqliteStore(SqliteDatabase database, ILogger<Sqlit
 
         Log.SqliteReady(logger, database.FilePath, SqliteSchema.LatestVersion);
     }
+
+    public async Task OpenReadOnlyAsync(CancellationToken cancellationToken)
+    {
+        var path = database.FilePath;
+        if (!File.Exists(path))
+        {
+            throw new StoreNotReadyException(
+                $"The SQLite database {path} does not exist (check Monitor:Storage:Sqlite:Path; 'run', 'ingest' or 'accounts sync' create it).");
+        }
+
+        int version;
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version;";
+            version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreNotReadyException($"The SQLite database {path} could not be opened: {Describe(ex)}", ex);
+        }
+
+        if (version < SqliteSchema.LatestVersion)
+        {
+            throw new StoreNotReadyException(
+                $"The SQLite database {path} has schema version {version}; this Monitor reads version {SqliteSchema.LatestVersion}. "
+                + "Read-only commands never migrate: run 'accounts sync' (or 'run' / 'ingest') to migrate it.");
+        }
+
+        if (version > SqliteSchema.LatestVersion)
+        {
+            throw new StoreNotReadyException(
+                $"The SQLite database {path} has schema version {version}, newer than this Monitor understands ({SqliteSchema.LatestVersion}). Upgrade Monitor.");
+        }
+    }
+
+    /// <summary>What SQLite's numbered errors mean for the operator (https://sqlite.org/rescode.html).</summary>
+    private string Describe(Exception exception) => exception switch
+    {
+        SqliteException { SqliteErrorCode: 14 } when Directory.Exists(database.FilePath) => "the path is a folder, not a file",
+        SqliteException { SqliteErrorCode: 14 } => "the file cannot be opened or created (does its folder exist, and may this user write there?)",
+        SqliteException { SqliteErrorCode: 8 } => "the file or its folder is read-only for this user",
+        SqliteException { SqliteErrorCode: 26 } => "the file is not an SQLite database",
+        _ => exception.Message,
+    };
 
     public async Task<string?> CheckHealthAsync(CancellationToken cancellationToken)
     {

@@ -100,6 +100,19 @@ public sealed class MongoStoreExtensionsTests
     }
 
     [Fact]
+    public async Task OpenReadOnlyAsync_ServerDown_NamesTheServerAndCreatesNothing()
+    {
+        var connectionString = ClosedPortConnectionString();
+        using var services = Build(connectionString);
+
+        var error = await Assert.ThrowsAsync<StoreNotReadyException>(() =>
+            services.GetRequiredService<IStorageLifecycle>().OpenReadOnlyAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal($"MongoDB on {MongoCollections.DescribeHosts(connectionString)} (database monitor-test) is unavailable: no server answered within 0.2 s", error.Message);
+        Assert.DoesNotContain(Password, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ClaimDueAsync_ServerDown_Throws()
     {
         using var services = Build(ClosedPortConnectionString());
