@@ -5,7 +5,7 @@ namespace Monitor.Core.Adapters.Feeds;
 /// <summary>
 /// ISO 8601 dates as feeds write them: RFC 3339 and W3CDTF (<c>2003-12-13T18:30:02.25+01:00</c>), calendar, ordinal
 /// (<c>2003-347</c>) and week (<c>2003-W50-6</c>) dates, extended or compact (<c>20031213T183002Z</c>), a space for
-/// the <c>T</c>. No zone means UTC. Reduced precision (<c>2003</c>, <c>2003-12</c>) names no day: null, i.e. unknown.
+/// the <c>T</c>, a zone name after a space. No zone means UTC. Reduced precision (<c>2003</c>, <c>2003-12</c>) names no day: null, i.e. unknown.
 /// </summary>
 internal static class Iso8601DateParser
 {
@@ -24,9 +24,10 @@ internal static class Iso8601DateParser
         if (split >= 0)
         {
             var rest = text[(split + 1)..].Trim();
-            var zoneAt = rest.IndexOfAny("Zz+-");
+            var space = rest.IndexOf(' ');
+            var zoneAt = space > 0 ? space + 1 : rest.IndexOfAny("Zz+-");
             var timePart = zoneAt < 0 ? rest : rest[..zoneAt];
-            var zone = zoneAt < 0 ? TimeSpan.Zero : ParseZone(rest[zoneAt..]);
+            var zone = zoneAt < 0 ? TimeSpan.Zero : ParseZone(rest[zoneAt..].Trim());
             if (ParseTime(timePart.TrimEnd()) is not { } t || zone is not { } z)
             {
                 return null;
@@ -121,8 +122,13 @@ internal static class Iso8601DateParser
         return new TimeSpan(parts[0], parts[1], Math.Min(parts[2], 59)).Add(TimeSpan.FromTicks(ticks));
     }
 
-    private static TimeSpan? ParseZone(ReadOnlySpan<char> text) =>
-        text is "Z" or "z" ? TimeSpan.Zero : Rfc822Zones.ParseNumericOffset(text);
+    // "Z", "+02:00", "+0200", "+02"; after a space also a zone name ("2024-05-01 10:00:00 GMT"), as some CMSs write.
+    private static TimeSpan? ParseZone(ReadOnlySpan<char> text) => text switch
+    {
+        "Z" or "z" => TimeSpan.Zero,
+        [('+' or '-'), ..] => Rfc822Zones.ParseNumericOffset(text),
+        _ => Rfc822Zones.Offset(text.ToString()),
+    };
 
     private static bool TryNumber(ReadOnlySpan<char> digits, out int value) =>
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);

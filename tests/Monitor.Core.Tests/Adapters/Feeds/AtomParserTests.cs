@@ -12,6 +12,7 @@ public sealed class AtomParserTests
         { "<link href=\"https://e.org/a\"/>", "https://e.org/a", "Feed Author", "en" },
         { "<link rel=\"self\" href=\"https://e.org/self\"/><link rel=\"alternate\" type=\"application/pdf\" href=\"https://e.org/a.pdf\"/><link rel=\"alternate\" type=\"text/html\" href=\"https://e.org/a.html\"/>", "https://e.org/a.html", "Feed Author", "en" },
         { "<link rel=\"enclosure\" href=\"https://e.org/a.mp3\"/>", null, "Feed Author", "en" },
+        { "<link rel=\"http://www.iana.org/assignments/relation/alternate\" href=\"https://e.org/iana\"/>", "https://e.org/iana", "Feed Author", "en" },
         { "<author><name>A</name></author><author><name>B</name></author>", null, "A, B", "en" },
         { "<source><author><name>Origin</name></author></source>", null, "Origin", "en" },
     };

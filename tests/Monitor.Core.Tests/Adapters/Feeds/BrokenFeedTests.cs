@@ -1,6 +1,7 @@
 using System.Text;
 using Monitor.Core.Adapters;
 using Monitor.Core.Adapters.Feeds;
+using Monitor.Testing;
 
 namespace Monitor.Core.Tests.Adapters.Feeds;
 
@@ -59,6 +60,31 @@ public sealed class BrokenFeedTests
         var ex = Assert.Throws<PayloadFormatException>(() => FeedParser.Parse(Encoding.UTF8.GetBytes(body), 100));
 
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> RefusedFixtures => new()
+    {
+        // fixture under Fixtures/Feeds → the whole error message
+        {
+            "refused-dtd-entities.xml",
+            "Malformed RSS feed at line 7, position 13: Reference to undeclared entity 'ministry'. Line 7, position 13. The document "
+            + "has a DTD with an internal subset (<!DOCTYPE … [ … ]>): its entities are never expanded, because entity "
+            + "expansion enables XXE and billion-laughs attacks, and such a document is never repaired."
+        },
+        {
+            "refused-malformed.xml",
+            "Malformed RSS feed at line 7, position 25: The 'title' start tag on line 7 position 8 does not match the end tag of 'titel'. Line 7, position 25."
+        },
+        { "refused-html-page.html", "Not a feed: the body is an HTML page, not RSS, Atom or JSON Feed." },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedFixtures))]
+    public void Parse_RefusedFixture_SaysWhatItIs(string fixture, string message)
+    {
+        var ex = Assert.Throws<PayloadFormatException>(() => FeedParser.Parse(Fixtures.ReadBytes("Feeds/" + fixture), 100));
+
+        Assert.Equal(message, ex.Message);
     }
 
     [Fact]

@@ -5,6 +5,8 @@ namespace Monitor.Core.Adapters.Feeds.Atom;
 /// <summary>Reads one Atom <c>entry</c> element (1.0 or 0.3) off the reader, leaving it past the entry's end.</summary>
 internal static class AtomEntryReader
 {
+    private const string AlternateUri = "http://www.iana.org/assignments/relation/alternate";
+
     private readonly record struct Link(string? Rel, string? Type, string Href);
 
     public static FeedEntry Read(XmlReader reader, string ns, Uri? feedBase, string? feedAuthor)
@@ -123,13 +125,14 @@ internal static class AtomEntryReader
         reader.Skip();
     }
 
-    // RFC 4287 §4.2.7.2: a link without rel is an alternate; prefer an HTML one when several are given.
+    // RFC 4287 §4.2.7.2: a link without rel is an alternate, and a registered rel may be written as its IANA URI;
+    // prefer an HTML one when several are given.
     private static string? AlternateLink(List<Link> links)
     {
         Link? first = null;
         foreach (var link in links)
         {
-            if (link.Rel is null or "alternate")
+            if (link.Rel is null or "alternate" or AlternateUri)
             {
                 if (link.Type?.Contains("html", StringComparison.OrdinalIgnoreCase) == true) return link.Href;
                 first ??= link;
