@@ -13,7 +13,7 @@ public sealed class WikidataOptions : Configuration.IValidatableOptions
 
     /// <summary>
     /// An e-mail address or URL where the operator can be reached, sent in the User-Agent as the Wikimedia User-Agent
-    /// policy asks. Required by the import; no default.
+    /// policy asks. Required by the import; no default (empty counts as unset).
     /// </summary>
     public string? Contact { get; set; }
 
@@ -36,7 +36,7 @@ public sealed class WikidataOptions : Configuration.IValidatableOptions
             yield return $"{nameof(Endpoint)}: must be an absolute http or https URL.";
         }
 
-        if (Contact is { } contact && ContactProblem(contact) is { } problem)
+        if (!string.IsNullOrWhiteSpace(Contact) && ContactProblem(Contact) is { } problem)
         {
             yield return $"{nameof(Contact)}: {problem}";
         }
@@ -46,11 +46,6 @@ public sealed class WikidataOptions : Configuration.IValidatableOptions
     internal static string? ContactProblem(string contact)
     {
         var text = contact.Trim();
-        if (text.Length == 0)
-        {
-            return "must not be blank (leave it unset instead).";
-        }
-
         // It sits inside "(...)" in the header: no controls, no parentheses, printable ASCII only.
         if (text.Any(c => c < 0x20 || c > 0x7e || c is '(' or ')' or '\\'))
         {
