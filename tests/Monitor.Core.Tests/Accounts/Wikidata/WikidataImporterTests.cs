@@ -100,6 +100,27 @@ public sealed class WikidataImporterTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ImportAsync_RetryAfterLongerThanTheCap_FailsWithTheTimeToWait()
+    {
+        var time = new TimerWatchingTimeProvider(TimeSpan.FromDays(1));
+        await using var endpoint = await WikidataFixtureServer.StartAsync(async (context, _) =>
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = "600";
+            await context.Response.WriteAsync("Too many requests", TestContext.Current.CancellationToken);
+            return true;
+        });
+        await using var services = Build(endpoint.Endpoint, time);
+
+        var error = await Assert.ThrowsAsync<WikidataQueryException>(() => services.GetRequiredService<WikidataImporter>()
+            .ImportAsync(FranceAndBritain with { Actors = [ActorType.HeadOfState] }, TestContext.Current.CancellationToken));
+
+        Assert.Equal("Wikidata query HeadOfState (FRA, GBR) failed: HTTP 429 Too Many Requests; the service asks to wait until 2026-12-01 12:10:00Z.",
+            error.Message);
+        Assert.Single(endpoint.Server.Requests);
+    }
+
     internal static ServiceProvider Build(string endpoint, TimeProvider? time = null, Dictionary<string, string?>? settings = null)
     {
         var all = new Dictionary<string, string?>
