@@ -26,27 +26,18 @@ public static class AccountListMerger
         {
             if (byId.TryGetValue(row.Id, out var index))
             {
-                var current = rows[index];
                 touched.Add(index);
-                if (!IsImported(current))
+                switch (Update(rows, index, row))
                 {
-                    conflicts.Add($"{row.Id}: already listed as a {SourceOf(current)} row; kept as it is.");
-                    continue;
-                }
-
-                var merged = row with
-                {
-                    Enabled = current.Enabled.Length > 0 ? current.Enabled : row.Enabled,
-                    Language = current.Language.Length > 0 ? current.Language : row.Language,
-                };
-                if (merged == current)
-                {
-                    unchanged++;
-                }
-                else
-                {
-                    rows[index] = merged;
-                    updated++;
+                    case null:
+                        conflicts.Add($"{row.Id}: already listed as a {SourceOf(rows[index])} row; kept as it is.");
+                        break;
+                    case true:
+                        updated++;
+                        break;
+                    case false:
+                        unchanged++;
+                        break;
                 }
 
                 continue;
@@ -69,6 +60,24 @@ public static class AccountListMerger
         }
 
         return new AccountMergeResult(rows, added, updated, unchanged, existing.Count - touched.Count(i => i < existing.Count), conflicts);
+    }
+
+    /// <summary>Updates an earlier import's row (true if it changed), or returns null when the row is not the import's to change.</summary>
+    private static bool? Update(List<AccountCsvRow> rows, int index, AccountCsvRow row)
+    {
+        var current = rows[index];
+        if (!IsImported(current))
+        {
+            return null;
+        }
+
+        var merged = row with
+        {
+            Enabled = current.Enabled.Length > 0 ? current.Enabled : row.Enabled,
+            Language = current.Language.Length > 0 ? current.Language : row.Language,
+        };
+        rows[index] = merged;
+        return merged != current;
     }
 
     private static bool IsImported(AccountCsvRow row) => string.Equals(row.Source, AccountSources.Wikidata, StringComparison.OrdinalIgnoreCase);

@@ -78,20 +78,8 @@ internal static class AccountsImportCommand
 
             var merged = existing is null ? null : AccountListMerger.Merge(existing, result.Rows);
             var rows = merged?.Rows ?? result.Rows;
-            try
+            if (!await AccountRowsOutput.TryWriteAsync(context, output, rows))
             {
-                if (output is null)
-                {
-                    AccountCsvFile.Write(context.Output, rows);
-                }
-                else
-                {
-                    AccountCsvFile.WriteFile(output.FullName, rows);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                await context.Error.WriteLineAsync($"--output: {ex.Message}");
                 return ExitCodes.StartupFailed;
             }
 
