@@ -20,10 +20,10 @@ internal static class AccountsImportCommand
         var countries = new Option<string>("--countries") { Description = "Alpha-3 codes (GBR,FRA) or all.", DefaultValueFactory = _ => "all" };
         var actors = new Option<string>("--actors")
         {
-            Description = "Actor types: ForeignMinistry,HeadOfState,HeadOfGovernment,ForeignMinister,Embassy (default all).",
+            Description = "Actor types.",
             DefaultValueFactory = _ => string.Join(',', WikidataQueryBuilder.Actors),
         };
-        var platforms = new Option<string>("--platforms") { Description = "Platform keys (default all).", DefaultValueFactory = _ => string.Join(',', AllPlatforms) };
+        var platforms = new Option<string>("--platforms") { Description = "Platform keys.", DefaultValueFactory = _ => string.Join(',', AllPlatforms) };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the CSV to this file instead of standard output." };
         var merge = new Option<FileInfo?>("--merge") { Description = "Merge into this accounts file (read only; the result goes to --output or standard output)." };
         var wikidata = new Command("wikidata", "Import foreign ministries, heads of state and government, foreign ministers and embassies from Wikidata.")

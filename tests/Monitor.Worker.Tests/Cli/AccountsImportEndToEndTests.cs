@@ -53,6 +53,20 @@ public sealed class AccountsImportEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportWikidata_MergeIntoTheSameFile_ReplacesItWhole()
+    {
+        await using var endpoint = await WikidataFixtureServer.StartAsync();
+        var list = Path.Combine(directory, "accounts.csv");
+        File.Copy(Fixtures.Path("Wikidata/existing-accounts.csv"), list);
+
+        var result = await CliRunner.RunAsync(["accounts", "import", "wikidata", "--countries", "GBR,FRA", "--merge", list, "-o", list, .. Settings(endpoint)]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(Fixtures.ReadText("Wikidata/expected-merge.csv"), await File.ReadAllTextAsync(list, TestContext.Current.CancellationToken));
+        Assert.Equal(["accounts.csv"], Directory.GetFiles(directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task ImportWikidata_OnlySomeActorsAndPlatforms_SendsOneQueryPerActor()
     {
         await using var endpoint = await WikidataFixtureServer.StartAsync();

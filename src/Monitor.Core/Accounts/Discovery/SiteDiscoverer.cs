@@ -66,7 +66,7 @@ public sealed class SiteDiscoverer(
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
             || ex.GetType().Namespace?.StartsWith("Polly", StringComparison.Ordinal) == true)
         {
-            throw new SiteDiscoveryException($"{shown}: {ex.Message}", ex);
+            throw new SiteDiscoveryException($"{shown}: {ex.Message.TrimEnd('.')}.", ex);
         }
 
         using (response)

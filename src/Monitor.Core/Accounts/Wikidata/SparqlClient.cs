@@ -29,7 +29,7 @@ internal sealed class SparqlClient(HttpClient http, WikidataOptions options, Tim
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
             || ex.GetType().Namespace?.StartsWith("Polly", StringComparison.Ordinal) == true)
         {
-            throw new WikidataQueryException($"Wikidata query {query.Describe()} failed: {ex.Message}", ex);
+            throw new WikidataQueryException($"Wikidata query {query.Describe()} failed: {ex.Message.TrimEnd('.')}.", ex);
         }
 
         using (response)

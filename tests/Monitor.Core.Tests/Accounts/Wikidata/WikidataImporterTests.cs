@@ -101,6 +101,26 @@ public sealed class WikidataImporterTests
     }
 
     [Fact]
+    public async Task ImportAsync_NothingListening_FailsWithOneSentence()
+    {
+        string endpoint;
+        await using (var closed = await WikidataFixtureServer.StartAsync())
+        {
+            endpoint = closed.Endpoint;
+        }
+
+        await using var services = Build(endpoint, settings: new() { ["Monitor:Http:Resilience:MaxRetryAttempts"] = "0" });
+
+        var error = await Assert.ThrowsAsync<WikidataQueryException>(() => services.GetRequiredService<WikidataImporter>()
+            .ImportAsync(FranceAndBritain with { Actors = [ActorType.HeadOfState] }, TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("Wikidata query HeadOfState (FRA, GBR) failed: ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(".", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
     public async Task ImportAsync_RetryAfterLongerThanTheCap_FailsWithTheTimeToWait()
     {
         var time = new TimerWatchingTimeProvider(TimeSpan.FromDays(1));
