@@ -34,12 +34,15 @@ internal static class WikidataQueryBuilder
             .ToArray();
     }
 
+    // Office holders come with the rank of the statement that makes them holders (?officeRank), so that a country's
+    // preferred head of state wins over a normal-ranked statement someone forgot to close with an end time.
+
     /// <summary>The query for one actor type and batch of countries, restricted to <paramref name="platforms"/>.</summary>
     public static string Build(ActorType actor, IReadOnlyList<string> countries, IReadOnlyCollection<string> platforms)
     {
         var text = new StringBuilder();
         text.Append("# Monitor accounts import: ").Append(actor).Append(", ").AppendJoin(' ', countries).Append('\n');
-        text.Append("SELECT ?item ?itemLabel ?iso3 ?platform ?value ?rank ?xid WHERE {\n");
+        text.Append("SELECT ?item ?itemLabel ?iso3 ?platform ?value ?rank ?xid ?officeRank WHERE {\n");
         text.Append("  VALUES ?iso3 { ").AppendJoin(' ', countries.Select(c => $"\"{c}\"")).Append(" }\n");
         text.Append($"  ?country wdt:{WikidataIds.Iso3166Alpha3} ?iso3 .\n");
         text.Append(ActorPattern(actor));
@@ -71,8 +74,8 @@ internal static class WikidataQueryBuilder
         ActorType.ForeignMinister =>
             $"  ?office wdt:{WikidataIds.SubclassOf}* wd:{WikidataIds.ForeignMinister} ; wdt:{WikidataIds.AppliesToJurisdiction} ?country .\n"
             + $"  ?item p:{WikidataIds.PositionHeld} ?held .\n"
-            + $"  ?held ps:{WikidataIds.PositionHeld} ?office ; wikibase:rank ?heldRank .\n"
-            + "  FILTER(?heldRank != wikibase:DeprecatedRank)\n"
+            + $"  ?held ps:{WikidataIds.PositionHeld} ?office ; wikibase:rank ?officeRank .\n"
+            + "  FILTER(?officeRank != wikibase:DeprecatedRank)\n"
             + $"  FILTER NOT EXISTS {{ ?held pq:{WikidataIds.EndTime} [] . }}\n"
             + $"  FILTER NOT EXISTS {{ ?item wdt:{WikidataIds.DateOfDeath} [] . }}\n",
         // An embassy's P17 is the host state; the sending state operates it (P137).

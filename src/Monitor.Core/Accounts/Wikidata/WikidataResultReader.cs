@@ -21,15 +21,16 @@ internal static partial class WikidataResultReader
             var platform = Term("platform");
             var value = Term("value");
             var rank = ParseRank(Term("rank"));
+            var officeRank = ParseRank(Term("officeRank"));
             if (qid is null || !QidPattern().IsMatch(qid) || country is null || !query.Countries.Contains(country)
-                || platform is null || value is null || rank is null)
+                || platform is null || value is null || rank is null || (Term("officeRank") is not null && officeRank is null))
             {
                 problems.Add($"{query.Describe()}: a result row lacks item, iso3, platform, value or rank ({Summarize(binding)}); skipped.");
                 continue;
             }
 
             var label = Term("itemLabel");
-            statements.Add(new WikidataStatement(qid, label == qid ? null : label, country, query.Actor, platform, value, rank.Value, Term("xid")));
+            statements.Add(new WikidataStatement(qid, label == qid ? null : label, country, query.Actor, platform, value, rank.Value, Term("xid"), officeRank));
         }
 
         return statements;

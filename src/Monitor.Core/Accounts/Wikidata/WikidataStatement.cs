@@ -9,8 +9,10 @@ namespace Monitor.Core.Accounts.Wikidata;
 /// <param name="Value">The property's value as written in Wikidata.</param>
 /// <param name="Rank">The statement's rank.</param>
 /// <param name="XUserId">For X, the numeric user id qualifier, if any.</param>
+/// <param name="OfficeRank">For office holders, the rank of the statement that makes the item a holder (P35, P6, P39).</param>
 internal sealed record WikidataStatement(
-    string Qid, string? Label, string Country, ActorType Actor, string Platform, string Value, WikidataRank Rank, string? XUserId);
+    string Qid, string? Label, string Country, ActorType Actor, string Platform, string Value, WikidataRank Rank, string? XUserId,
+    WikidataRank? OfficeRank = null);
 
 /// <summary>Wikibase statement ranks.</summary>
 internal enum WikidataRank

@@ -12,8 +12,9 @@ public sealed class WikidataAccountMapperTests : IDisposable
     private readonly ServiceProvider services = MonitorTestServices.Build(new Dictionary<string, string?>());
 
     private static WikidataStatement Statement(
-        string value, WikidataRank rank = WikidataRank.Normal, ActorType actor = ActorType.HeadOfState, string platform = "x", string qid = "Q1") =>
-        new(qid, "Someone", "USA", actor, platform, value, rank, null);
+        string value, WikidataRank rank = WikidataRank.Normal, ActorType actor = ActorType.HeadOfState, string platform = "x", string qid = "Q1",
+        WikidataRank? office = null) =>
+        new(qid, "Someone", "USA", actor, platform, value, rank, null, office);
 
     private static readonly Dictionary<string, (WikidataStatement[] Statements, string[] Ids)> Cases = new()
     {
@@ -24,6 +25,14 @@ public sealed class WikidataAccountMapperTests : IDisposable
             ["q1-facebook-someone", "q1-x-potus"]),
         ["head of state and of government at once is one HeadOfState row"] = (
             [Statement("POTUS", actor: ActorType.HeadOfGovernment), Statement("POTUS")], ["q1-x-potus HeadOfState"]),
+        ["the preferred office holder wins over a normal one left without an end time"] = (
+            [Statement("POTUS", office: WikidataRank.Preferred), Statement("Predecessor", qid: "Q2", office: WikidataRank.Normal)], ["q1-x-potus"]),
+        ["normal office holders all count"] = (
+            [Statement("CoPrince1", office: WikidataRank.Normal), Statement("CoPrince2", qid: "Q2", office: WikidataRank.Normal)],
+            ["q1-x-coprince1", "q2-x-coprince2"]),
+        ["office ranks are compared per actor type"] = (
+            [Statement("POTUS", office: WikidataRank.Preferred), Statement("VP", qid: "Q2", actor: ActorType.HeadOfGovernment, office: WikidataRank.Normal)],
+            ["q1-x-potus", "q2-x-vp"]),
         ["two spellings of one handle are one account"] = ([Statement("POTUS"), Statement("potus")], ["q1-x-potus"]),
     };
 
