@@ -14,7 +14,7 @@ internal static class WikidataAccountMapper
         var rows = new Dictionary<string, AccountCsvRow>(StringComparer.OrdinalIgnoreCase);
         // One order for everything below: the first of duplicate ids wins (a president who is also head of government
         // stays HeadOfState, the earlier actor type), and the output is the same for the same answers.
-        var ordered = WikidataRanks.SelectBest(statements)
+        var ordered = OneNamePerXUser(WikidataRanks.SelectBest(statements), problems)
             .OrderBy(s => s.Country, StringComparer.Ordinal)
             .ThenBy(s => s.Actor)
             .ThenBy(s => long.Parse(s.Qid.AsSpan(1), CultureInfo.InvariantCulture))
@@ -40,6 +40,31 @@ internal static class WikidataAccountMapper
         }
 
         return rows.Values.ToArray();
+    }
+
+    /// <summary>
+    /// Usernames of one X user id (qualifier P6552) are one account renamed without the old name being closed; polling
+    /// both would count it twice. The first username (ordinal) is kept and the others reported.
+    /// </summary>
+    private static IEnumerable<WikidataStatement> OneNamePerXUser(IEnumerable<WikidataStatement> statements, ICollection<string> problems)
+    {
+        var kept = new Dictionary<(string, string), string>();
+        foreach (var statement in statements.OrderBy(s => s.Value, StringComparer.Ordinal))
+        {
+            if (statement.Platform != Platforms.X || statement.XUserId is not { } userId)
+            {
+                yield return statement;
+            }
+            else if (!kept.TryGetValue((statement.Qid, userId), out var first))
+            {
+                kept[(statement.Qid, userId)] = statement.Value;
+                yield return statement;
+            }
+            else if (!string.Equals(first, statement.Value, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{statement.Qid} x '{statement.Value}' skipped: the same X user id {userId} as '{first}', which is kept.");
+            }
+        }
     }
 
     /// <summary>Wikidata writes a Mastodon address <c>user@instance</c>; the adapter reads <c>@user@instance</c>.</summary>

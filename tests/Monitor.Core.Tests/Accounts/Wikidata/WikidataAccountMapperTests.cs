@@ -53,6 +53,23 @@ public sealed class WikidataAccountMapperTests : IDisposable
     }
 
     [Fact]
+    public void ToRows_TwoUsernamesOfOneXUserId_KeepsOneAndReportsTheOther()
+    {
+        var problems = new List<string>();
+        WikidataStatement[] statements =
+        [
+            Statement("POTUS") with { XUserId = "822215679726100480" },
+            Statement("POTUS45") with { XUserId = "822215679726100480" },
+            Statement("WhiteHouse") with { XUserId = "822215673812119553" },
+        ];
+
+        var rows = WikidataAccountMapper.ToRows(statements, services.GetRequiredService<AdapterRegistry>(), problems);
+
+        Assert.Equal(["q1-x-potus", "q1-x-whitehouse"], rows.Select(r => r.Id));
+        Assert.Equal(["Q1 x 'POTUS45' skipped: the same X user id 822215679726100480 as 'POTUS', which is kept."], problems);
+    }
+
+    [Fact]
     public void ToRows_MastodonAddress_BecomesTheAdaptersHandleForm()
     {
         var rows = WikidataAccountMapper.ToRows([Statement("potus@mastodon.example", platform: "mastodon")],
