@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Core.Accounts;
+using Monitor.Core.Accounts.Discovery;
+using Monitor.Core.Accounts.Wikidata;
 using Monitor.Core.Activity;
 using Monitor.Core.Adapters;
 using Monitor.Core.Adapters.Bluesky;
@@ -43,6 +45,8 @@ public static class MonitorServiceCollectionExtensions
         services.AddMonitorStorage(configuration);
         services.AddMonitorActivity(configuration);
         services.AddMonitorAdapters(configuration);
+        services.AddWikidataImport(configuration);
+        services.AddSiteDiscovery(configuration);
         return services;
     }
 

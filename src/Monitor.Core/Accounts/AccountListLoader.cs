@@ -13,7 +13,7 @@ namespace Monitor.Core.Accounts;
 /// </summary>
 public sealed class AccountListLoader(IOptions<AccountsOptions> options, AdapterRegistry adapters, IHostEnvironment environment)
 {
-    private static readonly string[] Header = ["id", "platform", "handle", "country", "actor", "name", "language", "enabled"];
+    private static readonly string[] Header = [.. AccountCsvRow.Columns];
 
     /// <summary>Reads and validates the configured accounts.</summary>
     public AccountList Load()
@@ -74,7 +74,7 @@ public sealed class AccountListLoader(IOptions<AccountsOptions> options, Adapter
         var missing = Header.Take(5).Except(header).ToArray();
         if (missing.Length > 0 || unknown.Length > 0)
         {
-            errors.Add($"{path}:1: header must be {string.Join(',', Header)} (last four optional)"
+            errors.Add($"{path}:1: header must be {string.Join(',', Header)} (last five optional)"
                 + (missing.Length > 0 ? $"; missing {string.Join(", ", missing)}" : string.Empty)
                 + (unknown.Length > 0 ? $"; unknown {string.Join(", ", unknown)}" : string.Empty) + ".");
             yield break;
@@ -110,6 +110,8 @@ public sealed class AccountListLoader(IOptions<AccountsOptions> options, Adapter
                 Name = Field("name"),
                 Language = Field("language"),
                 Enabled = enabled,
+                Wikidata = Field("wikidata"),
+                Source = Field("source"),
             });
         }
     }
@@ -173,6 +175,16 @@ public sealed class AccountListLoader(IOptions<AccountsOptions> options, Adapter
             problems.Add($"unknown actor '{entry.Actor}' (known: {string.Join(", ", Enum.GetNames<ActorType>())})");
         }
 
+        if (!string.IsNullOrWhiteSpace(entry.Wikidata) && !IsQid(entry.Wikidata.Trim()))
+        {
+            problems.Add($"wikidata '{entry.Wikidata}' must be an item id such as Q42");
+        }
+
+        if (!string.IsNullOrWhiteSpace(entry.Source) && !AccountSources.All.Contains(entry.Source.Trim().ToLowerInvariant()))
+        {
+            problems.Add($"unknown source '{entry.Source}' (known: {string.Join(", ", AccountSources.All)})");
+        }
+
         if (problems.Count > 0)
         {
             errors.Add($"{where}: {string.Join("; ", problems)}.");
@@ -185,6 +197,8 @@ public sealed class AccountListLoader(IOptions<AccountsOptions> options, Adapter
             string.IsNullOrWhiteSpace(entry.Language) ? null : entry.Language.Trim(),
             entry.Enabled ?? true));
     }
+
+    private static bool IsQid(string text) => text.Length > 1 && text[0] == 'Q' && text[1] != '0' && text.Skip(1).All(char.IsAsciiDigit);
 
     private static bool? ParseBool(string text) => text.Trim().ToLowerInvariant() switch
     {

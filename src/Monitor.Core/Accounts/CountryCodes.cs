@@ -23,6 +23,9 @@ public static class CountryCodes
         "VIR", "VNM", "VUT", "WLF", "WSM", "YEM", "ZAF", "ZMB", "ZWE", "XKX",
     };
 
+    /// <summary>Every known code.</summary>
+    public static IReadOnlyCollection<string> All => Codes;
+
     /// <summary>True for a known alpha-3 code (upper case).</summary>
     public static bool IsValid(string code) => Codes.Contains(code);
 }

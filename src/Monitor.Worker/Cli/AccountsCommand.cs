@@ -25,6 +25,8 @@ internal static class AccountsCommand
         List(context),
         Sync(context),
         Validate(context),
+        AccountsImportCommand.Create(context),
+        AccountsDiscoverCommand.Create(context),
     };
 
     private static Command List(CliContext context)
