@@ -43,7 +43,7 @@ public static class HtmlText
     }
 
     /// <summary>The visible text of an element already parsed, by the same rules as <see cref="ToPlainText(string?)"/>.</summary>
-    internal static string? ToPlainText(INode node)
+    internal static string? NodeToPlainText(INode node)
     {
         var builder = new PlainTextBuilder(256);
         HtmlDomText.AppendChildren(node, builder);

@@ -1,19 +1,19 @@
 using System.Buffers;
+using System.Text;
 
 namespace Monitor.Core.Adapters;
 
 /// <summary>
 /// The visible text of an HTML fragment read in one pass over its tokens, without building a DOM. It follows the HTML
 /// tokenizer (WHATWG HTML §13.2.5) and tree construction ("in body", §13.2.6.4.7) only for the markup posts are made
-/// of — paragraphs, lists, headings, line breaks and inline elements, properly nested, the common character references
-/// — where the tree keeps the tokens' order, so the text is the one <see cref="HtmlDomText"/> reads from AngleSharp's
-/// DOM. Anything else (tables, raw-text and foreign elements, misnesting the tree builder would repair, rare entities,
-/// malformed tags) makes it give up, and the caller has AngleSharp parse the fragment instead. (AngleSharp's own
+/// of — paragraphs, lists, headings, line breaks and inline elements, properly nested (<see cref="HtmlOpenElements"/>),
+/// character references with their semicolon — where the tree keeps the tokens' order, so the text is the one
+/// <see cref="HtmlDomText"/> reads from AngleSharp's DOM. Anything else (tables, raw-text and foreign elements,
+/// misnesting the tree builder would repair, legacy references without ';', malformed tags) makes it give up, and the caller has AngleSharp parse the fragment instead. (AngleSharp's own
 /// tokenizer was tried first: on a 2 KB body it cost as much as the whole DOM parse.)
 /// </summary>
 internal static class HtmlTokenText
 {
-    private const int MaxDepth = 256;
     private const int MaxNameLength = 16;
 
     private static readonly SearchValues<char> TextStops = SearchValues.Create("<&\r\0");
@@ -22,7 +22,7 @@ internal static class HtmlTokenText
     public static bool TryAppend(string html, PlainTextBuilder builder)
     {
         var text = html.AsSpan();
-        var open = new ElementStack();
+        var open = new HtmlOpenElements(builder);
         var position = 0;
         while (position < text.Length)
         {
@@ -54,18 +54,18 @@ internal static class HtmlTokenText
         return true;
     }
 
-    private static bool TryTag(ReadOnlySpan<char> text, ref int position, ElementStack open, PlainTextBuilder builder)
+    private static bool TryTag(ReadOnlySpan<char> text, ref int position, HtmlOpenElements open, PlainTextBuilder builder)
     {
         var next = position + 1;
         if (next < text.Length && char.IsAsciiLetter(text[next]))
         {
-            return TryElement(text, ref position, next, open, builder, isEnd: false);
+            return TryElement(text, ref position, next, open, isEnd: false);
         }
 
         if (next < text.Length && text[next] == '/')
         {
             return next + 1 < text.Length && char.IsAsciiLetter(text[next + 1])
-                && TryElement(text, ref position, next + 1, open, builder, isEnd: true);
+                && TryElement(text, ref position, next + 1, open, isEnd: true);
         }
 
         if (next < text.Length && text[next] == '!')
@@ -85,7 +85,7 @@ internal static class HtmlTokenText
     }
 
     private static bool TryElement(
-        ReadOnlySpan<char> text, ref int position, int nameStart, ElementStack open, PlainTextBuilder builder, bool isEnd)
+        ReadOnlySpan<char> text, ref int position, int nameStart, HtmlOpenElements open, bool isEnd)
     {
         var nameEnd = nameStart;
         while (nameEnd < text.Length && !IsTagSpace(text[nameEnd]) && text[nameEnd] is not ('/' or '>'))
@@ -93,14 +93,14 @@ internal static class HtmlTokenText
             nameEnd++;
         }
 
+        // Only ASCII letters are lower-cased in tag names (§13.2.5.8); the elements the walk knows have ASCII names.
         var name = text[nameStart..nameEnd];
-        if (name.Length > MaxNameLength)
+        Span<char> lower = stackalloc char[MaxNameLength];
+        if (name.Length > MaxNameLength || Ascii.ToLower(name, lower, out var length) != OperationStatus.Done)
         {
             return false;
         }
 
-        Span<char> lower = stackalloc char[MaxNameLength];
-        var length = name.ToLowerInvariant(lower);
         var role = HtmlElementRoles.Of(lower[..length], out var canonical);
         var end = SkipAttributes(text, nameEnd);
         if (role == HtmlElementRole.None || end < 0)
@@ -111,16 +111,10 @@ internal static class HtmlTokenText
         position = end;
         if (!isEnd)
         {
-            return Start(canonical, role, open, builder);
+            return open.TryStart(canonical, role);
         }
 
-        if (open.Count == 0 || open.Top != canonical)
-        {
-            return false; // a stray or misnested end tag: the tree builder would repair around it
-        }
-
-        open.Pop(builder);
-        return true;
+        return open.TryEnd(canonical);
     }
 
     /// <summary>The position after the tag's closing '&gt;', skipping its attributes (§13.2.5.32–.42); -1 at the end of input.</summary>
@@ -205,126 +199,4 @@ internal static class HtmlTokenText
     }
 
     private static bool IsTagSpace(char c) => c is '\t' or '\n' or '\f' or ' ' or '\r';
-
-    private static bool Start(string name, HtmlElementRole role, ElementStack open, PlainTextBuilder builder)
-    {
-        if (open.Count >= MaxDepth)
-        {
-            return false;
-        }
-
-        if ((role & HtmlElementRole.ClosesParagraph) != 0 && !CloseForBlock(role, open, builder))
-        {
-            return false;
-        }
-
-        if ((role & HtmlElementRole.Anchor) != 0 && open.Contains("a"))
-        {
-            return false; // a nested <a> runs the adoption agency algorithm
-        }
-
-        if ((role & HtmlElementRole.Void) != 0)
-        {
-            if ((role & HtmlElementRole.LineBreak) != 0)
-            {
-                builder.AppendLineBreak();
-            }
-            else if ((role & HtmlElementRole.Block) != 0)
-            {
-                builder.AppendLineBreak();
-                builder.AppendLineBreak();
-            }
-
-            return true;
-        }
-
-        open.Push(name, role);
-        if ((role & HtmlElementRole.Block) != 0)
-        {
-            builder.AppendLineBreak();
-        }
-
-        return true;
-    }
-
-    /// <summary>The implied end tags of a block's start tag: an open <c>li</c> for <c>li</c>, an open <c>p</c>, a heading for a heading.</summary>
-    private static bool CloseForBlock(HtmlElementRole role, ElementStack open, PlainTextBuilder builder)
-    {
-        if ((role & HtmlElementRole.ListItem) != 0)
-        {
-            for (var i = open.Count - 1; i >= 0; i--)
-            {
-                if (open[i] == "li")
-                {
-                    if (i != open.Count - 1)
-                    {
-                        return false;
-                    }
-
-                    open.Pop(builder);
-                    break;
-                }
-
-                if ((open.RoleAt(i) & HtmlElementRole.Special) != 0 && open[i] is not ("address" or "div" or "p"))
-                {
-                    break;
-                }
-            }
-        }
-
-        if (open.Contains("p"))
-        {
-            if (open.Top != "p")
-            {
-                return false;
-            }
-
-            open.Pop(builder);
-        }
-
-        if ((role & HtmlElementRole.Heading) != 0 && open.Count > 0 && (open.RoleAt(open.Count - 1) & HtmlElementRole.Heading) != 0)
-        {
-            open.Pop(builder);
-        }
-
-        return true;
-    }
-
-    private sealed class ElementStack
-    {
-        private readonly List<(string Name, HtmlElementRole HtmlElementRole)> items = new(16);
-
-        public int Count => items.Count;
-
-        public string Top => items[^1].Name;
-
-        public string this[int index] => items[index].Name;
-
-        public HtmlElementRole RoleAt(int index) => items[index].HtmlElementRole;
-
-        public bool Contains(string name)
-        {
-            foreach (var item in items)
-            {
-                if (item.Name == name)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public void Push(string name, HtmlElementRole role) => items.Add((name, role));
-
-        public void Pop(PlainTextBuilder builder)
-        {
-            if ((items[^1].HtmlElementRole & HtmlElementRole.Block) != 0)
-            {
-                builder.AppendLineBreak();
-            }
-
-            items.RemoveAt(items.Count - 1);
-        }
-    }
 }

@@ -35,6 +35,7 @@ public sealed class HtmlTokenTextTests
         "<!DOCTYPE html>text",
         "<p class=\"unterminated>rest",
         "nul\0char",
+        "<\u212Abd>Kelvin sign, not kbd</\u212Abd>",
     };
 
     [Theory]

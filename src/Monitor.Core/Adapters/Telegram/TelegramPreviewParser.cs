@@ -74,7 +74,7 @@ internal static class TelegramPreviewParser
     {
         var text = message.QuerySelectorAll(".tgme_widget_message_text")
             .FirstOrDefault(e => e.Closest(".tgme_widget_message_reply") is null);
-        return text is null ? null : HtmlText.ToPlainText(text);
+        return text is null ? null : HtmlText.NodeToPlainText(text);
     }
 
     private static long? Subscribers(IDocument document)
