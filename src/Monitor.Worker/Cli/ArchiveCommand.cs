@@ -80,7 +80,7 @@ internal static class ArchiveCommand
     {
         if (accountId is null)
         {
-            TextTable.Write(context.Output, [new("file", Shrinks: true), new("bytes", RightAligned: true), new("records", RightAligned: true), new("accounts", Shrinks: true)], ArchiveFolder.Files(folder).Select(file =>
+            TextTable.Write(context.Output, [new("file"), new("bytes", RightAligned: true), new("records", RightAligned: true), new("accounts", Shrinks: true)], ArchiveFolder.Files(folder).Select(file =>
             {
                 var entries = WarcFileReader.Read(file).ToArray();
                 var accounts = entries.Select(e => e.Record?[HttpExchangeRecords.AccountField]).OfType<string>().Distinct().Count();
@@ -98,7 +98,7 @@ internal static class ArchiveCommand
                 entry.Record["WARC-Target-URI"] ?? string.Empty,
             })
             .ToArray();
-        TextTable.Write(context.Output, [new("file", Shrinks: true), new("offset", RightAligned: true), new("type"), new("date"), new("recordId"), new("uri", Shrinks: true)], rows);
+        TextTable.Write(context.Output, [new("file"), new("offset", RightAligned: true), new("type"), new("date"), new("recordId"), new("uri", Shrinks: true)], rows, wide: true);
         await context.Output.WriteLineAsync($"{rows.Length} records of {accountId}.");
         return ExitCodes.Success;
     }

@@ -8,7 +8,7 @@ namespace Monitor.Core.Tests.Polling;
 public sealed class PollingLogLevelTests
 {
     [Theory]
-    [InlineData(0, 1110, LogLevel.Debug)]
+    [InlineData(0, 1115, LogLevel.Debug)]
     [InlineData(3, 1101, LogLevel.Information)]
     public void CycleFinished_IdleCycleIsDebugAndAPollingOneInformation(int accounts, int eventId, LogLevel level)
     {

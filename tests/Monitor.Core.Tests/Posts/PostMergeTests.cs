@@ -9,7 +9,7 @@ public sealed class PostMergeTests
     private static readonly DateTimeOffset Captured = T0.AddDays(1);
     private static readonly Post Original = new() { PostId = "1", PublishedAt = T0, Title = "Title", Text = "Body", UpdatedAt = T0, Url = "https://e.test/1" };
 
-    private static PostMerge.Stored StoredOf(Post post, int normaliser = 2, DateTimeOffset? editedAt = null, DateTimeOffset? deletedAt = null, int absent = 0, string? hash = null) => new(
+    private static PostMerge.Stored StoredOf(Post post, int normaliser = 3, DateTimeOffset? editedAt = null, DateTimeOffset? deletedAt = null, int absent = 0, string? hash = null) => new(
         hash ?? ContentHash.Compute(post), normaliser, post.PublishedAt, post.PublishedAtEstimated, post.UpdatedAt, editedAt, deletedAt, absent, 3,
         post.Url, post.Language, post.Author, post.Metrics, post.Kind);
 

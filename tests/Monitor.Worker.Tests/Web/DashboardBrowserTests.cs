@@ -157,7 +157,7 @@ public sealed class DashboardBrowserTests(SeededHostFixture fixture) : IClassFix
 
         var polls = await page.Locator("#polls tbody tr").AllInnerTextsAsync();
         Assert.Equal(2, polls.Count);
-        Assert.Matches(@"^\S+ \S+Z\tok\t200\t0\t20\t1,000\t120 ms", polls[0]);
+        Assert.Matches(@"^\S+ \S+Z\tok\t200\t0\t19\t1,000\t120 ms", polls[0]);
         Assert.Matches(@"\tok\t200\t20\t20\t900\t90 ms", polls[1]);
         await session.SaveScreenshotAsync("dashboard-account.png");
 

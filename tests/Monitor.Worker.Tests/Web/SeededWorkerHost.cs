@@ -102,7 +102,7 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
         var earlier = now.AddDays(-2);
         var fra = Assert.Single(await accounts.ClaimDueAsync(new ClaimRequest("seed", earlier, TimeSpan.FromMinutes(5), 1, IgnoreSchedule: true, AccountId: "fra-mfa"), ct));
         await polls.RecordPollAsync(new PollRecord(fra, earlier, Ok(fraPosts, followers: 900), TimeSpan.FromMilliseconds(90), now.AddDays(1), 0), ct);
-        var fraNow = Ok(fraPosts.Select(p => p.PostId == EditedPostId ? p with { Text = "A corrected statement." } : p).ToArray(), followers: 1000)
+        var fraNow = Ok(fraPosts.Where(p => p.PostId != DeletedPostId).Select(p => p.PostId == EditedPostId ? p with { Text = "A corrected statement." } : p).ToArray(), followers: 1000)
             with { Deletions = [new PostDeletion(DeletedPostId, DeletionEvidence.NotFound)] };
         var leases = await accounts.ClaimDueAsync(new ClaimRequest("seed", now, TimeSpan.FromMinutes(5), 100, IgnoreSchedule: true), ct);
         foreach (var lease in leases)

@@ -98,8 +98,6 @@ internal static class SqliteSchema
         ALTER TABLE posts_v3 RENAME TO posts;
         CREATE INDEX IF NOT EXISTS ix_posts_account_published ON posts (account_id, published_at);
         CREATE INDEX IF NOT EXISTS ix_posts_published ON posts (published_at);
-        ALTER TABLE accounts ADD COLUMN lease_epoch INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE snapshots ADD COLUMN notes TEXT;
         """;
 
     /// <summary>The version a fully migrated database has.</summary>
@@ -139,7 +137,10 @@ internal static class SqliteSchema
             await ApplyAsync(connection, 3, async (transaction, from) =>
             {
                 await SqlitePostsRebuild.CatchUpAsync(connection, transaction, cancellationToken);
-                await ExecuteAsync(connection, transaction, Migration3Swap + "\nPRAGMA user_version = 3;", cancellationToken);
+                await ExecuteAsync(connection, transaction, Migration3Swap, cancellationToken);
+                await AddColumnAsync(connection, transaction, "accounts", "lease_epoch", "INTEGER NOT NULL DEFAULT 0", cancellationToken);
+                await AddColumnAsync(connection, transaction, "snapshots", "notes", "TEXT", cancellationToken);
+                await ExecuteAsync(connection, transaction, "PRAGMA user_version = 3;", cancellationToken);
             }, cancellationToken);
         }
 
@@ -164,6 +165,18 @@ internal static class SqliteSchema
         for (var version = from + 1; version <= to; version++)
         {
             await ExecuteAsync(connection, transaction, Migrations[version - 1] + $"\nPRAGMA user_version = {version};", cancellationToken);
+        }
+    }
+
+    /// <summary>Adds a column unless the table has it (a database whose version number was set back by hand).</summary>
+    private static async Task AddColumnAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string column, string type, CancellationToken cancellationToken)
+    {
+        await using var check = connection.CreateCommand();
+        check.Transaction = transaction;
+        check.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}';";
+        if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            await ExecuteAsync(connection, transaction, $"ALTER TABLE {table} ADD COLUMN {column} {type};", cancellationToken);
         }
     }
 
