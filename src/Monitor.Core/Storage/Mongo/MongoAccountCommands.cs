@@ -46,7 +46,12 @@ internal static class MongoAccountCommands
     public static FilterDefinition<BsonDocument> ClaimFilter(ClaimRequest request)
     {
         var now = MongoBson.Of(request.Now);
-        var conditions = new List<FilterDefinition<BsonDocument>> { Filter.Eq("enabled", true) };
+        var conditions = new List<FilterDefinition<BsonDocument>>
+        {
+            Filter.Eq("enabled", true),
+            // $ne also matches a missing or null status (never polled).
+            Filter.Ne("state.lastStatus", PollStatus.IdentityChanged.ToWireName()),
+        };
         if (request.AccountId is not null)
         {
             conditions.Add(Filter.Eq("_id", request.AccountId));
@@ -95,6 +100,19 @@ internal static class MongoAccountCommands
 
     public static UpdateDefinition<BsonDocument> DeferUpdate(DateTimeOffset until) =>
         Update.Set("state.nextPollAt", MongoBson.Of(until));
+
+    /// <summary>The account, only while it waits for <c>accounts confirm</c>.</summary>
+    public static FilterDefinition<BsonDocument> AwaitingConfirmation(string accountId) =>
+        Filter.And(Filter.Eq("_id", accountId), Filter.Eq("state.lastStatus", PollStatus.IdentityChanged.ToWireName()));
+
+    /// <summary>A fresh cursor holding the accepted stable id, the status cleared, due now.</summary>
+    public static UpdateDefinition<BsonDocument> ConfirmIdentity(string? stableId, DateTimeOffset now) =>
+        Update.Combine(
+            Update.Set("state.cursor", MongoAccountDocuments.Cursor(PollCursor.Empty with { ExternalId = stableId })),
+            Update.Set("state.lastStatus", BsonNull.Value),
+            Update.Set("state.lastError", BsonNull.Value),
+            Update.Set("state.consecutiveFailures", 0),
+            Update.Set("state.nextPollAt", MongoBson.Of(now)));
 
     /// <summary>
     /// The polling state after a recorded poll, written last. The cursor advances only on success, and only when the

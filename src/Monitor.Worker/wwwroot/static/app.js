@@ -3,7 +3,7 @@
 "use strict";
 
 const apiKey = new URLSearchParams(location.search).get("apiKey");
-const trouble = new Set(["error", "rateLimited", "unauthorized", "notFound", "suspended"]);
+const trouble = new Set(["error", "rateLimited", "unauthorized", "notFound", "suspended", "identityChanged", "renamed"]);
 let dailyChart = null;
 
 function el(tag, props = {}, ...children) {
