@@ -34,7 +34,12 @@ internal static class AccountsCommand
         };
         validate.SetAction((parseResult, _) => ValidateAsync(parseResult, context));
 
-        return new Command("accounts", "Inspect the tracked account list.") { list, validate };
+        return new Command("accounts", "Inspect the tracked account list.")
+        {
+            list, validate,
+            AccountsVerifyCommand.Create(context),
+            AccountsConfirmCommand.Create(context),
+        };
     }
 
     /// <summary>Validation needs no store: it builds the services without starting the host.</summary>
