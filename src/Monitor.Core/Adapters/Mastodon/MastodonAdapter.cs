@@ -143,7 +143,8 @@ internal sealed class MastodonAdapter(
     }
 
     /// <summary>
-    /// The actor URI (Mastodon 4.2+) is the stable id; older servers give only the profile URL. Cursors written before
+    /// The actor URI (Mastodon 4.2+) is the stable id; older servers give the profile URL, or only the instance-local id.
+    /// Cursors written before
     /// identities were recorded hold the instance-local numeric id: that one still proves the same account, and is
     /// replaced by the URI.
     /// </summary>
@@ -151,7 +152,7 @@ internal sealed class MastodonAdapter(
     {
         var acct = account.Acct ?? handle.Username;
         var address = acct.Contains('@', StringComparison.Ordinal) ? acct : $"{acct}@{handle.Origin.Host}";
-        return new AccountIdentity(account.Uri ?? account.Url ?? $"{handle.Origin}users/{account.Id}", address);
+        return new AccountIdentity(account.Uri ?? account.Url ?? account.Id!, address);
     }
 
     private static string? RecordedId(string? recorded, MastodonAccount account, AccountIdentity identity) =>

@@ -65,13 +65,10 @@ internal sealed class XAdapter(IHttpClientFactory httpClients, IOptions<XOptions
         var deletions = new List<PostDeletion>();
         if (options.CheckDeletions)
         {
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
-            var seen = read.Posts.SelectMany(p => (p.EditHistoryTweetIds ?? p.EditHistoryPostIds ?? []).Append(p.Id)).ToHashSet(StringComparer.Ordinal);
-            var check = await new XDeletionCheck(api, account.Id, logger).CheckAsync(
-                request.RecentPosts.Select(p => p.PostId).Where(id => !seen.Contains(id)), cursor.LookupsLeft(today, options.DeletionLookupsPerDay), cancellationToken);
+            var check = await CheckDeletionsAsync(api, request, read.Posts, cursor, now, cancellationToken);
             deletions.AddRange(check.Deleted.Select(id => new PostDeletion(id, DeletionEvidence.NotFound)));
             posts.AddRange(check.Present.Select(p => XPostMapper.Map(p, username)));
-            if (check.Spent > 0) cursor = cursor.SpendLookups(today, check.Spent);
+            cursor = cursor.SpendLookups(DateOnly.FromDateTime(now.UtcDateTime), check.Spent);
         }
 
         var result = new FetchResult
@@ -87,6 +84,16 @@ internal sealed class XAdapter(IHttpClientFactory httpClients, IOptions<XOptions
             PlatformWide = read.DeferUntil is not null,
         };
         return AccountIdentityRule.Report(result, verdict, account);
+    }
+
+    /// <summary>Recent stored posts the poll did not see (nor any version of them), within today's lookup budget.</summary>
+    private async Task<XDeletionCheckResult> CheckDeletionsAsync(
+        XApiClient api, FetchRequest request, IReadOnlyList<XPost> read, XCursor cursor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var seen = read.SelectMany(p => (p.EditHistoryTweetIds ?? p.EditHistoryPostIds ?? []).Append(p.Id)).ToHashSet(StringComparer.Ordinal);
+        var allowance = cursor.LookupsLeft(DateOnly.FromDateTime(now.UtcDateTime), options.DeletionLookupsPerDay);
+        return await new XDeletionCheck(api, request.Account.Id, logger).CheckAsync(
+            request.RecentPosts.Select(p => p.PostId).Where(id => !seen.Contains(id)), allowance, cancellationToken);
     }
 
     /// <summary>One user lookup: by the recorded (or listed) user id, else by username on first contact.</summary>
