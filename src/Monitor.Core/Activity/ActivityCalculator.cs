@@ -53,7 +53,7 @@ public sealed class ActivityCalculator(IOptions<ActivityOptions> options, TimePr
     /// <summary>The platform's verdict wins; otherwise the age of the last post against DormantAfter / InactiveAfter.</summary>
     public string ClassifyStatus(PollStatus? lastStatus, TimeSpan? sinceLastPost) => lastStatus switch
     {
-        PollStatus.NotFound or PollStatus.Unauthorized or PollStatus.Suspended => lastStatus.Value.ToWireName(),
+        PollStatus.NotFound or PollStatus.Unauthorized or PollStatus.Suspended or PollStatus.IdentityChanged => lastStatus.Value.ToWireName(),
         _ when sinceLastPost is null => ActivityStatus.Inactive,
         _ when sinceLastPost <= options.DormantAfter => ActivityStatus.Active,
         _ when sinceLastPost <= options.InactiveAfter => ActivityStatus.Dormant,

@@ -23,6 +23,12 @@ public sealed record FetchResult
     /// <summary>Profile counts where the platform exposes them.</summary>
     public ProfileCounts? Profile { get; init; }
 
+    /// <summary>
+    /// The account as the platform named it in this call (stable id and current handle), when the platform exposes one.
+    /// The stable id is also the cursor's <see cref="PollCursor.ExternalId"/>.
+    /// </summary>
+    public AccountIdentity? Identity { get; init; }
+
     /// <summary>Cursor to persist after a successful poll; null keeps the stored one.</summary>
     public PollCursor? Cursor { get; init; }
 

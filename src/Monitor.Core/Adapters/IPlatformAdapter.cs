@@ -1,3 +1,5 @@
+using Monitor.Core.Accounts;
+
 namespace Monitor.Core.Adapters;
 
 /// <summary>
@@ -23,4 +25,17 @@ public interface IPlatformAdapter
 
     /// <summary>Fetches posts newer than the cursor (or the first-poll backfill) for one account.</summary>
     Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Resolves the account without reading its posts (<c>accounts verify</c>): one cheap call, a profile lookup where the
+    /// platform has one. The result carries the status (<see cref="PollStatus.Ok"/>, <see cref="PollStatus.Renamed"/>,
+    /// <see cref="PollStatus.IdentityChanged"/>, <see cref="PollStatus.NotFound"/>, ...) and the <see cref="FetchResult.Identity"/>
+    /// seen, judged against <paramref name="cursor"/>'s stable id; it never has posts and is never stored.
+    /// </summary>
+    /// <remarks>The default is one conditional poll (a feed's GET with its stored validators) with the posts dropped.</remarks>
+    async Task<FetchResult> VerifyAsync(TrackedAccount account, PollCursor cursor, CancellationToken cancellationToken)
+    {
+        var result = await FetchAsync(new FetchRequest(account, cursor, IsFirstPoll: false, BackfillSince: null, RecentPosts: []), cancellationToken);
+        return result with { Posts = [], Deletions = [] };
+    }
 }

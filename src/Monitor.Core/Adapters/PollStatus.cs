@@ -10,6 +10,18 @@ public enum PollStatus
     NotFound,
     Unauthorized,
     Suspended,
+
+    /// <summary>
+    /// A success: the account's stable id now goes by another handle than the listed one. Polling follows the stable id,
+    /// the history stays with it, and the snapshot's error text names both handles until the list is updated.
+    /// </summary>
+    Renamed,
+
+    /// <summary>
+    /// The listed handle now resolves to a different stable id (a reused or hijacked handle): the account is not polled
+    /// again until <c>accounts confirm ID</c> accepts the new identity.
+    /// </summary>
+    IdentityChanged,
 }
 
 /// <summary>Wire names (camelCase) of <see cref="PollStatus"/>, used in storage and exports.</summary>
@@ -24,6 +36,8 @@ public static class PollStatusNames
         PollStatus.NotFound => "notFound",
         PollStatus.Unauthorized => "unauthorized",
         PollStatus.Suspended => "suspended",
+        PollStatus.Renamed => "renamed",
+        PollStatus.IdentityChanged => "identityChanged",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -36,9 +50,11 @@ public static class PollStatusNames
         "notFound" => PollStatus.NotFound,
         "unauthorized" => PollStatus.Unauthorized,
         "suspended" => PollStatus.Suspended,
+        "renamed" => PollStatus.Renamed,
+        "identityChanged" => PollStatus.IdentityChanged,
         _ => throw new FormatException($"Unknown poll status '{wireName}'."),
     };
 
-    /// <summary>Ok and NotModified are successes: the cursor advances and failures reset.</summary>
-    public static bool IsSuccess(this PollStatus status) => status is PollStatus.Ok or PollStatus.NotModified;
+    /// <summary>Ok, NotModified and Renamed are successes: the cursor advances and failures reset.</summary>
+    public static bool IsSuccess(this PollStatus status) => status is PollStatus.Ok or PollStatus.NotModified or PollStatus.Renamed;
 }

@@ -31,4 +31,12 @@ public interface IAccountStore
 
     /// <summary>Defers every account of a platform until the given time (an app-wide rate limit).</summary>
     Task DeferPlatformAsync(string platform, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Accepts the new identity of an account stopped as <c>identityChanged</c> (<c>accounts confirm</c>): its cursor
+    /// starts over with <paramref name="stableId"/> recorded (null: recorded on the next poll), its status is cleared and
+    /// it is due at <paramref name="now"/>; its history stays. Returns false, changing nothing, when the account does not
+    /// exist or is not waiting for confirmation. Claims never take an account while it waits.
+    /// </summary>
+    Task<bool> ConfirmIdentityAsync(string accountId, string? stableId, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -27,6 +27,8 @@ internal static class AccountsCommand
         Validate(context),
         AccountsImportCommand.Create(context),
         AccountsDiscoverCommand.Create(context),
+        AccountsVerifyCommand.Create(context),
+        AccountsConfirmCommand.Create(context),
     };
 
     private static Command List(CliContext context)

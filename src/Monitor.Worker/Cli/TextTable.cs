@@ -1,7 +1,11 @@
 namespace Monitor.Worker.Cli;
 
 /// <summary>A column of a <see cref="TextTable"/>: numbers right-aligned; a shrinking column gives up width first.</summary>
-internal sealed record TextColumn(string Header, bool RightAligned = false, bool Shrinks = false);
+internal sealed record TextColumn(string Header, bool RightAligned = false, bool Shrinks = false)
+{
+    /// <summary>A plain left-aligned column that keeps its width.</summary>
+    public static implicit operator TextColumn(string header) => new(header);
+}
 
 /// <summary>
 /// Renders rows as an aligned text table with a header rule, for terminals. By default it fits

@@ -130,6 +130,14 @@ internal sealed class GroundTruthHistory
         }
     }
 
+    /// <summary>What one poll at <paramref name="at"/> leaves when the posts it read are known: those, and the counts if it read them.</summary>
+    public void RecordPoll(TrackedAccount account, DateTimeOffset at, IEnumerable<TruePost> read, bool counts)
+    {
+        counts &= HasCounts(account);
+        Snapshots.Add(new TrueSnapshot(account.Id, at, counts ? Followers(at) : null, counts ? PostsTotal(account.Id, at) : null));
+        Captured.AddRange(read.Where(p => capturedIds.Add(p.PostId)));
+    }
+
     public void WriteTo(ActivityTestDatabase database)
     {
         foreach (var account in Accounts)

@@ -7,10 +7,11 @@ using Monitor.Core.Posts;
 namespace Monitor.Core.Tests.Activity;
 
 /// <summary>
-/// The three X API v2 endpoints the X adapter reads, answering with the recorded JSON shape (Fixtures/X) from the
-/// history as of <paramref name="now"/>: user lookup with public metrics, the user timeline (newest first, pages of
-/// <c>max_results</c>, <c>since_id</c> and <c>start_time</c> filters, <c>next_token</c> while older posts remain)
-/// and the post lookup by ids. https://docs.x.com/x-api/posts/user-posts-timeline-by-user-id
+/// The X API v2 endpoints the X adapter reads, answering with the recorded JSON shape (Fixtures/X) from the history as
+/// of <paramref name="now"/>: user lookup (by username or id) with public metrics, the user timeline (newest first, pages
+/// of <c>max_results</c>, <c>since_id</c>, <c>until_id</c> and <c>start_time</c> filters, <c>next_token</c> while older
+/// posts remain, the author with its metrics in <c>includes.users</c> when a page has posts) and the post lookup by ids.
+/// https://docs.x.com/x-api/posts/user-posts-timeline-by-user-id
 /// </summary>
 internal sealed class GroundTruthXApi(GroundTruthHistory history, DateTimeOffset now)
 {
@@ -29,7 +30,10 @@ internal sealed class GroundTruthXApi(GroundTruthHistory history, DateTimeOffset
         var segments = (request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments switch
         {
-            ["2", "users", "by", "username", var username] => GroundTruthServer.RespondAsync(context, 200, Json, json => User(json, username)),
+            ["2", "users", "by", "username", var username] => GroundTruthServer.RespondAsync(context, 200, Json,
+                json => User(json, GroundTruthHistory.Accounts.Single(a => a.Platform == Platforms.X && a.Handle == username))),
+            ["2", "users", var userId] => GroundTruthServer.RespondAsync(context, 200, Json,
+                json => User(json, GroundTruthHistory.Accounts.Single(a => a.Platform == Platforms.X && UserId(a) == userId))),
             ["2", "users", var userId, "tweets"] => Timeline(context, userId),
             ["2", "tweets"] => GroundTruthServer.RespondAsync(context, 200, Json, json => Lookup(json, request.Query["ids"].ToString().Split(','))),
             _ => GroundTruthServer.RespondAsync(context, 404, "application/problem+json", json => Problem(json, "Not Found Error", "No such route.", "about:blank", null)),
@@ -41,9 +45,9 @@ internal sealed class GroundTruthXApi(GroundTruthHistory history, DateTimeOffset
     private static int CompareIds(string left, string right) =>
         long.Parse(left, CultureInfo.InvariantCulture).CompareTo(long.Parse(right, CultureInfo.InvariantCulture));
 
-    private void User(Utf8JsonWriter json, string username)
+    private void User(Utf8JsonWriter json, TrackedAccount account)
     {
-        var account = GroundTruthHistory.Accounts.Single(a => a.Platform == Platforms.X && a.Handle == username);
+        var username = account.Handle;
         json.WriteStartObject();
         if (account == GroundTruthHistory.Suspended)
         {
@@ -55,14 +59,20 @@ internal sealed class GroundTruthXApi(GroundTruthHistory history, DateTimeOffset
             return;
         }
 
-        json.WriteStartObject("data");
+        json.WritePropertyName("data");
+        WriteUser(json, account);
+        json.WriteEndObject();
+    }
+
+    private void WriteUser(Utf8JsonWriter json, TrackedAccount account)
+    {
+        json.WriteStartObject();
         json.WriteString("id", UserId(account));
-        json.WriteString("username", username);
+        json.WriteString("username", account.Handle);
         json.WriteStartObject("public_metrics");
         json.WriteNumber("followers_count", GroundTruthHistory.Followers(now));
         json.WriteNumber("following_count", 321);
         json.WriteNumber("tweet_count", history.PostsTotal(account.Id, now));
-        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -78,9 +88,10 @@ internal sealed class GroundTruthXApi(GroundTruthHistory history, DateTimeOffset
                 json => Problem(json, "Invalid Request", "max_results must be between 5 and 100.", "about:blank", null));
         }
 
-        string? sinceId = query["since_id"], token = query["pagination_token"], startTime = query["start_time"];
+        string? sinceId = query["since_id"], untilId = query["until_id"], token = query["pagination_token"], startTime = query["start_time"];
         var matching = history.PublishedBy(account.Id, now)
             .Where(p => sinceId is null || CompareIds(p.PostId, sinceId) > 0)
+            .Where(p => untilId is null || CompareIds(p.PostId, untilId) < 0)
             .Where(p => startTime is null || p.PublishedAt >= DateTimeOffset.Parse(startTime, CultureInfo.InvariantCulture))
             .Where(p => token is null || CompareIds(p.PostId, token) < 0)
             .OrderByDescending(p => p.PublishedAt)
@@ -94,6 +105,14 @@ internal sealed class GroundTruthXApi(GroundTruthHistory history, DateTimeOffset
                 json.WriteStartArray("data");
                 page.ForEach(post => WritePost(json, post));
                 json.WriteEndArray();
+                if (context.Request.Query["expansions"].ToString().Contains("author_id", StringComparison.Ordinal))
+                {
+                    json.WriteStartObject("includes");
+                    json.WriteStartArray("users");
+                    WriteUser(json, account);
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
             }
 
             json.WriteStartObject("meta");

@@ -24,6 +24,7 @@ public sealed class PollerGroundTruthTests : IAsyncLifetime
 {
     private const int XPageSize = 100;
     private const int XBackfillPages = 5;
+    private static readonly TimeSpan XProfileRefresh = TimeSpan.FromHours(6);
     private static readonly DateTimeOffset PollStart = new(2026, 3, 25, 0, 30, 0, TimeSpan.Zero);
     private readonly GroundTruthHistory history = GroundTruthHistory.Generate(simulatePolls: false);
     private readonly TempSqliteFile file = new();
@@ -42,8 +43,10 @@ public sealed class PollerGroundTruthTests : IAsyncLifetime
         settings["Monitor:Platforms:X:BearerToken"] = GroundTruthXApi.BearerToken;
         settings["Monitor:Platforms:X:MaxBackfillPages"] = XBackfillPages.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        // One page of 100 per regular poll: a burst of more than 100 posts between two polls loses its oldest posts.
+        // One page of 100 per regular poll: a burst of more than 100 posts between two polls leaves a gap, which the
+        // next poll closes; metrics come with every page that has posts, else from a user lookup every 6 h.
         settings["Monitor:Platforms:X:MaxPagesPerPoll"] = "1";
+        settings["Monitor:Platforms:X:ProfileRefreshInterval"] = XProfileRefresh.ToString();
         services = MonitorTestServices.Build(settings, time);
         await services.GetRequiredService<IStorageLifecycle>().InitializeAsync(TestContext.Current.CancellationToken);
     }
@@ -63,14 +66,16 @@ public sealed class PollerGroundTruthTests : IAsyncLifetime
         Assert.Equal(history.Snapshots, snapshots);
 
         await AssertStoredPostsAreTheCapturedOnesAsync(cancellationToken);
-        var expectedLost = AssertOnlyTheOverflowBurstWasLost(snapshots);
-        Assert.Contains(services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 2402 /* XPageCapReached */ && r.Message.Contains("overflow", StringComparison.Ordinal));
+        await AssertNothingWasLostAndTheBurstClosedOnTheNextPollAsync(snapshots, cancellationToken);
+        var logs = services.GetFakeLogCollector().GetSnapshot();
+        Assert.Single(logs, r => r.Id.Id == 2405 /* XGapOpened */ && r.Message.Contains("overflow", StringComparison.Ordinal));
+        Assert.Single(logs, r => r.Id.Id == 2406 /* XGapClosed */ && r.Message.Contains("overflow", StringComparison.Ordinal));
 
         foreach (var (from, to) in new[] { ("2026-04-01", "2026-04-30"), ("2026-04-10", "2026-04-10"), ("2026-03-25", "2026-04-30") })
         {
             var rows = await ComputeActivityAsync(new ActivityWindow(DateOnly.Parse(from), DateOnly.Parse(to)), cancellationToken);
             Assert.Equal(GroundTruthHistory.Accounts.Select(a => a.Id), rows.Select(r => r.AccountId));
-            Assert.Equal(expectedLost, rows.Single(r => r.AccountId == GroundTruthHistory.Overflow.Id).EstimatedMissed);
+            Assert.Equal(0, rows.Single(r => r.AccountId == GroundTruthHistory.Overflow.Id).EstimatedMissed);
             Assert.Equal(0, rows.Single(r => r.AccountId == GroundTruthHistory.Regular.Id).EstimatedMissed);
         }
 
@@ -113,8 +118,9 @@ public sealed class PollerGroundTruthTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Replays the stored poll times against the ground truth: what each poll should have seen (a feed's newest 20,
-    /// X's newest 100 per regular poll or 500 on the first) and counted. Returns the counts the store recorded.
+    /// Replays the stored poll times against the ground truth: what each poll should have seen (a feed's newest 20; on X
+    /// 500 on the first poll, then the newest 100 since the last poll, and when those were all, one page of an open gap)
+    /// and counted. Returns the counts the store recorded.
     /// </summary>
     private async Task<List<TrueSnapshot>> ObserveStoredPollsAsync(CancellationToken cancellationToken)
     {
@@ -123,14 +129,18 @@ public sealed class PollerGroundTruthTests : IAsyncLifetime
         foreach (var polls in snapshots.GroupBy(s => s.AccountId))
         {
             var account = GroundTruthHistory.Account(polls.Key);
-            var firstSuccess = true;
+            var x = new XPollModel(history, account);
             foreach (var poll in polls.OrderBy(s => s.CapturedAt))
             {
-                var succeeded = poll.Status.IsSuccess();
-                var window = account.Platform == Platforms.Rss ? GroundTruthHistory.FeedWindow
-                    : firstSuccess ? XBackfillPages * XPageSize : XPageSize;
-                history.ObservePoll(account, poll.CapturedAt, window, succeeded);
-                firstSuccess &= !succeeded;
+                if (account.Platform == Platforms.X)
+                {
+                    x.Observe(poll.CapturedAt, poll.Status.IsSuccess());
+                }
+                else
+                {
+                    history.ObservePoll(account, poll.CapturedAt, GroundTruthHistory.FeedWindow, poll.Status.IsSuccess());
+                }
+
                 recorded.Add(new TrueSnapshot(poll.AccountId, poll.CapturedAt, poll.Followers, poll.PostsTotal));
             }
         }
@@ -148,24 +158,83 @@ public sealed class PollerGroundTruthTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Nothing published while polling was missed except around the overflow burst, which fell whole between two
-    /// polls: of the posts published between them, X's one page served the newest 100 and the rest are lost.
-    /// Returns how many were lost.
+    /// Nothing published while polling was missed: the overflow burst fell whole between two polls, the first poll after
+    /// it stored its newest 100 and the next poll the rest (the gap).
     /// </summary>
-    private int AssertOnlyTheOverflowBurstWasLost(List<TrueSnapshot> snapshots)
+    private async Task AssertNothingWasLostAndTheBurstClosedOnTheNextPollAsync(List<TrueSnapshot> snapshots, CancellationToken cancellationToken)
     {
         var overflow = GroundTruthHistory.Overflow.Id;
         var polls = snapshots.Where(s => s.AccountId == overflow).Select(s => s.CapturedAt).ToList();
         var beforeBurst = polls.Last(at => at < GroundTruthHistory.OverflowAt);
         var afterBurst = polls.First(at => at >= GroundTruthHistory.OverflowAt);
+        var next = polls.First(at => at > afterBurst);
         Assert.True(afterBurst >= GroundTruthHistory.OverflowAt.AddMinutes(GroundTruthHistory.OverflowBurst), $"poll at {afterBurst:O} inside the burst");
-        var expectedLost = history.Truth.Count(p => p.AccountId == overflow && p.PublishedAt > beforeBurst && p.PublishedAt <= afterBurst) - XPageSize;
 
-        var lost = history.Truth.Where(p => p.PublishedAt > PollStart && p.PublishedAt <= time.GetUtcNow()).Except(history.Captured).ToList();
-        Assert.All(lost, p => Assert.True(p.AccountId == overflow && p.PublishedAt > beforeBurst && p.PublishedAt <= afterBurst, p.ToString()));
-        Assert.Equal(expectedLost, lost.Count);
-        Assert.True(expectedLost >= GroundTruthHistory.OverflowBurst - XPageSize);
-        return expectedLost;
+        var lastPoll = snapshots.GroupBy(s => s.AccountId).ToDictionary(g => g.Key, g => g.Max(s => s.CapturedAt));
+        var lost = history.Truth.Where(p => p.PublishedAt > PollStart && p.PublishedAt <= lastPoll[p.AccountId]).Except(history.Captured).ToList();
+        Assert.True(lost.Count == 0, string.Join(", ", lost.Take(5)) + $" ({lost.Count})");
+
+        var burst = history.Truth.Where(p => p.AccountId == overflow && p.PublishedAt > beforeBurst && p.PublishedAt <= afterBurst).ToList();
+        Assert.True(burst.Count > XPageSize);
+        var stored = (await services.GetRequiredService<IRecordReader>().ReadPostsAsync(new RecordFilter(AccountId: overflow), cancellationToken)
+            .ToListAsync(cancellationToken)).ToDictionary(p => p.Post.PostId, p => p.FirstSeenAt);
+        Assert.Equal(XPageSize, burst.Count(p => stored[p.PostId] == afterBurst));
+        Assert.Equal(burst.Count - XPageSize, burst.Count(p => stored[p.PostId] == next));
+        var newPosts = (await services.GetRequiredService<IRecordReader>().ReadSnapshotsAsync(new RecordFilter(AccountId: overflow), cancellationToken)
+            .ToListAsync(cancellationToken)).ToDictionary(s => s.CapturedAt, s => s.NewPosts);
+        Assert.Equal(XPageSize, newPosts[afterBurst]);
+        Assert.Equal(burst.Count - XPageSize, newPosts[next]);
+    }
+
+    /// <summary>What the X adapter reads at each poll with one page per poll, gaps and the 6-hour profile refresh.</summary>
+    private sealed class XPollModel(GroundTruthHistory history, TrackedAccount account)
+    {
+        private readonly List<(long Since, long Until)> gaps = [];
+        private long? newest;
+        private DateTimeOffset? countsAt;
+
+        public void Observe(DateTimeOffset at, bool succeeded)
+        {
+            if (!succeeded)
+            {
+                history.RecordPoll(account, at, [], counts: false);
+                return;
+            }
+
+            var published = history.PublishedBy(account.Id, at);
+            List<TruePost> read;
+            if (newest is null)
+            {
+                read = published.TakeLast(XBackfillPages * XPageSize).ToList();
+            }
+            else
+            {
+                var fresh = published.Where(p => Id(p) > newest).ToList();
+                read = fresh.TakeLast(XPageSize).ToList();
+                if (fresh.Count > XPageSize)
+                {
+                    gaps.Insert(0, (newest.Value, read.Min(Id)));
+                }
+                else if (gaps.Count > 0)
+                {
+                    var (since, until) = gaps[0];
+                    var inGap = published.Where(p => Id(p) > since && Id(p) < until).ToList();
+                    read.AddRange(inGap.TakeLast(XPageSize));
+                    gaps.RemoveAt(0);
+                    if (inGap.Count > XPageSize)
+                    {
+                        gaps.Insert(0, (since, inGap.TakeLast(XPageSize).Min(Id)));
+                    }
+                }
+            }
+
+            newest = published.Count == 0 ? newest : Math.Max(newest ?? 0, published.Max(Id));
+            var counts = read.Count > 0 || countsAt is null || at - countsAt >= XProfileRefresh;
+            countsAt = counts ? at : countsAt;
+            history.RecordPoll(account, at, read, counts);
+        }
+
+        private static long Id(TruePost post) => long.Parse(post.PostId, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<List<AccountActivity>> ComputeActivityAsync(ActivityWindow window, CancellationToken cancellationToken)

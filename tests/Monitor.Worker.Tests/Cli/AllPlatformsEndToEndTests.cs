@@ -20,8 +20,8 @@ public sealed class AllPlatformsEndToEndTests : IAsyncLifetime
         ["gbr-bluesky"] = new("bluesky", 7, ["post", "quote", "reply", "repost"], 61234, 87, 1452),
         // feed.xml vid3+vid2, uploads pages vid1+vid0 (the private item has no publish date); channels-statistics.json.
         ["deu-youtube"] = new("youtube", 4, ["post"], 231000, null, 2874),
-        // timeline-page1+2: post, repost, reply, quote, post; user.json public_metrics.
-        ["ita-x"] = new("x", 5, ["post", "quote", "reply", "repost"], 512345, 321, 18765),
+        // timeline-page1+2: post, repost, reply, quote, post; the public_metrics of page 1's author expansion.
+        ["ita-x"] = new("x", 5, ["post", "quote", "reply", "repost"], 512350, 321, 18770),
         // posts-page1+2: 5 posts, shares with and without a message; page.json followers_count.
         ["esp-facebook"] = new("facebook", 5, ["post", "quote", "repost"], 161870, null, null),
         // channel-page.html: messages 1202..1206 (1201 is a "pinned" service message) with a forward and a reply; subscribers.

@@ -60,6 +60,7 @@ internal static class AllPlatformsServer
 
             // X: two timeline pages on a first poll, nothing newer than since_id later, every looked-up post alive.
             $"/2/users/by/username/MFA_Example" => SendFixtureAsync(context, "X/user.json"),
+            $"/2/users/{XUserId}" => SendFixtureAsync(context, "X/user.json"),
             $"/2/users/{XUserId}/tweets" => SendFixtureAsync(context, query.ContainsKey("since_id") ? "X/timeline-empty.json"
                 : query["pagination_token"] == XNextToken ? "X/timeline-page2.json" : "X/timeline-page1.json"),
             "/2/tweets" => SendAsync(context, new JsonObject
@@ -69,7 +70,7 @@ internal static class AllPlatformsServer
             }.ToJsonString(), "application/json"),
 
             // Facebook: the Graph API at /v23.0, paging.next pointing back here.
-            "/v23.0/MFAExample" => SendFixtureAsync(context, "Facebook/page.json"),
+            "/v23.0/MFAExample" or $"/v23.0/{FacebookPageId}" => SendFixtureAsync(context, "Facebook/page.json"),
             $"/v23.0/{FacebookPageId}/posts" => SendAsync(context,
                 Fixtures.ReadText(query["after"] == "QVFIUnBfPAGE2CURSOR" ? "Facebook/posts-page2.json" : "Facebook/posts-page1.json")
                     .Replace("{{BASE}}", $"http://{context.Request.Host}/v23.0", StringComparison.Ordinal)

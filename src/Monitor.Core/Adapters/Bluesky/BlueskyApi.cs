@@ -25,7 +25,7 @@ internal sealed class BlueskyApi(HttpClient client, BlueskyOptions options, Time
         var body = await ResponseReader.ReadBytesAsync(response, options.MaxResponseBytes, cancellationToken);
         return response.IsSuccessStatusCode
             ? new BlueskyResponse<T>(Parse(body, type, method), null, limit)
-            : new BlueskyResponse<T>(null, ToFailure(response, body, limit), limit);
+            : new BlueskyResponse<T>(null, ToFailure(response, body, limit), limit, TryParseError(body)?.Error);
     }
 
     // The AppView sends RateLimit-Limit/-Remaining/-Reset (reset in epoch seconds) and a 429 without Retry-After.
@@ -85,8 +85,8 @@ internal sealed class BlueskyApi(HttpClient client, BlueskyOptions options, Time
         JsonPayload.Parse(body, type, "Bluesky " + method);
 }
 
-/// <summary>A parsed output, or the failure it maps to, with the rate-limit state.</summary>
-internal sealed record BlueskyResponse<T>(T? Value, FetchResult? Failure, BlueskyRateLimit Limit)
+/// <summary>A parsed output, or the failure it maps to (and the XRPC error name, if any), with the rate-limit state.</summary>
+internal sealed record BlueskyResponse<T>(T? Value, FetchResult? Failure, BlueskyRateLimit Limit, string? XrpcError = null)
     where T : class;
 
 /// <summary>Whether the AppView's request window is used up, and when it reopens.</summary>

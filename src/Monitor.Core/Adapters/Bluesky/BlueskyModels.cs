@@ -91,6 +91,20 @@ internal sealed record BlueskyPosts
     public List<BlueskyPostView>? Posts { get; init; }
 }
 
+/// <summary>Output of <c>app.bsky.feed.getPostThread</c>: <c>thread</c> is a <c>#threadViewPost</c>, <c>#notFoundPost</c> or <c>#blockedPost</c>.</summary>
+internal sealed record BlueskyThread
+{
+    public BlueskyThreadNode? Thread { get; init; }
+}
+
+internal sealed record BlueskyThreadNode
+{
+    [JsonPropertyName("$type")]
+    public string? Type { get; init; }
+    public BlueskyPostView? Post { get; init; }
+    public bool? NotFound { get; init; }
+}
+
 /// <summary>XRPC error body: <c>{"error":"AccountTakedown","message":"..."}</c>.</summary>
 internal sealed record BlueskyError
 {
@@ -103,4 +117,5 @@ internal sealed record BlueskyError
 [JsonSerializable(typeof(BlueskyAuthorFeed))]
 [JsonSerializable(typeof(BlueskyPosts))]
 [JsonSerializable(typeof(BlueskyError))]
+[JsonSerializable(typeof(BlueskyThread))]
 internal sealed partial class BlueskyJsonContext : JsonSerializerContext;

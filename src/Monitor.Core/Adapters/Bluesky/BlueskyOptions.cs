@@ -17,11 +17,12 @@ public sealed class BlueskyOptions : PlatformOptions
     public int PageSize { get; set; } = 100;
 
     /// <summary>
-    /// <c>filter</c> of <c>app.bsky.feed.getAuthorFeed</c>. Default <c>posts_and_author_threads</c> (posts, reposts and
-    /// the author's own threads); <c>posts_with_replies</c> also counts replies to others.
+    /// <c>filter</c> of <c>app.bsky.feed.getAuthorFeed</c>. Default <c>posts_with_replies</c> (posts, reposts and every
+    /// reply, also to others: the reply share measures conversation); <c>posts_and_author_threads</c> leaves out replies
+    /// to others, <c>posts_no_replies</c> all replies.
     /// </summary>
     [AllowedValues("posts_and_author_threads", "posts_with_replies", "posts_no_replies", "posts_with_media")]
-    public string FeedFilter { get; set; } = "posts_and_author_threads";
+    public string FeedFilter { get; set; } = "posts_with_replies";
 
     /// <summary>Pages read on an account's first poll when BackfillSince does not stop earlier. Default 10; 1 to 200.</summary>
     [Range(1, 200)]
@@ -32,9 +33,16 @@ public sealed class BlueskyOptions : PlatformOptions
     public int MaxPollPages { get; set; } = 10;
 
     /// <summary>
-    /// Newest stored posts checked per poll with <c>app.bsky.feed.getPosts</c> (25 per request); missing ones are
-    /// deleted. Default 25 (one request); 0 to 100.
+    /// Newest stored posts checked per poll with <c>app.bsky.feed.getPosts</c> (25 per request). Default 25 (one
+    /// request); 0 to 100. A post missing from the answer is looked up alone (see <see cref="ThreadChecksPerPoll"/>).
     /// </summary>
     [Range(0, 100)]
     public int DeletionChecksPerPoll { get; set; } = 25;
+
+    /// <summary>
+    /// Posts missing from getPosts looked up alone with <c>app.bsky.feed.getPostThread</c> per poll: a <c>notFoundPost</c>
+    /// or XRPC <c>NotFound</c> is positive evidence of deletion; the others count as absent. Default 5; 0 to 25.
+    /// </summary>
+    [Range(0, 25)]
+    public int ThreadChecksPerPoll { get; set; } = 5;
 }

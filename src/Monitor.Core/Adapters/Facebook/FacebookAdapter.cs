@@ -52,14 +52,14 @@ internal sealed partial class FacebookAdapter(
         }
 
         var graph = new FacebookGraphClient(httpClients.CreateClient(AdapterRegistration.HttpClientName(Platform)), options, time);
-        var page = await graph.GetAsync($"{Uri.EscapeDataString(Normalize(account.Handle))}?fields=id,name,fan_count,followers_count",
-            FacebookJsonContext.Default.GraphPage, cancellationToken);
-        if (page.Failure is { } pageFailure)
+        var resolved = await ResolveAsync(graph, account, request.Cursor, cancellationToken);
+        if (resolved.Failure is { } pageFailure)
         {
             return Report(account.Id, pageFailure);
         }
 
-        var pageId = page.Value!.Id ?? throw new PayloadFormatException("Graph API page response has no id.");
+        var (pageValue, identity, verdict, _) = resolved;
+        var pageId = identity!.StableId;
         var since = WindowStart(request);
         var known = request.RecentPosts.Select(p => p.PostId).ToHashSet(StringComparer.Ordinal);
         var pager = new FacebookPostPager(graph, options, logger);
@@ -71,15 +71,81 @@ internal sealed partial class FacebookAdapter(
         }
 
         var posts = listing.Posts.Select(FacebookPostMapper.ToPost).ToArray();
-        return new FetchResult
+        var result = new FetchResult
         {
             Status = PollStatus.Ok,
             HttpStatus = 200,
             Posts = posts,
             Deletions = [.. Deleted(request, listing, posts, since).Select(id => new PostDeletion(id, DeletionEvidence.Absent))],
-            Profile = new ProfileCounts(Followers: page.Value.FollowersCount ?? page.Value.FanCount),
+            Profile = Counts(pageValue!),
+            Identity = identity,
             Cursor = request.Cursor with { Position = NewestSeconds(request.Cursor.Position, posts), ExternalId = pageId },
         };
+        return AccountIdentityRule.Report(result, verdict, account);
+    }
+
+    /// <summary>One page lookup, by the recorded page id when there is one.</summary>
+    public async Task<FetchResult> VerifyAsync(TrackedAccount account, PollCursor cursor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.AccessToken))
+        {
+            return FetchResult.Failed(PollStatus.Unauthorized, "No Facebook access token: set Monitor:Platforms:Facebook:AccessToken.");
+        }
+
+        if (ValidateHandle(account.Handle) is { } invalid)
+        {
+            return FetchResult.Failed(PollStatus.NotFound, invalid);
+        }
+
+        var graph = new FacebookGraphClient(httpClients.CreateClient(AdapterRegistration.HttpClientName(Platform)), options, time);
+        var resolved = await ResolveAsync(graph, account, cursor, cancellationToken);
+        if (resolved.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var result = new FetchResult { Status = PollStatus.Ok, HttpStatus = 200, Profile = Counts(resolved.Page!), Identity = resolved.Identity };
+        return AccountIdentityRule.Report(result, resolved.Verdict, account);
+    }
+
+    /// <summary>
+    /// The page by its recorded id (else the listed handle): a page that changed its username is followed. When the
+    /// recorded page is gone and the listed username now names another page, the handle was reused: identityChanged.
+    /// </summary>
+    private async Task<ResolvedPage> ResolveAsync(FacebookGraphClient graph, TrackedAccount account, PollCursor cursor, CancellationToken cancellationToken)
+    {
+        var handle = Normalize(account.Handle);
+        var recorded = cursor.ExternalId;
+        var listedById = handle.All(char.IsAsciiDigit);
+        var page = await GetPageAsync(graph, recorded ?? handle, cancellationToken);
+        if (page.Failure is { Status: PollStatus.NotFound } && recorded is not null && !listedById
+            && await GetPageAsync(graph, handle, cancellationToken) is { Value: { Id: { } other } now } && other != recorded)
+        {
+            return ResolvedPage.Fail(AccountIdentityRule.Changed(account, recorded, new AccountIdentity(other, now.Username)));
+        }
+
+        if (page.Failure is { } failure)
+        {
+            return ResolvedPage.Fail(failure);
+        }
+
+        var pageId = page.Value!.Id ?? throw new PayloadFormatException("Graph API page response has no id.");
+        var identity = new AccountIdentity(pageId, page.Value.Username);
+        var verdict = AccountIdentityRule.Judge(recorded, handle, identity, listedById);
+        return verdict == IdentityVerdict.Changed
+            ? ResolvedPage.Fail(AccountIdentityRule.Changed(account, recorded!, identity))
+            : new ResolvedPage(page.Value, identity, verdict, null);
+    }
+
+    private static Task<GraphResponse<GraphPage>> GetPageAsync(FacebookGraphClient graph, string idOrName, CancellationToken cancellationToken) =>
+        graph.GetAsync($"{Uri.EscapeDataString(idOrName)}?fields=id,name,username,fan_count,followers_count",
+            FacebookJsonContext.Default.GraphPage, cancellationToken);
+
+    private static ProfileCounts Counts(GraphPage page) => new(Followers: page.FollowersCount ?? page.FanCount);
+
+    private sealed record ResolvedPage(GraphPage? Page, AccountIdentity? Identity, IdentityVerdict Verdict, FetchResult? Failure)
+    {
+        public static ResolvedPage Fail(FetchResult failure) => new(null, null, IdentityVerdict.Same, failure);
     }
 
     /// <summary>

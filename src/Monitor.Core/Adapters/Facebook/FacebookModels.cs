@@ -4,8 +4,8 @@ namespace Monitor.Core.Adapters.Facebook;
 
 // Wire types of the Graph API responses Monitor reads (snake_case on the wire). They stay apart from the domain Post.
 
-/// <summary><c>GET /{page}?fields=id,name,fan_count,followers_count</c>.</summary>
-internal sealed record GraphPage(string? Id, string? Name, long? FanCount, long? FollowersCount);
+/// <summary><c>GET /{page}?fields=id,name,username,fan_count,followers_count</c>; <c>username</c> is the page's alias, when it has one.</summary>
+internal sealed record GraphPage(string? Id, string? Name, long? FanCount, long? FollowersCount, string? Username = null);
 
 /// <summary>One page of <c>GET /{page-id}/posts</c>.</summary>
 internal sealed record GraphPostList(List<GraphPost>? Data, GraphPaging? Paging);

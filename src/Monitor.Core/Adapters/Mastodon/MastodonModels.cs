@@ -10,6 +10,10 @@ internal sealed record MastodonAccount
 {
     public string? Id { get; init; }
     public string? Acct { get; init; }
+
+    /// <summary>The ActivityPub actor id (since 4.2): the account's stable identity across the fediverse.</summary>
+    public string? Uri { get; init; }
+
     public string? Url { get; init; }
     public long? FollowersCount { get; init; }
     public long? FollowingCount { get; init; }

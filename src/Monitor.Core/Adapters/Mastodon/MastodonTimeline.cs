@@ -41,6 +41,42 @@ internal sealed class MastodonTimeline(MastodonApi api, MastodonOptions options,
     }
 
     /// <summary>
+    /// A regular poll: the newest page (one request), which re-reads up to <see cref="MastodonOptions.PageSize"/> recent
+    /// statuses with their current text, counts and <c>edited_at</c> (edits of statuses outside the small re-check window),
+    /// and holds everything new unless a burst filled it: then the burst is read gap-free with <c>min_id</c> from the
+    /// cursor as well.
+    /// </summary>
+    public async Task<MastodonTimelineRead> ReadLatestAsync(string accountId, string minId, CancellationToken cancellationToken)
+    {
+        var response = await GetPageAsync(accountId, "max_id", null, cancellationToken);
+        if (Stopped(response, 1, []) is { } stop)
+        {
+            return stop;
+        }
+
+        var newest = response.Value!;
+        var reachesCursor = newest.Count < options.PageSize
+            || newest.Any(s => MastodonIdComparer.Instance.Compare(s.Id, minId) <= 0);
+        if (reachesCursor || LimitReached(response.Limit))
+        {
+            return new MastodonTimelineRead(newest, null, DeferUntil(response.Limit));
+        }
+
+        var burst = await ReadNewerAsync(accountId, minId, cancellationToken);
+        if (burst.Failure is not null)
+        {
+            return burst;
+        }
+
+        // Only a burst read up to the newest page joins it: otherwise the page's ids would move the cursor past the unread
+        // middle of the burst, which the next poll reads from min_id instead.
+        var joined = MastodonIdComparer.Instance.Compare(
+            MastodonIdComparer.Newest(burst.Statuses.Select(s => s.Id)), MastodonIdComparer.Oldest(newest.Select(s => s.Id))) >= 0;
+        var ids = burst.Statuses.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        return joined ? burst with { Statuses = [.. burst.Statuses, .. newest.Where(s => !ids.Contains(s.Id))] } : burst;
+    }
+
+    /// <summary>
     /// First poll: the newest page, then older pages via Link <c>rel="next"</c> (<c>max_id</c>) until
     /// <paramref name="since"/>, the end of the history, or <see cref="MastodonOptions.MaxBackfillPages"/>.
     /// </summary>

@@ -17,7 +17,8 @@ namespace Monitor.Core.Adapters.Telegram;
 /// Deletions are not detected: albums show one widget for several ids and service messages are hidden, so gaps in
 /// ids are not evidence of a deletion. Edits show only as the word "edited" in <c>.tgme_widget_message_meta</c>, with no
 /// time: the marker is not mapped (<see cref="Post.EditedAt"/> stays null rather than a made-up time) and the store
-/// records the edit when the text it compares has changed.
+/// records the edit when the text it compares has changed. The preview shows no numeric channel id, so the channel's
+/// username is its only identity: a renamed channel answers as not found under its old name.
 /// </remarks>
 internal sealed class TelegramAdapter(
     IHttpClientFactory httpClients,
@@ -64,6 +65,18 @@ internal sealed class TelegramAdapter(
             Profile = new ProfileCounts(Followers: read.Subscribers),
             Cursor = request.Cursor with { Position = newest?.ToString(CultureInfo.InvariantCulture) },
         };
+    }
+
+    /// <summary>One request: the newest preview page.</summary>
+    public async Task<FetchResult> VerifyAsync(TrackedAccount account, PollCursor cursor, CancellationToken cancellationToken)
+    {
+        if (TelegramHandle.TryNormalize(account.Handle) is not { } channel)
+        {
+            return FetchResult.Failed(PollStatus.NotFound, ValidateHandle(account.Handle)!);
+        }
+
+        var read = await ReadPageAsync(httpClients.CreateClient(AdapterRegistration.HttpClientName(Platform)), channel, null, cancellationToken);
+        return read.Failure ?? new FetchResult { Status = PollStatus.Ok, HttpStatus = 200, Profile = new ProfileCounts(Followers: read.Page!.Subscribers) };
     }
 
     /// <summary>Pages back from the newest message until the stored newest id, the backfill date or the page cap.</summary>

@@ -7,8 +7,10 @@ using Monitor.Core.Posts;
 namespace Monitor.Core.Adapters.X;
 
 /// <summary>
-/// X (Twitter) through API v2 with an app-only bearer token: user lookup (profile counts), the user timeline paged from
-/// <c>since_id</c>, edits through the edit history, deletions through a lookup of recent posts.
+/// X (Twitter) through API v2 with an app-only bearer token. The user id found on first contact (or listed as
+/// <c>id:…</c>) is kept, so a poll is the timeline alone: paged from <c>since_id</c>, closing gaps a burst left, with the
+/// account's metrics from the page's author expansion or, at most every ProfileRefreshInterval, a user lookup. Edits come
+/// through the edit history; deletion lookups are opt-in, within a daily budget.
 /// </summary>
 internal sealed class XAdapter(IHttpClientFactory httpClients, IOptions<XOptions> options, TimeProvider time, ILogger<XAdapter> logger)
     : IPlatformAdapter
@@ -28,108 +30,132 @@ internal sealed class XAdapter(IHttpClientFactory httpClients, IOptions<XOptions
 
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(options.BearerToken))
+        if (MissingToken() is { } missing) return missing;
+        var api = CreateApi();
+        var account = request.Account;
+        var cursor = XCursor.Parse(request.Cursor.Position);
+        var now = time.GetUtcNow();
+
+        var userId = request.Cursor.ExternalId ?? XHandle.UserId(account.Handle);
+        XUser? user = null;
+        if (userId is null)
         {
-            return FetchResult.Failed(PollStatus.Unauthorized,
-                "X needs an app bearer token in Monitor:Platforms:X:BearerToken; no request was made.",
-                retryAfter: time.GetUtcNow() + MissingTokenRecheck);
+            var lookup = await api.GetUserAsync(XHandle.ToUsername(account.Handle), cancellationToken);
+            if (lookup.Failure is not null) return lookup.Failure;
+            user = lookup.Value!;
+            userId = user.Id;
         }
 
-        var api = new XApiClient(httpClients.CreateClient(AdapterRegistration.HttpClientName(Platform)), options, time, logger);
-        var user = await api.GetUserAsync(XHandle.ToUsername(request.Account.Handle), cancellationToken);
-        if (user.Failure is not null) return user.Failure;
-        var account = user.Value!;
-        var username = account.Username ?? XHandle.ToUsername(request.Account.Handle);
+        var read = await new XTimelineReader(api, options, account.Id, logger).ReadAsync(request, userId, cursor, cancellationToken);
+        if (read.Failure is { } failure) return await ExplainVanishedAsync(api, request.Account, request.Cursor, failure, cancellationToken);
 
-        var sinceId = request.Cursor.Position;
-        if (request.Cursor.ExternalId is { } known && known != account.Id)
+        user = read.Author ?? user ?? await RefreshProfileAsync(api, account.Id, userId, cursor, now, cancellationToken);
+        var identity = new AccountIdentity(userId, user?.Username ?? cursor.Username);
+        var verdict = AccountIdentityRule.Judge(request.Cursor.ExternalId, account.Handle, identity, XHandle.UserId(account.Handle) is not null);
+        var username = identity.CurrentHandle ?? (XHandle.UserId(account.Handle) is null ? XHandle.ToUsername(account.Handle) : null);
+        var posts = read.Posts.Select(p => XPostMapper.Map(p, username)).ToList();
+        cursor = cursor with
         {
-            Log.XAccountChanged(logger, request.Account.Id, account.Id, known);
-            sinceId = null;
+            Newest = read.Newest,
+            Gaps = read.Gaps.Count == 0 ? null : read.Gaps,
+            ProfileAt = user is null ? cursor.ProfileAt : now,
+            Username = identity.CurrentHandle,
+        };
+
+        var deletions = new List<PostDeletion>();
+        if (options.CheckDeletions)
+        {
+            var check = await CheckDeletionsAsync(api, request, read.Posts, cursor, now, cancellationToken);
+            deletions.AddRange(check.Deleted.Select(id => new PostDeletion(id, DeletionEvidence.NotFound)));
+            posts.AddRange(check.Present.Select(p => XPostMapper.Map(p, username)));
+            cursor = cursor.SpendLookups(DateOnly.FromDateTime(now.UtcDateTime), check.Spent);
         }
 
-        var timeline = await ReadTimelineAsync(api, request, account.Id, username, sinceId, cancellationToken);
-        if (timeline.Failure is not null) return timeline.Failure;
-        var posts = timeline.Value!;
-
-        var deleted = options.CheckDeletions
-            ? await FindDeletedAsync(api, request, posts, cancellationToken)
-            : [];
-        var metrics = account.PublicMetrics;
-        return new FetchResult
+        var result = new FetchResult
         {
             Status = PollStatus.Ok,
             HttpStatus = 200,
-            Posts = posts.Select(p => XPostMapper.Map(p, username)).ToArray(),
-            Deletions = [.. deleted.Select(id => new PostDeletion(id, DeletionEvidence.NotFound))],
-            Profile = metrics is null ? null : new ProfileCounts(metrics.FollowersCount, metrics.FollowingCount, metrics.TweetCount ?? metrics.PostCount),
-            Cursor = request.Cursor with { Position = NewestId(posts) ?? sinceId, ExternalId = account.Id },
+            Posts = posts,
+            Deletions = deletions,
+            Profile = user?.ToCounts(),
+            Identity = identity,
+            Cursor = request.Cursor with { Position = cursor.Format(), ExternalId = userId },
+            RetryAfter = read.DeferUntil,
+            PlatformWide = read.DeferUntil is not null,
         };
+        return AccountIdentityRule.Report(result, verdict, account);
+    }
+
+    /// <summary>Recent stored posts the poll did not see (nor any version of them), within today's lookup budget.</summary>
+    private async Task<XDeletionCheckResult> CheckDeletionsAsync(
+        XApiClient api, FetchRequest request, IReadOnlyList<XPost> read, XCursor cursor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var seen = read.SelectMany(p => (p.EditHistoryTweetIds ?? p.EditHistoryPostIds ?? []).Append(p.Id)).ToHashSet(StringComparer.Ordinal);
+        var allowance = cursor.LookupsLeft(DateOnly.FromDateTime(now.UtcDateTime), options.DeletionLookupsPerDay);
+        return await new XDeletionCheck(api, request.Account.Id, logger).CheckAsync(
+            request.RecentPosts.Select(p => p.PostId).Where(id => !seen.Contains(id)), allowance, cancellationToken);
+    }
+
+    /// <summary>One user lookup: by the recorded (or listed) user id, else by username on first contact.</summary>
+    public async Task<FetchResult> VerifyAsync(TrackedAccount account, PollCursor cursor, CancellationToken cancellationToken)
+    {
+        if (MissingToken() is { } missing) return missing;
+        var api = CreateApi();
+        var listedId = XHandle.UserId(account.Handle);
+        var knownId = cursor.ExternalId ?? listedId;
+        var lookup = knownId is null
+            ? await api.GetUserAsync(XHandle.ToUsername(account.Handle), cancellationToken)
+            : await api.GetUserByIdAsync(knownId, cancellationToken);
+        if (lookup.Failure is { } failure) return await ExplainVanishedAsync(api, account, cursor, failure, cancellationToken);
+
+        var user = lookup.Value!;
+        var identity = new AccountIdentity(user.Id, user.Username);
+        var verdict = AccountIdentityRule.Judge(cursor.ExternalId, account.Handle, identity, listedId is not null);
+        if (verdict == IdentityVerdict.Changed) return AccountIdentityRule.Changed(account, cursor.ExternalId!, identity);
+        var result = new FetchResult { Status = PollStatus.Ok, HttpStatus = 200, Identity = identity, Profile = user.ToCounts() };
+        return AccountIdentityRule.Report(result, verdict, account);
     }
 
     /// <summary>
-    /// Pages the timeline newest → oldest. With <c>since_id</c> X stops by itself at the last seen post, so a burst of
-    /// any size up to the page cap is read whole; a first poll pages back to BackfillSince (<c>start_time</c>) or the cap.
+    /// The recorded user is gone (not found): if the listed username now belongs to another user, the handle was reused
+    /// and polling stops for confirmation; otherwise the failure stands.
     /// </summary>
-    private async Task<XResponse<List<XPost>>> ReadTimelineAsync(
-        XApiClient api, FetchRequest request, string userId, string username, string? sinceId, CancellationToken cancellationToken)
+    private static async Task<FetchResult> ExplainVanishedAsync(
+        XApiClient api, TrackedAccount account, PollCursor cursor, FetchResult failure, CancellationToken cancellationToken)
     {
-        var backfill = request.IsFirstPoll || sinceId is null;
-        var maxPages = backfill ? options.MaxBackfillPages : options.MaxPagesPerPoll;
-        var startTime = backfill ? request.BackfillSince : null;
-        var known = request.RecentPosts.Select(p => p.PostId).ToHashSet(StringComparer.Ordinal);
-        var posts = new List<XPost>();
-        string? token = null;
-        var pages = 0;
-        do
+        if (failure.Status != PollStatus.NotFound || cursor.ExternalId is not { } recorded || XHandle.UserId(account.Handle) is not null)
         {
-            var page = await api.GetTimelinePageAsync(userId, sinceId, startTime, token, cancellationToken);
-            if (page.Failure is not null) return XResponse<List<XPost>>.Fail(page.Failure);
-            var body = page.Value!;
-            if (body.Data is null && body.Errors is [var problem, ..]) return XResponse<List<XPost>>.Fail(XFailures.FromProblem(problem, username));
-            posts.AddRange(body.Data ?? []);
-            pages++;
-            token = body.Meta?.NextToken;
-            if (backfill) Log.XBackfillProgress(logger, request.Account.Id, pages, posts.Count);
-
-            // Without since_id (the handle's account changed, or nothing was ever posted) stop at the first stored post.
-            if (sinceId is null && body.Data?.Any(p => known.Contains(p.Id)) == true) break;
-        }
-        while (token is not null && pages < maxPages);
-
-        if (token is not null && pages >= maxPages)
-        {
-            Log.XPageCapReached(logger, request.Account.Id, pages);
+            return failure;
         }
 
-        return XResponse<List<XPost>>.Of(posts);
+        var byName = await api.GetUserAsync(XHandle.ToUsername(account.Handle), cancellationToken);
+        return byName.Value is { } other && other.Id != recorded
+            ? AccountIdentityRule.Changed(account, recorded, new AccountIdentity(other.Id, other.Username))
+            : failure;
     }
 
-    /// <summary>Recent stored posts not seen in this poll are looked up; those X reports as not found are gone.</summary>
-    private async Task<IReadOnlyList<string>> FindDeletedAsync(XApiClient api, FetchRequest request, List<XPost> seen, CancellationToken cancellationToken)
+    /// <summary>The user lookup, when no page brought the author and the last counts are older than ProfileRefreshInterval.</summary>
+    private async Task<XUser?> RefreshProfileAsync(
+        XApiClient api, string accountKey, string userId, XCursor cursor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var seenIds = seen.SelectMany(p => (p.EditHistoryTweetIds ?? p.EditHistoryPostIds ?? []).Append(p.Id)).ToHashSet(StringComparer.Ordinal);
-        var candidates = request.RecentPosts.Select(p => p.PostId).Where(id => !seenIds.Contains(id)).Take(XApiClient.PageSize).ToArray();
-        if (candidates.Length == 0) return [];
-
-        var lookup = await api.LookupPostsAsync(candidates, cancellationToken);
+        if (cursor.ProfileAt is { } last && now - last < options.ProfileRefreshInterval) return null;
+        var lookup = await api.GetUserByIdAsync(userId, cancellationToken);
         if (lookup.Failure is { } failure)
         {
-            // A failed check must not cost the posts just read: the next poll checks again.
-            Log.XDeletionCheckFailed(logger, request.Account.Id, failure.Status.ToWireName(), failure.Error);
-            return [];
+            // The timeline was read: a failed refresh costs only this poll's counts.
+            Log.XProfileRefreshFailed(logger, accountKey, failure.Status.ToWireName(), failure.Error);
+            return null;
         }
 
-        var asked = candidates.ToHashSet(StringComparer.Ordinal);
-        return (lookup.Value!.Errors ?? [])
-            .Where(e => e.Type?.EndsWith("/resource-not-found", StringComparison.Ordinal) == true)
-            .Select(e => e.ResourceId ?? e.Value)
-            .Where(id => id is not null && asked.Contains(id))
-            .Select(id => id!)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+        return lookup.Value;
     }
 
-    private static string? NewestId(List<XPost> posts) =>
-        posts.Count == 0 ? null : posts.Select(p => p.Id).Max(Comparer<string>.Create(XPostMapper.CompareIds));
+    private FetchResult? MissingToken() => string.IsNullOrWhiteSpace(options.BearerToken)
+        ? FetchResult.Failed(PollStatus.Unauthorized,
+            "X needs an app bearer token in Monitor:Platforms:X:BearerToken; no request was made.",
+            retryAfter: time.GetUtcNow() + MissingTokenRecheck)
+        : null;
+
+    private XApiClient CreateApi() =>
+        new(httpClients.CreateClient(AdapterRegistration.HttpClientName(Platform)), options, time, logger);
 }

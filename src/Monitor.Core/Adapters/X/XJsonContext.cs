@@ -6,8 +6,10 @@ namespace Monitor.Core.Adapters.X;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
-    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
 [JsonSerializable(typeof(XUserResponse))]
 [JsonSerializable(typeof(XPostsResponse))]
 [JsonSerializable(typeof(XProblem))]
+[JsonSerializable(typeof(XCursor))]
 internal sealed partial class XJsonContext : JsonSerializerContext;

@@ -6,11 +6,19 @@ namespace Monitor.Core.Adapters.X;
 
 internal sealed record XUserResponse(XUser? Data = null, IReadOnlyList<XProblem>? Errors = null);
 
-internal sealed record XUser(string Id, string? Username = null, XUserMetrics? PublicMetrics = null);
+internal sealed record XUser(string Id, string? Username = null, XUserMetrics? PublicMetrics = null)
+{
+    public Posts.ProfileCounts? ToCounts() =>
+        PublicMetrics is { } m ? new Posts.ProfileCounts(m.FollowersCount, m.FollowingCount, m.TweetCount ?? m.PostCount) : null;
+}
 
 internal sealed record XUserMetrics(long? FollowersCount = null, long? FollowingCount = null, long? TweetCount = null, long? PostCount = null);
 
-internal sealed record XPostsResponse(IReadOnlyList<XPost>? Data = null, XMeta? Meta = null, IReadOnlyList<XProblem>? Errors = null);
+internal sealed record XPostsResponse(
+    IReadOnlyList<XPost>? Data = null, XMeta? Meta = null, IReadOnlyList<XProblem>? Errors = null, XIncludes? Includes = null);
+
+/// <summary>Expanded objects: with <c>expansions=author_id</c> a timeline page carries its author, public metrics included.</summary>
+internal sealed record XIncludes(IReadOnlyList<XUser>? Users = null);
 
 internal sealed record XPost(
     string Id,

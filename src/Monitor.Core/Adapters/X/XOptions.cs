@@ -20,8 +20,23 @@ public sealed class XOptions : PlatformOptions
     [Range(1, 32)]
     public int MaxPagesPerPoll { get; set; } = 10;
 
-    /// <summary>Look up the account's recent stored posts (<c>GET /2/tweets?ids=</c>, one request per poll) to detect deletions. Default true.</summary>
-    public bool CheckDeletions { get; set; } = true;
+    /// <summary>
+    /// Look up the account's recent stored posts not seen in the poll (<c>GET /2/tweets?ids=</c>, one request) to detect
+    /// deletions. Default false: every post looked up counts against the app's monthly post cap (the Basic tier's cap is
+    /// spent by about eight accounts checked every poll). Opt in with a budget, <see cref="DeletionLookupsPerDay"/>.
+    /// </summary>
+    public bool CheckDeletions { get; set; }
+
+    /// <summary>With <see cref="CheckDeletions"/>, posts looked up per account and UTC day, at most 100 per poll. Default 100; 1 to 10,000.</summary>
+    [Range(1, 10_000)]
+    public int DeletionLookupsPerDay { get; set; } = 100;
+
+    /// <summary>
+    /// How often the user lookup (profile counts, current username) runs when no timeline page brought them: a page with
+    /// posts carries them for free. Default 6 h; 5 min to 7 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
+    public TimeSpan ProfileRefreshInterval { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>The timeline's <c>exclude</c> parameter: null (everything), <c>replies</c>, <c>retweets</c> or <c>retweets,replies</c>.</summary>
     [RegularExpression("^(replies|retweets)(,(replies|retweets))?$")]

@@ -16,7 +16,7 @@ internal static class XPostMapper
     /// and EditedAt the latest version's <c>created_at</c>. The URL points at the latest version.
     /// https://docs.x.com/x-api/fundamentals/edit-posts
     /// </summary>
-    public static Post Map(XPost post, string username)
+    public static Post Map(XPost post, string? username)
     {
         var history = post.EditHistoryTweetIds ?? post.EditHistoryPostIds;
         var originalId = history is { Count: > 0 } ? history[0] : post.Id;
@@ -25,7 +25,8 @@ internal static class XPostMapper
         return new Post
         {
             PostId = originalId,
-            Url = $"https://x.com/{username}/status/{post.Id}",
+            // x.com/i/web/status/ID redirects to the author's URL when the username is not known (an id: listing).
+            Url = $"https://x.com/{username ?? "i/web"}/status/{post.Id}",
             PublishedAt = edited ? SnowflakeTime(originalId) ?? post.CreatedAt : post.CreatedAt,
             EditedAt = edited ? post.CreatedAt : null,
             Kind = KindOf(post.ReferencedTweets ?? post.ReferencedPosts),

@@ -35,12 +35,12 @@ internal sealed class YouTubeAdapter(IHttpClientFactory httpClients, IOptions<Yo
         var channelId = resolved.Value!;
 
         YouTubeChannel? channel = null;
+        var verdict = IdentityVerdict.Same;
         if (api is not null)
         {
-            var channels = await api.GetChannelAsync(channelId, cancellationToken);
-            if (channels.Failure is not null) return channels.Failure;
-            channel = channels.Value!.Items?.FirstOrDefault();
-            if (channel is null) return FetchResult.Failed(PollStatus.NotFound, $"YouTube channel {channelId} does not exist.", 200);
+            var checkedChannel = await GetChannelAsync(api, request.Account, request.Cursor, channelId, cancellationToken);
+            if (checkedChannel.Failure is not null) return checkedChannel.Failure;
+            (channel, verdict) = checkedChannel.Value!;
         }
 
         var feed = await new YouTubeFeedClient(http, options, time, logger).GetAsync(channelId, request.Cursor, cancellationToken);
@@ -53,9 +53,10 @@ internal sealed class YouTubeAdapter(IHttpClientFactory httpClients, IOptions<Yo
             HttpStatus = fetched.NotModified ? 304 : 200,
             Profile = statistics is null ? null : new ProfileCounts(Followers: statistics.SubscriberCount, PostsTotal: statistics.VideoCount),
             CacheHint = fetched.CacheHint,
+            Identity = new AccountIdentity(channelId, channel?.Snippet?.CustomUrl),
             Cursor = fetched.Cursor with { ExternalId = channelId },
         };
-        if (fetched.NotModified) return result;
+        if (fetched.NotModified) return AccountIdentityRule.Report(result, verdict, request.Account);
 
         var posts = fetched.Entries.Select(YouTubePostMapper.Map).ToDictionary(p => p.PostId, StringComparer.Ordinal);
         var uploads = channel?.ContentDetails?.RelatedPlaylists?.Uploads;
@@ -73,15 +74,75 @@ internal sealed class YouTubeAdapter(IHttpClientFactory httpClients, IOptions<Yo
             }
         }
 
-        var deleted = api is not null && options.CheckDeletions ? await FindDeletedAsync(api, request, posts, cancellationToken) : [];
         var newest = posts.Values.MaxBy(p => p.PublishedAt);
-        return result with
+        var (deleted, present) = api is not null && options.CheckDeletions ? await FindDeletedAsync(api, request, posts, cancellationToken) : ([], []);
+        return AccountIdentityRule.Report(result with
         {
-            Posts = posts.Values.ToArray(),
+            Posts = [.. posts.Values, .. present],
             Deletions = [.. deleted.Select(id => new PostDeletion(id, DeletionEvidence.Absent))],
             Cursor = result.Cursor with { Position = newest?.PostId ?? request.Cursor.Position },
-        };
+        }, verdict, request.Account);
     }
+
+    /// <summary>
+    /// With a key, one channels.list by the channel id (no quota beyond its unit); without, one conditional GET of the
+    /// channel feed, whose 404 says the channel is gone.
+    /// </summary>
+    public async Task<FetchResult> VerifyAsync(TrackedAccount account, PollCursor cursor, CancellationToken cancellationToken)
+    {
+        var http = httpClients.CreateClient(AdapterRegistration.HttpClientName(Platform));
+        var api = HasKey ? new YouTubeApiClient(http, options, time, logger) : null;
+        var request = new FetchRequest(account, cursor, false, null, []);
+        var resolved = await ResolveChannelIdAsync(request, api, cancellationToken);
+        if (resolved.Failure is not null) return resolved.Failure;
+        var channelId = resolved.Value!;
+        if (api is null)
+        {
+            var feed = await new YouTubeFeedClient(http, options, time, logger).GetAsync(channelId, cursor, cancellationToken);
+            return feed.Failure ?? new FetchResult { Status = PollStatus.Ok, HttpStatus = feed.Value!.NotModified ? 304 : 200, Identity = new AccountIdentity(channelId, null) };
+        }
+
+        var channel = await GetChannelAsync(api, account, cursor, channelId, cancellationToken);
+        if (channel.Failure is not null) return channel.Failure;
+        var (found, verdict) = channel.Value!;
+        var statistics = found.Statistics;
+        var result = new FetchResult
+        {
+            Status = PollStatus.Ok,
+            HttpStatus = 200,
+            Identity = new AccountIdentity(channelId, found.Snippet?.CustomUrl),
+            Profile = statistics is null ? null : new ProfileCounts(Followers: statistics.SubscriberCount, PostsTotal: statistics.VideoCount),
+        };
+        return AccountIdentityRule.Report(result, verdict, account);
+    }
+
+    /// <summary>
+    /// The channel by its id, judged against the listed @handle (<c>customUrl</c>: a new one is a followed rename). A
+    /// recorded channel that is gone while the listed @handle now names another channel is a reused handle.
+    /// </summary>
+    private async Task<YouTubeResponse<ChannelCheck>> GetChannelAsync(
+        YouTubeApiClient api, TrackedAccount account, PollCursor cursor, string channelId, CancellationToken cancellationToken)
+    {
+        var handle = account.Handle.Trim();
+        var listedById = YouTubeHandle.IsChannelId(handle);
+        var channels = await api.GetChannelAsync(channelId, cancellationToken);
+        if (channels.Failure is not null) return YouTubeResponse<ChannelCheck>.Fail(channels.Failure);
+        if (channels.Value!.Items?.FirstOrDefault() is not { } channel)
+        {
+            if (!listedById && cursor.ExternalId is { } recorded
+                && (await api.FindChannelByHandleAsync(handle, cancellationToken)).Value?.Items?.FirstOrDefault()?.Id is { } other && other != recorded)
+            {
+                return YouTubeResponse<ChannelCheck>.Fail(AccountIdentityRule.Changed(account, recorded, new AccountIdentity(other, handle)));
+            }
+
+            return YouTubeResponse<ChannelCheck>.Fail(FetchResult.Failed(PollStatus.NotFound, $"YouTube channel {channelId} does not exist.", 200));
+        }
+
+        var verdict = AccountIdentityRule.Judge(cursor.ExternalId, handle, new AccountIdentity(channelId, channel.Snippet?.CustomUrl), listedById);
+        return YouTubeResponse<ChannelCheck>.Of(new ChannelCheck(channel, verdict));
+    }
+
+    private sealed record ChannelCheck(YouTubeChannel Channel, IdentityVerdict Verdict);
 
     private async Task<YouTubeResponse<string>> ResolveChannelIdAsync(FetchRequest request, YouTubeApiClient? api, CancellationToken cancellationToken)
     {
@@ -115,20 +176,25 @@ internal sealed class YouTubeAdapter(IHttpClientFactory httpClients, IOptions<Yo
         return entries.Count > 0 && known.Count > 0 && !entries.Any(e => known.Contains(e.VideoId));
     }
 
-    /// <summary>Recent stored videos not in this poll's result are looked up; ids videos.list does not return are gone.</summary>
-    private async Task<IReadOnlyList<string>> FindDeletedAsync(
+    /// <summary>
+    /// Recent stored videos not in this poll's result are looked up: ids videos.list does not return are absent (deleted,
+    /// or private: the API does not say which, so only repeated absence confirms); the others come back as present.
+    /// </summary>
+    private async Task<(IReadOnlyList<string> Absent, IReadOnlyList<Post> Present)> FindDeletedAsync(
         YouTubeApiClient api, FetchRequest request, Dictionary<string, Post> seen, CancellationToken cancellationToken)
     {
         var candidates = request.RecentPosts.Select(p => p.PostId).Where(id => !seen.ContainsKey(id)).Distinct().Take(YouTubeApiClient.PageSize).ToArray();
-        if (candidates.Length == 0) return [];
+        if (candidates.Length == 0) return ([], []);
         var videos = await api.GetVideosAsync(candidates, cancellationToken);
         if (videos.Failure is { } failure)
         {
             Log.YouTubeDeletionCheckFailed(logger, request.Account.Id, failure.Status.ToWireName(), failure.Error);
-            return [];
+            return ([], []);
         }
 
-        var present = (videos.Value!.Items ?? []).Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
-        return candidates.Where(id => !present.Contains(id)).ToArray();
+        var items = videos.Value!.Items ?? [];
+        var returned = items.Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
+        var present = items.Select(YouTubePostMapper.Map).OfType<Post>().Where(p => candidates.Contains(p.PostId)).ToArray();
+        return (candidates.Where(id => !returned.Contains(id)).ToArray(), present);
     }
 }

@@ -22,9 +22,12 @@ internal sealed class YouTubeApiClient(HttpClient client, YouTubeOptions options
     public Task<YouTubeResponse<YouTubeChannelList>> FindChannelByHandleAsync(string handle, CancellationToken cancellationToken) =>
         GetAsync($"channels?part=id&forHandle={Uri.EscapeDataString(handle)}", YouTubeJsonContext.Default.YouTubeChannelList, cancellationToken);
 
-    /// <summary><c>channels.list?part=statistics,contentDetails</c>: subscriber and video counts, and the uploads playlist.</summary>
+    /// <summary>
+    /// <c>channels.list?part=snippet,statistics,contentDetails</c> (1 unit whatever the parts): the current @handle
+    /// (<c>customUrl</c>), subscriber and video counts, and the uploads playlist.
+    /// </summary>
     public Task<YouTubeResponse<YouTubeChannelList>> GetChannelAsync(string channelId, CancellationToken cancellationToken) =>
-        GetAsync($"channels?part=statistics,contentDetails&id={Uri.EscapeDataString(channelId)}", YouTubeJsonContext.Default.YouTubeChannelList, cancellationToken);
+        GetAsync($"channels?part=snippet,statistics,contentDetails&id={Uri.EscapeDataString(channelId)}", YouTubeJsonContext.Default.YouTubeChannelList, cancellationToken);
 
     /// <summary>One page of <c>playlistItems.list</c> on the uploads playlist, newest first.</summary>
     public Task<YouTubeResponse<YouTubePlaylistItemList>> GetUploadsPageAsync(string playlistId, string? pageToken, CancellationToken cancellationToken) =>
@@ -32,9 +35,12 @@ internal sealed class YouTubeApiClient(HttpClient client, YouTubeOptions options
             + (pageToken is null ? string.Empty : "&pageToken=" + Uri.EscapeDataString(pageToken)),
             YouTubeJsonContext.Default.YouTubePlaylistItemList, cancellationToken);
 
-    /// <summary><c>videos.list?part=id</c> for up to 50 ids: ids missing from the answer are deleted or no longer public.</summary>
+    /// <summary>
+    /// <c>videos.list?part=snippet,statistics</c> for up to 50 ids (1 unit): ids missing from the answer are deleted or no
+    /// longer public; the videos returned come back with current title, description and counts.
+    /// </summary>
     public Task<YouTubeResponse<YouTubeVideoList>> GetVideosAsync(IEnumerable<string> ids, CancellationToken cancellationToken) =>
-        GetAsync($"videos?part=id&id={string.Join(',', ids.Select(Uri.EscapeDataString))}&maxResults={PageSize}",
+        GetAsync($"videos?part=snippet,statistics&id={string.Join(',', ids.Select(Uri.EscapeDataString))}&maxResults={PageSize}",
             YouTubeJsonContext.Default.YouTubeVideoList, cancellationToken);
 
     private async Task<YouTubeResponse<T>> GetAsync<T>(string relativeUrl, JsonTypeInfo<T> type, CancellationToken cancellationToken)

@@ -6,7 +6,11 @@ namespace Monitor.Core.Adapters.YouTube;
 
 internal sealed record YouTubeChannelList(IReadOnlyList<YouTubeChannel>? Items = null);
 
-internal sealed record YouTubeChannel(string Id, YouTubeChannelStatistics? Statistics = null, YouTubeChannelContent? ContentDetails = null);
+internal sealed record YouTubeChannel(
+    string Id, YouTubeChannelStatistics? Statistics = null, YouTubeChannelContent? ContentDetails = null, YouTubeChannelSnippet? Snippet = null);
+
+/// <summary><c>customUrl</c> is the channel's @handle (lower-cased by YouTube), when it has one.</summary>
+internal sealed record YouTubeChannelSnippet(string? Title = null, string? CustomUrl = null);
 
 /// <summary><c>subscriberCount</c> is absent when the channel hides it (<c>hiddenSubscriberCount</c>).</summary>
 internal sealed record YouTubeChannelStatistics(long? SubscriberCount = null, long? VideoCount = null);
@@ -29,7 +33,9 @@ internal sealed record YouTubePlaylistContent(string? VideoId = null, DateTimeOf
 
 internal sealed record YouTubeVideoList(IReadOnlyList<YouTubeVideo>? Items = null);
 
-internal sealed record YouTubeVideo(string Id);
+internal sealed record YouTubeVideo(string Id, YouTubePlaylistSnippet? Snippet = null, YouTubeVideoStatistics? Statistics = null);
+
+internal sealed record YouTubeVideoStatistics(long? ViewCount = null, long? LikeCount = null);
 
 internal sealed record YouTubeErrorResponse(YouTubeError? Error = null);
 

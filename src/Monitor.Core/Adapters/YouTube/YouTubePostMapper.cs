@@ -39,4 +39,25 @@ internal static class YouTubePostMapper
             Author = item.Snippet?.ChannelTitle,
         };
     }
+
+    /// <summary>A video from videos.list (a deletion check found it present), or null without its snippet.</summary>
+    public static Post? Map(YouTubeVideo video)
+    {
+        if (video.Snippet?.PublishedAt is not { } publishedAt)
+        {
+            return null;
+        }
+
+        var statistics = video.Statistics;
+        return new Post
+        {
+            PostId = video.Id,
+            Url = WatchUrl + video.Id,
+            PublishedAt = publishedAt,
+            Title = video.Snippet.Title,
+            Text = HtmlText.ToPlainText(video.Snippet.Description),
+            Author = video.Snippet.ChannelTitle,
+            Metrics = statistics is null ? null : new PostMetrics(Likes: statistics.LikeCount, Views: statistics.ViewCount),
+        };
+    }
 }

@@ -46,7 +46,12 @@ internal static class MongoAccountCommands
     public static FilterDefinition<BsonDocument> ClaimFilter(ClaimRequest request, MongoClock clock, string? accountId = null)
     {
         var now = MongoBson.Of(request.Now);
-        var conditions = new List<FilterDefinition<BsonDocument>> { Filter.Eq("enabled", true) };
+        var conditions = new List<FilterDefinition<BsonDocument>>
+        {
+            Filter.Eq("enabled", true),
+            // $ne also matches a missing or null status (never polled); identityChanged waits for 'accounts confirm'.
+            Filter.Ne("state.lastStatus", PollStatus.IdentityChanged.ToWireName()),
+        };
         if ((accountId ?? request.AccountId) is { } id)
         {
             conditions.Add(Filter.Eq("_id", id));
@@ -122,6 +127,19 @@ internal static class MongoAccountCommands
     public static UpdateDefinition<BsonDocument> DeferUpdate(DateTimeOffset until) =>
         Update.Set("state.nextPollAt", MongoBson.Of(until));
 
+    /// <summary>The account, only while it waits for <c>accounts confirm</c>.</summary>
+    public static FilterDefinition<BsonDocument> AwaitingConfirmation(string accountId) =>
+        Filter.And(Filter.Eq("_id", accountId), Filter.Eq("state.lastStatus", PollStatus.IdentityChanged.ToWireName()));
+
+    /// <summary>A fresh cursor holding the accepted stable id, the status cleared, due now.</summary>
+    public static UpdateDefinition<BsonDocument> ConfirmIdentity(string? stableId, DateTimeOffset now) =>
+        Update.Combine(
+            Update.Set("state.cursor", MongoAccountDocuments.Cursor(PollCursor.Empty with { ExternalId = stableId })),
+            Update.Set("state.lastStatus", BsonNull.Value),
+            Update.Set("state.lastError", BsonNull.Value),
+            Update.Set("state.consecutiveFailures", 0),
+            Update.Set("state.nextPollAt", MongoBson.Of(now)));
+
     /// <summary>
     /// The polling state after a recorded poll, written last and only while the poll's lease is still the account's
     /// (<see cref="LeaseHeldBy"/>), freeing it in the same update. The cursor advances only on success, and only when
@@ -136,7 +154,7 @@ internal static class MongoAccountCommands
             Update.Set("state.nextPollAt", MongoBson.Of(record.NextPollAt)),
             Update.Set("state.consecutiveFailures", record.ConsecutiveFailures),
             Update.Set("state.lastStatus", result.Status.ToWireName()),
-            Update.Set("state.lastError", MongoBson.Of(result.Error)),
+            Update.Set("state.lastError", MongoBson.Of(result.Status.IsSuccess() ? null : result.Error)),
             FreeLease,
         };
         if (result.Status.IsSuccess())

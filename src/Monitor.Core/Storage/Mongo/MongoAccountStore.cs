@@ -102,6 +102,13 @@ internal sealed class MongoAccountStore(MongoCollections collections, MongoClock
         return renewed is null ? null : MongoAccountDocuments.ToLease(renewed);
     }
 
+    public async Task<bool> ConfirmIdentityAsync(string accountId, string? stableId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = await collections.Accounts.UpdateOneAsync(
+            MongoAccountCommands.AwaitingConfirmation(accountId), MongoAccountCommands.ConfirmIdentity(stableId, now), cancellationToken: cancellationToken);
+        return result.ModifiedCount == 1;
+    }
+
     public Task DeferPlatformAsync(string platform, DateTimeOffset until, CancellationToken cancellationToken) =>
         collections.Accounts.UpdateManyAsync(
             MongoAccountCommands.DeferFilter(platform, until), MongoAccountCommands.DeferUpdate(until), cancellationToken: cancellationToken);

@@ -26,6 +26,7 @@ internal sealed partial class SqliteStore
     private const string CandidatesSql = $"""
         SELECT {SqliteRows.AccountColumns} FROM accounts
         WHERE enabled = 1
+          AND (last_status IS NULL OR last_status <> 'identityChanged')
           AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= $now)
           AND ($ignoreSchedule = 1 OR next_poll_at IS NULL OR next_poll_at <= $now)
           AND ($accountId IS NULL OR id = $accountId)
@@ -222,6 +223,23 @@ internal sealed partial class SqliteStore
             "UPDATE accounts SET next_poll_at = $until WHERE platform = $platform AND (next_poll_at IS NULL OR next_poll_at < $until);",
             [("$platform", platform), ("$until", until)],
             cancellationToken);
+
+    public async Task<bool> ConfirmIdentityAsync(string accountId, string? stableId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await using var command = write.Command("""
+            UPDATE accounts SET
+                cursor_etag = NULL, cursor_last_modified = NULL, cursor_position = NULL, cursor_external_id = $externalId,
+                last_status = NULL, last_error = NULL, consecutive_failures = 0, next_poll_at = $now
+            WHERE id = $id AND last_status = 'identityChanged';
+            """);
+        command.Bind("$id", accountId);
+        command.Bind("$externalId", stableId);
+        command.Bind("$now", now);
+        var changed = await command.ExecuteNonQueryAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return changed == 1;
+    }
 
     private async Task WriteAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {

@@ -43,8 +43,8 @@ export function accountLink(id, name) {
   return el("a", { href: `#account/${encodeURIComponent(id)}`, textContent: name || id, title: id });
 }
 
-const troubled = new Set(["error", "rateLimited", "unauthorized", "notFound", "suspended", "never reached"]);
-const verdicts = new Set(["unauthorized", "notFound", "suspended"]);
+const troubled = new Set(["error", "rateLimited", "unauthorized", "notFound", "suspended", "identityChanged", "renamed", "never reached"]);
+const verdicts = new Set(["unauthorized", "notFound", "suspended", "identityChanged"]);
 
 /** Polled, but never successfully, and not because the platform refused (a refusal is an answer: it was reached). */
 export function neverReached(account) {

@@ -3,7 +3,7 @@ import { api, windowQuery } from "./api.js";
 import { accountLink, displayStatus, el, emptyRow, fill, fmt, neverReached, statusCell } from "./dom.js";
 
 const palette = ["#2f5fbf", "#e07b39", "#2e9c6a", "#b84fb0", "#c9a227", "#5b6b82", "#d1495b", "#3aa6b9"];
-const trouble = new Set(["error", "rateLimited", "unauthorized", "notFound", "suspended"]);
+const trouble = new Set(["error", "rateLimited", "unauthorized", "notFound", "suspended", "identityChanged", "renamed"]);
 const rankings = {
   postsPerDay: { has: r => r.posts > 0, why: "no posts in this window" },
   followersEnd: { has: r => r.followersEnd !== null && r.followersEnd !== undefined, why: "no follower count in this window" },

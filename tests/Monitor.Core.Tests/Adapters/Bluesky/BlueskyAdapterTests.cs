@@ -95,7 +95,7 @@ public sealed class BlueskyAdapterTests : IAsyncLifetime
         Assert.Single(result.Posts, p => p.PostId.EndsWith("/3lbcaaaaaaa2a", StringComparison.Ordinal));
 
         Assert.Equal("?actor=fcdo.bsky.social", Assert.Single(server.RequestsTo("/xrpc/app.bsky.actor.getProfile")).Query);
-        Assert.Equal($"?actor={Uri.EscapeDataString(Did)}&limit=100&filter=posts_and_author_threads", Assert.Single(FeedRequests()).Query);
+        Assert.Equal($"?actor={Uri.EscapeDataString(Did)}&limit=100&filter=posts_with_replies", Assert.Single(FeedRequests()).Query);
     }
 
     [Fact]
@@ -174,10 +174,101 @@ public sealed class BlueskyAdapterTests : IAsyncLifetime
 
         var result = await FetchAsync(After(4), recent: recent);
 
-        Assert.Equal([BlueskyFakeAppView.PostUri(77)], result.Deletions.Select(d => d.PostId));
+        // Missing from getPosts, then getPostThread answers NotFound: positive evidence.
+        Assert.Equal([new PostDeletion(BlueskyFakeAppView.PostUri(77), DeletionEvidence.NotFound)], result.Deletions);
         var lookup = Assert.Single(server.RequestsTo("/xrpc/app.bsky.feed.getPosts"));
         Assert.Equal(3, lookup.Query.Split("uris=").Length - 1);
         Assert.Contains(result.Posts, p => p.PostId == BlueskyFakeAppView.PostUri(3));
+        var thread = Assert.Single(server.RequestsTo("/xrpc/app.bsky.feed.getPostThread"));
+        Assert.Contains("depth=0", thread.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchAsync_NotFoundPostThread_IsPositiveEvidenceAndAThreadFound_IsPresent()
+    {
+        appView.AddGenerated(5, Start);
+        appView.Tombstoned.Add(BlueskyFakeAppView.PostUri(78));
+        // getPosts leaves out post 2 (an AppView hiccup); its thread is there, so it is present, not deleted.
+        appView.Intercept = async context =>
+        {
+            if (context.Request.Path != "/xrpc/app.bsky.feed.getPosts") return false;
+            await BlueskyFakeAppView.WriteAsync(context, 200, """{"posts":[]}""");
+            return true;
+        };
+
+        var result = await FetchAsync(After(4), recent: [new(BlueskyFakeAppView.PostUri(78), Start)]);
+        appView.Intercept = null;
+        var present = await FetchAsync(After(4), recent: [new(BlueskyFakeAppView.PostUri(2), Start)], provider: Build(("DeletionChecksPerPoll", "1")));
+
+        Assert.Equal([new PostDeletion(BlueskyFakeAppView.PostUri(78), DeletionEvidence.NotFound)], result.Deletions);
+        Assert.Empty(present.Deletions);
+        Assert.Contains(present.Posts, p => p.PostId == BlueskyFakeAppView.PostUri(2));
+    }
+
+    [Fact]
+    public async Task FetchAsync_MissingBeyondThreadChecks_IsOnlyAbsent()
+    {
+        appView.AddGenerated(5, Start);
+        using var provider = Build(("ThreadChecksPerPoll", "0"));
+
+        var result = await FetchAsync(After(4), recent: [new(BlueskyFakeAppView.PostUri(77), Start)], provider: provider);
+
+        Assert.Equal([new PostDeletion(BlueskyFakeAppView.PostUri(77), DeletionEvidence.Absent)], result.Deletions);
+        Assert.Empty(server.RequestsTo("/xrpc/app.bsky.feed.getPostThread"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_RecordedDidUnderANewHandle_IsARenameThatIsFollowed()
+    {
+        appView.AddGenerated(2, Start);
+        appView.Intercept = async context =>
+        {
+            if (context.Request.Path != "/xrpc/app.bsky.actor.getProfile") return false;
+            Assert.Equal(Did, context.Request.Query["actor"]);
+            await BlueskyFakeAppView.WriteAsync(context, 200, Fixtures.ReadText("Bluesky/profile.json").Replace("\"fcdo.bsky.social\"", "\"fcdo.gov.uk\"", StringComparison.Ordinal));
+            return true;
+        };
+
+        var result = await FetchAsync(After(1));
+
+        Assert.Equal(PollStatus.Renamed, result.Status);
+        Assert.Equal(new AccountIdentity(Did, "fcdo.gov.uk"), result.Identity);
+        Assert.Contains("fcdo.gov.uk", result.Error, StringComparison.Ordinal);
+        Assert.Equal(Did, result.Cursor!.ExternalId);
+    }
+
+    [Fact]
+    public async Task FetchAsync_RecordedDidGoneAndHandleNamingAnotherDid_IsAnIdentityChange()
+    {
+        appView.Intercept = async context =>
+        {
+            if (context.Request.Path != "/xrpc/app.bsky.actor.getProfile") return false;
+            var body = context.Request.Query["actor"] == Did
+                ? """{"error":"InvalidRequest","message":"Profile not found"}"""
+                : Fixtures.ReadText("Bluesky/profile.json").Replace(Did, "did:plc:someoneelse000000000000", StringComparison.Ordinal);
+            await BlueskyFakeAppView.WriteAsync(context, context.Request.Query["actor"] == Did ? 400 : 200, body);
+            return true;
+        };
+
+        var result = await FetchAsync(After(1));
+
+        Assert.Equal(PollStatus.IdentityChanged, result.Status);
+        Assert.Equal("did:plc:someoneelse000000000000", result.Identity!.StableId);
+        Assert.Empty(FeedRequests());
+    }
+
+    [Fact]
+    public async Task VerifyAsync_IsOneProfileCallByTheRecordedDid()
+    {
+        var adapter = services.GetRequiredService<AdapterRegistry>().Get(Platforms.Bluesky);
+        var account = new TrackedAccount("gbr-fcdo", Platforms.Bluesky, "@fcdo.bsky.social", "GBR", ActorType.ForeignMinistry);
+
+        var result = await adapter.VerifyAsync(account, After(1), Ct);
+
+        Assert.Equal(PollStatus.Ok, result.Status);
+        Assert.Equal(new AccountIdentity(Did, BlueskyFakeAppView.Handle), result.Identity);
+        var call = Assert.Single(server.Requests);
+        Assert.Contains("actor=" + Uri.EscapeDataString(Did), call.Query, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,9 @@ namespace Monitor.Core.Tests.Adapters.Bluesky;
 
 /// <summary>
 /// A Bluesky AppView in miniature for the loopback server: getProfile, getAuthorFeed (newest first, limit ≤ 100,
-/// opaque cursor) and getPosts over one author's feed, with XRPC error bodies for unknown actors.
+/// opaque cursor), getPosts and getPostThread (depth 0) over one author's feed, with XRPC error bodies for unknown actors
+/// and posts (a post in <see cref="Tombstoned"/> is answered with <c>#notFoundPost</c>, any other unknown one with the
+/// <c>NotFound</c> error).
 /// </summary>
 internal sealed class BlueskyFakeAppView
 {
@@ -16,6 +18,9 @@ internal sealed class BlueskyFakeAppView
 
     /// <summary>The author feed, newest first.</summary>
     public List<JsonNode> Feed { get; } = [];
+
+    /// <summary>Posts getPostThread answers with a <c>#notFoundPost</c> thread.</summary>
+    public HashSet<string> Tombstoned { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Answers a request instead of the AppView when it returns true (errors, rate limits).</summary>
     public Func<HttpContext, Task<bool>>? Intercept { get; set; }
@@ -78,6 +83,25 @@ internal sealed class BlueskyFakeAppView
                 var posts = Feed.Where(i => i["reason"] is null && uris.Contains(i["post"]!["uri"]!.GetValue<string>()))
                     .Select(i => i["post"]!.DeepClone()).ToArray();
                 await WriteAsync(context, 200, new JsonObject { ["posts"] = new JsonArray(posts) }.ToJsonString());
+                break;
+            case "/xrpc/app.bsky.feed.getPostThread":
+                var uri = query["uri"].ToString();
+                var item = Feed.FirstOrDefault(i => i["reason"] is null && i["post"]!["uri"]!.GetValue<string>() == uri);
+                if (item is not null)
+                {
+                    var view = new JsonObject { ["$type"] = "app.bsky.feed.defs#threadViewPost", ["post"] = item["post"]!.DeepClone() };
+                    await WriteAsync(context, 200, new JsonObject { ["thread"] = view }.ToJsonString());
+                }
+                else if (Tombstoned.Contains(uri))
+                {
+                    var tombstone = new JsonObject { ["$type"] = "app.bsky.feed.defs#notFoundPost", ["uri"] = uri, ["notFound"] = true };
+                    await WriteAsync(context, 200, new JsonObject { ["thread"] = tombstone }.ToJsonString());
+                }
+                else
+                {
+                    await WriteAsync(context, 400, $$"""{"error":"NotFound","message":"Post not found: {{uri}}"}""");
+                }
+
                 break;
             default:
                 await WriteAsync(context, 400, """{"error":"InvalidRequest","message":"Profile not found"}""");

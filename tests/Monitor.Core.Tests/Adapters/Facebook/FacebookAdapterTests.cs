@@ -52,7 +52,7 @@ public sealed class FacebookAdapterTests
         Assert.Equal(3, requests.Length);
         Assert.All(requests, r => Assert.Equal("Bearer " + FacebookTestHost.Token, r.Header("Authorization")));
         Assert.All(requests, r => Assert.DoesNotContain("access_token", r.Query, StringComparison.OrdinalIgnoreCase));
-        Assert.Equal("?fields=id,name,fan_count,followers_count", Uri.UnescapeDataString(requests[0].Query));
+        Assert.Equal("?fields=id,name,username,fan_count,followers_count", Uri.UnescapeDataString(requests[0].Query));
         Assert.Contains("after=QVFIUnBfPAGE2CURSOR", requests[2].Query, StringComparison.Ordinal);
         Assert.Contains("limit=3", requests[2].Query, StringComparison.Ordinal);
     }

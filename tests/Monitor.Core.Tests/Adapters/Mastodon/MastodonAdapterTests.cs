@@ -50,12 +50,15 @@ public sealed class MastodonAdapterTests : IAsyncLifetime
         return MonitorTestServices.Build(settings);
     }
 
+    private const string ActorUri = "https://social.example/users/France_Diplo";
+
     private Task<FetchResult> FetchAsync(string? position, bool firstPoll = false, DateTimeOffset? since = null,
-        IReadOnlyList<KnownPost>? recent = null, string handle = "@France_Diplo@social.example", ServiceProvider? provider = null)
+        IReadOnlyList<KnownPost>? recent = null, string handle = "@France_Diplo@social.example", ServiceProvider? provider = null,
+        string? externalId = null)
     {
         var adapter = (provider ?? services).GetRequiredService<AdapterRegistry>().Get(Platforms.Mastodon);
         var account = new TrackedAccount("fra-mfa", Platforms.Mastodon, handle, "FRA", ActorType.ForeignMinistry);
-        return adapter.FetchAsync(new FetchRequest(account, new PollCursor(Position: position), firstPoll, since, recent ?? []), Ct);
+        return adapter.FetchAsync(new FetchRequest(account, new PollCursor(Position: position, ExternalId: externalId), firstPoll, since, recent ?? []), Ct);
     }
 
     private IReadOnlyList<RecordedRequest> StatusRequests() => server.RequestsTo($"/api/v1/accounts/{MastodonFakeInstance.AccountId}/statuses");
@@ -70,10 +73,12 @@ public sealed class MastodonAdapterTests : IAsyncLifetime
         var result = await FetchAsync("113561000000000100");
 
         Assert.Equal(PollStatus.Ok, result.Status);
-        Assert.Equal(["113561000000000400", "113561000000000300", "113561000000000200"], result.Posts.Select(p => p.PostId));
+        // The newest page holds the three new statuses and re-reads the stored one (its edits and counts).
+        Assert.Equal(["113561000000000400", "113561000000000300", "113561000000000200", "113561000000000100"], result.Posts.Select(p => p.PostId));
         Assert.Equal(new ProfileCounts(48213, 312, 2784), result.Profile);
-        Assert.Equal(new PollCursor(Position: "113561000000000400", ExternalId: MastodonFakeInstance.AccountId), result.Cursor);
-        Assert.Equal("?limit=40&min_id=113561000000000100", Assert.Single(StatusRequests()).Query);
+        Assert.Equal(new PollCursor(Position: "113561000000000400", ExternalId: ActorUri), result.Cursor);
+        Assert.Equal(new AccountIdentity(ActorUri, "France_Diplo@social.example"), result.Identity);
+        Assert.Equal("?limit=40", Assert.Single(StatusRequests()).Query);
         Assert.Equal("?acct=France_Diplo", Assert.Single(server.RequestsTo("/api/v1/accounts/lookup")).Query);
     }
 
@@ -86,7 +91,8 @@ public sealed class MastodonAdapterTests : IAsyncLifetime
 
         Assert.Equal(Enumerable.Range(1001, 99).Select(i => Id(i)), result.Posts.Select(p => p.PostId).Order(StringComparer.Ordinal));
         Assert.Equal("1099", result.Cursor!.Position);
-        Assert.Equal(["?limit=40&min_id=1000", "?limit=40&min_id=1040", "?limit=40&min_id=1080"], StatusRequests().Select(r => r.Query));
+        // The newest page does not reach the cursor: the burst is read forward from it, and joins the page.
+        Assert.Equal(["?limit=40", "?limit=40&min_id=1000", "?limit=40&min_id=1040", "?limit=40&min_id=1080"], StatusRequests().Select(r => r.Query));
     }
 
     [Fact]
@@ -185,11 +191,12 @@ public sealed class MastodonAdapterTests : IAsyncLifetime
 
         var result = await FetchAsync("113561000000000400", recent: recent);
 
-        Assert.Equal(["113561000000000450"], result.Deletions.Select(d => d.PostId));
+        Assert.Equal([new PostDeletion("113561000000000450", DeletionEvidence.NotFound)], result.Deletions);
         var edited = Assert.Single(result.Posts, p => p.PostId == "113561000000000200");
         Assert.Equal("2/2 Corrigé.", edited.Text);
         Assert.Equal(DateTimeOffset.Parse("2026-11-28T08:00:00Z", CultureInfo.InvariantCulture), edited.EditedAt);
-        Assert.Equal(3, server.Requests.Count(r => r.Path.StartsWith("/api/v1/statuses/", StringComparison.Ordinal)));
+        // The edit came with the newest page; only the status missing from it is read alone.
+        Assert.Equal("/api/v1/statuses/113561000000000450", Assert.Single(server.Requests, r => r.Path.StartsWith("/api/v1/statuses/", StringComparison.Ordinal)).Path);
     }
 
     [Fact]
@@ -324,5 +331,62 @@ public sealed class MastodonAdapterTests : IAsyncLifetime
         await FetchAsync(null, firstPoll: true, provider: anonymous);
 
         Assert.All(server.Requests, r => Assert.Null(r.Header("Authorization")));
+    }
+
+    [Fact]
+    public async Task FetchAsync_LegacyNumericIdOfTheSameAccount_IsUpgradedToTheActorUri()
+    {
+        instance.AddFixture("statuses-kinds.json");
+
+        var result = await FetchAsync("113561000000000400", externalId: MastodonFakeInstance.AccountId);
+
+        Assert.Equal(PollStatus.Ok, result.Status);
+        Assert.Equal(ActorUri, result.Cursor!.ExternalId);
+    }
+
+    [Theory]
+    [InlineData("https://social.example/users/someone_else")]
+    [InlineData("110000000000000001")]
+    public async Task FetchAsync_HandleNowNamingAnotherAccount_IsAnIdentityChange(string recorded)
+    {
+        instance.AddFixture("statuses-kinds.json");
+
+        var result = await FetchAsync("113561000000000400", externalId: recorded);
+
+        Assert.Equal(PollStatus.IdentityChanged, result.Status);
+        Assert.Equal(ActorUri, result.Identity!.StableId);
+        Assert.Empty(StatusRequests());
+    }
+
+    [Fact]
+    public async Task FetchAsync_KnownActorUnderAnotherUsername_IsARename()
+    {
+        instance.AddFixture("statuses-kinds.json");
+        instance.Intercept = async context =>
+        {
+            if (context.Request.Path != "/api/v1/accounts/lookup") return false;
+            await MastodonFakeInstance.WriteAsync(context, 200, Fixtures.ReadText("Mastodon/account.json")
+                .Replace("\"acct\": \"France_Diplo\"", "\"acct\": \"FranceDiplomatie\"", StringComparison.Ordinal));
+            return true;
+        };
+
+        var result = await FetchAsync("113561000000000400", externalId: ActorUri);
+
+        Assert.Equal(PollStatus.Renamed, result.Status);
+        Assert.Equal("FranceDiplomatie@social.example", result.Identity!.CurrentHandle);
+        Assert.NotEmpty(result.Posts);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_IsOneAccountLookup()
+    {
+        var adapter = services.GetRequiredService<AdapterRegistry>().Get(Platforms.Mastodon);
+        var account = new TrackedAccount("fra-mfa", Platforms.Mastodon, "@france_diplo@social.example", "FRA", ActorType.ForeignMinistry);
+
+        var result = await adapter.VerifyAsync(account, new PollCursor(ExternalId: ActorUri), Ct);
+
+        Assert.Equal(PollStatus.Ok, result.Status); // usernames compare case-insensitively
+        Assert.Equal(new ProfileCounts(48213, 312, 2784), result.Profile);
+        Assert.Single(server.Requests);
     }
 }

@@ -121,4 +121,17 @@ public sealed class TelegramAdapterTests
         Assert.Equal(2, host.Server.Requests.Count);
         Assert.Equal(40, result.Posts.Count);
     }
+
+    [Fact]
+    public async Task VerifyAsync_IsOnePreviewRequest()
+    {
+        await using var host = await TelegramTestHost.StartAsync(Fixture);
+
+        var result = await host.Adapter.VerifyAsync(TelegramTestHost.Request().Account, PollCursor.Empty, TestContext.Current.CancellationToken);
+
+        Assert.Equal(PollStatus.Ok, result.Status);
+        Assert.Equal(12300, result.Profile!.Followers);
+        Assert.Null(result.Identity); // the preview exposes no channel id
+        Assert.Single(host.Server.Requests);
+    }
 }

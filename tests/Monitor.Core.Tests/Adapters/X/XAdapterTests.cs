@@ -46,22 +46,26 @@ public sealed class XAdapterTests : IAsyncLifetime
         Assert.Contains("max_results=100", calls[0].Query, StringComparison.Ordinal);
         Assert.Contains("pagination_token=" + NextToken, calls[1].Query, StringComparison.Ordinal);
         Assert.Equal("Bearer " + Token, calls[0].Header("Authorization"));
-        Assert.Equal(new PollCursor(Position: "1861404589421494278", ExternalId: "2244994945"), result.Cursor);
+        Assert.Equal("2244994945", result.Cursor!.ExternalId);
+        Assert.Equal("1861404589421494278", Newest(result.Cursor));
+        Assert.Equal(new AccountIdentity("2244994945", "MFA_Example"), result.Identity);
         Assert.Equal(2, host.Logs.GetSnapshot().Count(r => r.Id.Id == 2401));
     }
 
     [Fact]
-    public async Task FetchAsync_Profile_ReadsPublicMetrics()
+    public async Task FetchAsync_Profile_ReadsPublicMetricsOfTheTimelinesAuthorExpansion()
     {
         var result = await host.FetchAsync(Request(firstPoll: true));
 
-        Assert.Equal(new ProfileCounts(512345, 321, 18765), result.Profile);
+        Assert.Equal(new ProfileCounts(512350, 321, 18770), result.Profile);
+        Assert.All(host.Server.RequestsTo(TimelinePath), c => Assert.Contains("expansions=author_id&user.fields=public_metrics,username", c.Query, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task FetchAsync_PostCountSpelling_IsAccepted()
     {
         host.Serve(UserPath, "X/user-post-count.json");
+        host.Serve(TimelinePath, "X/timeline-empty.json");
 
         var result = await host.FetchAsync(Request(firstPoll: true));
 
@@ -80,7 +84,8 @@ public sealed class XAdapterTests : IAsyncLifetime
         Assert.All(calls, c => Assert.Contains("since_id=1860800000000000000", c.Query, StringComparison.Ordinal));
         Assert.DoesNotContain("start_time", calls[0].Query, StringComparison.Ordinal);
         Assert.Equal(5, result.Posts.Count);
-        Assert.Equal("1861404589421494278", result.Cursor!.Position);
+        Assert.Equal("1861404589421494278", Newest(result.Cursor!));
+        Assert.Empty(host.Server.RequestsTo(UserPath));
     }
 
     [Fact]
@@ -93,7 +98,8 @@ public sealed class XAdapterTests : IAsyncLifetime
 
         Assert.Equal(PollStatus.Ok, result.Status);
         Assert.Empty(result.Posts);
-        Assert.Equal(cursor, result.Cursor);
+        Assert.Equal("2244994945", result.Cursor!.ExternalId);
+        Assert.Equal("1861404589421494278", Newest(result.Cursor));
     }
 
     [Fact]
@@ -138,6 +144,49 @@ public sealed class XAdapterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FetchAsync_DeletionChecks_AreOffByDefault()
+    {
+        host.Serve(TimelinePath, "X/timeline-empty.json");
+        var cursor = new PollCursor(Position: "1861404589421494278", ExternalId: "2244994945");
+
+        var result = await host.FetchAsync(Request(cursor, recent: new KnownPost("1860700000000000000", AdapterTestHost.Now)));
+
+        Assert.Empty(result.Deletions);
+        Assert.Empty(host.Server.RequestsTo("/2/tweets"));
+        Assert.False(host.Adapter.Capabilities.DeletionDetection);
+    }
+
+    /// <summary>The Position cursor's newest id (it is a small JSON token).</summary>
+    internal static string? Newest(PollCursor cursor)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(cursor.Position!);
+        return json.RootElement.TryGetProperty("newest", out var newest) ? newest.GetString() : null;
+    }
+}
+
+public sealed class XDeletionCheckTests : IAsyncLifetime
+{
+    private const string TimelinePath = "/2/users/2244994945/tweets";
+    private AdapterTestHost host = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        host = await AdapterTestHost.StartAsync(Platforms.X, baseUrl => new Dictionary<string, string?>
+        {
+            ["Monitor:Platforms:X:BaseUrl"] = baseUrl,
+            ["Monitor:Platforms:X:BearerToken"] = XAdapterTests.Token,
+            ["Monitor:Platforms:X:CheckDeletions"] = "true",
+            ["Monitor:Platforms:X:DeletionLookupsPerDay"] = "4",
+        });
+        host.Serve(TimelinePath, "X/timeline-empty.json");
+    }
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+
+    private static FetchRequest Request(PollCursor? cursor = null, bool firstPoll = false, params KnownPost[] recent) =>
+        XAdapterTests.Request(cursor ?? new PollCursor(Position: "1861404589421494278", ExternalId: "2244994945"), firstPoll, null, recent);
+
+    [Fact]
     public async Task FetchAsync_RecentPostsMissingOnX_AreReportedDeleted()
     {
         host.Serve("/2/tweets", "X/lookup-deleted.json");
@@ -152,15 +201,51 @@ public sealed class XAdapterTests : IAsyncLifetime
 
         var result = await host.FetchAsync(Request(cursor, recent: recent));
 
-        Assert.Equal(["1860700000000000000"], result.Deletions.Select(d => d.PostId));
+        Assert.Equal([new PostDeletion("1860700000000000000", DeletionEvidence.NotFound)], result.Deletions);
         var lookup = Assert.Single(host.Server.RequestsTo("/2/tweets"));
         Assert.Contains("ids=1861400000000000005,1860800000000000000,1860700000000000000", lookup.Query, StringComparison.Ordinal);
+        // The post X still returns is present: it comes back with the poll (which resets its absence count).
+        Assert.Equal("Still here.", Assert.Single(result.Posts).Text);
+    }
+
+    [Fact]
+    public async Task FetchAsync_AuthorizationError_IsNotADeletion()
+    {
+        host.Serve("/2/tweets", "X/lookup-hidden.json");
+
+        var result = await host.FetchAsync(Request(recent: new KnownPost("1860600000000000000", AdapterTestHost.Now)));
+
+        Assert.Equal(PollStatus.Ok, result.Status);
+        Assert.Empty(result.Deletions);
+        Assert.Single(host.Server.RequestsTo("/2/tweets"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_DailyLookupBudget_IsSpentAcrossPollsAndRenewedNextDay()
+    {
+        host.Serve("/2/tweets", "X/lookup-deleted.json");
+        var recent = Enumerable.Range(1, 3).Select(i => new KnownPost($"18606000000000000{i:00}", AdapterTestHost.Now)).ToArray();
+
+        var first = await host.FetchAsync(Request(recent: recent));
+        var second = await host.FetchAsync(Request(first.Cursor, recent: recent));
+        var third = await host.FetchAsync(Request(second.Cursor, recent: recent));
+        host.Time.Advance(TimeSpan.FromHours(12));
+        await host.FetchAsync(Request(third.Cursor, recent: recent));
+
+        var lookups = host.Server.RequestsTo("/2/tweets");
+        Assert.Equal(3, lookups.Count);
+        Assert.Contains("ids=1860600000000000001,1860600000000000002,1860600000000000003&", lookups[0].Query, StringComparison.Ordinal);
+        Assert.Contains("ids=1860600000000000001&", lookups[1].Query, StringComparison.Ordinal); // 4 a day: 3 + 1
+        Assert.Contains("ids=1860600000000000001,1860600000000000002,1860600000000000003&", lookups[2].Query, StringComparison.Ordinal); // a new UTC day
     }
 
     [Fact]
     public async Task FetchAsync_RecentPostsSeenInThisPoll_AreNotLookedUp()
     {
-        var result = await host.FetchAsync(Request(firstPoll: true, recent: new KnownPost("1861400000000000005", AdapterTestHost.Now)));
+        host.Serve("/2/users/by/username/MFA_Example", "X/user.json");
+        host.Serve(TimelinePath, "X/timeline-page2.json");
+
+        var result = await host.FetchAsync(Request(PollCursor.Empty, firstPoll: true, new KnownPost("1861000000000000002", AdapterTestHost.Now)));
 
         Assert.Empty(result.Deletions);
         Assert.Empty(host.Server.RequestsTo("/2/tweets"));

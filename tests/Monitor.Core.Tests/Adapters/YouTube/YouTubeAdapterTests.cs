@@ -130,9 +130,12 @@ public sealed class YouTubeAdapterTests : IAsyncLifetime
         var result = await host.FetchAsync(Request(cursor: new PollCursor(Position: "vid3AAAAAAA"),
             recent: [Known("vid3AAAAAAA", "2024-11-26T10:00:00Z"), Known("vid1AAAAAAA", "2024-11-20T08:00:00Z"), Known("goneAAAAAAA", "2024-11-19T08:00:00Z")]));
 
-        Assert.Equal(["goneAAAAAAA"], result.Deletions.Select(d => d.PostId));
+        // videos.list leaves out deleted and private videos alike: absence, confirmed only by repetition.
+        Assert.Equal([new PostDeletion("goneAAAAAAA", DeletionEvidence.Absent)], result.Deletions);
         var check = Assert.Single(host.Server.RequestsTo(VideosPath));
-        Assert.Contains("id=vid1AAAAAAA,goneAAAAAAA&", check.Query, StringComparison.Ordinal);
+        Assert.Contains("part=snippet,statistics&id=vid1AAAAAAA,goneAAAAAAA&", check.Query, StringComparison.Ordinal);
+        var present = Assert.Single(result.Posts, p => p.PostId == "vid1AAAAAAA");
+        Assert.Equal(new PostMetrics(Likes: 33, Views: 1520), present.Metrics);
     }
 
     [Fact]
@@ -156,5 +159,52 @@ public sealed class YouTubeAdapterTests : IAsyncLifetime
     {
         Assert.Equal(new AdapterCapabilities(NeedsCredentials: false, IncrementalCursor: true, ConditionalGet: true,
             ProfileCounts: true, EditDetection: true, DeletionDetection: true), host.Adapter.Capabilities);
+    }
+
+    [Fact]
+    public async Task FetchAsync_RecordedChannelUnderANewHandle_IsARenameThatIsFollowed()
+    {
+        var result = await host.FetchAsync(Request("@MFAOld", new PollCursor(ExternalId: ChannelId)));
+
+        Assert.Equal(PollStatus.Renamed, result.Status);
+        Assert.Equal(new AccountIdentity(ChannelId, "@mfaexample"), result.Identity);
+        Assert.DoesNotContain(host.Server.RequestsTo(ChannelsPath), r => r.Query.Contains("forHandle", StringComparison.Ordinal));
+        Assert.NotEmpty(result.Posts);
+    }
+
+    [Fact]
+    public async Task FetchAsync_RecordedChannelGoneAndHandleOnAnotherChannel_IsAnIdentityChange()
+    {
+        host.Route(ChannelsPath, context => context.Request.Query.ContainsKey("forHandle")
+            ? AdapterTestHost.Respond(context, 200, """{"items":[{"id":"UCzzzzzzzzzzzzzzzzzzzzzz"}]}""")
+            : AdapterTestHost.Send(context, "YouTube/channels-none.json"));
+
+        var result = await host.FetchAsync(Request("@MFAExample", new PollCursor(ExternalId: ChannelId)));
+
+        Assert.Equal(PollStatus.IdentityChanged, result.Status);
+        Assert.Equal("UCzzzzzzzzzzzzzzzzzzzzzz", result.Identity!.StableId);
+        Assert.Empty(host.Server.RequestsTo(FeedPath));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_WithKey_IsOneChannelsCall()
+    {
+        var result = await host.Adapter.VerifyAsync(Request().Account, PollCursor.Empty, TestContext.Current.CancellationToken);
+
+        Assert.Equal(PollStatus.Ok, result.Status);
+        Assert.Equal(new ProfileCounts(Followers: 231000, PostsTotal: 2874), result.Profile);
+        Assert.Single(host.Server.Requests);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_WithoutKey_IsOneFeedRequest()
+    {
+        await using var keyless = await StartHostAsync(apiKey: null);
+        keyless.Serve(FeedPath, "YouTube/feed.xml", 404);
+
+        var result = await keyless.Adapter.VerifyAsync(Request().Account, PollCursor.Empty, TestContext.Current.CancellationToken);
+
+        Assert.Equal(PollStatus.NotFound, result.Status);
+        Assert.Single(keyless.Server.Requests);
     }
 }

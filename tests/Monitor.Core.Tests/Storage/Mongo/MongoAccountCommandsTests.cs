@@ -29,15 +29,15 @@ public sealed class MongoAccountCommandsTests
     {
         {
             new ClaimRequest("w", Now, TimeSpan.FromMinutes(5), 10),
-            """{ "$and" : [{ "enabled" : true }, { "$or" : [{ "state.nextPollAt" : null }, { "state.nextPollAt" : { "$lte" : NOW } }] }, { "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }] }"""
+            """{ "$and" : [{ "enabled" : true }, { "state.lastStatus" : { "$ne" : "identityChanged" } }, { "$or" : [{ "state.nextPollAt" : null }, { "state.nextPollAt" : { "$lte" : NOW } }] }, { "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }] }"""
         },
         {
             new ClaimRequest("w", Now, TimeSpan.FromMinutes(5), 10, IgnoreSchedule: true),
-            """{ "enabled" : true, "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }"""
+            """{ "enabled" : true, "state.lastStatus" : { "$ne" : "identityChanged" }, "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }"""
         },
         {
             new ClaimRequest("w", Now, TimeSpan.FromMinutes(5), 1, IgnoreSchedule: true, AccountId: "gbr-fcdo", PolledBefore: Now.AddMinutes(-1)),
-            """{ "$and" : [{ "enabled" : true }, { "_id" : "gbr-fcdo" }, { "$or" : [{ "state.lastPollAt" : null }, { "state.lastPollAt" : { "$lt" : { "$date" : "2026-03-01T11:59:00Z" } } }] }, { "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }] }"""
+            """{ "$and" : [{ "enabled" : true }, { "state.lastStatus" : { "$ne" : "identityChanged" } }, { "_id" : "gbr-fcdo" }, { "$or" : [{ "state.lastPollAt" : null }, { "state.lastPollAt" : { "$lt" : { "$date" : "2026-03-01T11:59:00Z" } } }] }, { "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }] }"""
         },
     };
 
@@ -56,6 +56,17 @@ public sealed class MongoAccountCommandsTests
         Assert.Contains("""{ "$expr" : { "$lte" : ["$lease.expiresAt", "$$NOW"] } }""", MongoRender.Json(MongoAccountCommands.ClaimFilter(request, MongoClock.Server)), StringComparison.Ordinal);
         Assert.Contains("""{ "$add" : ["$$NOW", 300000] }""", MongoRender.Json(MongoAccountCommands.ClaimUpdate(request, MongoClock.Server)), StringComparison.Ordinal);
         Assert.Same(MongoClock.Server, MongoClock.For(TimeProvider.System));
+    }
+
+    [Fact]
+    public void ConfirmIdentity_MatchesOnlyAWaitingAccountAndStartsItsCursorOverWithTheAcceptedId()
+    {
+        Assert.Equal(
+            """{ "_id" : "gbr-fcdo", "state.lastStatus" : "identityChanged" }""",
+            MongoRender.Json(MongoAccountCommands.AwaitingConfirmation("gbr-fcdo")));
+        Assert.Equal(
+            """{ "$set" : { "state.cursor" : { "etag" : null, "lastModified" : null, "position" : null, "externalId" : "1999999999999" }, "state.lastStatus" : null, "state.lastError" : null, "state.consecutiveFailures" : 0, "state.nextPollAt" : NOW } }""".Replace("NOW", NowJson, StringComparison.Ordinal),
+            MongoRender.Json(MongoAccountCommands.ConfirmIdentity("1999999999999", Now)));
     }
 
     [Fact]
