@@ -6,8 +6,12 @@ namespace Monitor.Core.Reference;
 /// </summary>
 internal static partial class UnStates
 {
-    private static readonly Dictionary<string, UnState> ByAlpha3 =
-        MemberRows.Concat(ObserverRows).ToDictionary(s => s.Alpha3, StringComparer.Ordinal);
+    // Built on first use: the generated rows live in another file of this partial class, and the order in which
+    // static fields of different files initialise is unspecified.
+    private static Dictionary<string, UnState>? byAlpha3;
+
+    private static Dictionary<string, UnState> ByAlpha3 =>
+        byAlpha3 ??= MemberRows.Concat(ObserverRows).ToDictionary(s => s.Alpha3, StringComparer.Ordinal);
 
     /// <summary>The 193 member states, ordered by alpha-3 code.</summary>
     public static IReadOnlyList<UnState> Members => MemberRows;
