@@ -18,15 +18,17 @@ internal static class StudyHtmlWriter
         table { border-collapse: collapse; margin: 6px 0 12px; width: 100%; font-size: 13px; }
         th, td { border-bottom: 1px solid #e3e3e3; padding: 3px 6px; text-align: left; vertical-align: top; }
         th { background: #f3f6fa; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-        svg { display: block; width: 100%; height: auto; margin: 8px 0; }
+        svg { display: block; width: 100%; height: auto; margin: 8px 0; } svg.chart { max-width: 640px; }
         svg text { font-size: 11px; fill: #333; } svg .bar { fill: #3182bd; } svg .axis { stroke: #999; }
-        .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 12px; margin: 0 0 10px; padding: 0; list-style: none; }
+        .legend { font-size: 12px; margin: 0 0 10px; padding: 0; list-style: none; } .legend li { display: inline-block; margin: 0 14px 4px 0; white-space: nowrap; }
         .legend span { display: inline-block; width: 12px; height: 12px; border: 1px solid #888; margin-right: 4px; vertical-align: -2px; }
         .headline { font-size: 17px; font-weight: 600; } .note { color: #666; font-style: italic; }
         .groups { columns: 2; column-gap: 24px; } .groups section { break-inside: avoid; }
         dl dt { font-weight: 600; } dl dd { margin: 0 0 6px 16px; }
         @media print { body { max-width: none; padding: 0; } h2 { break-before: page; } section#presence h2 { break-before: auto; } a { color: inherit; text-decoration: none; } }
         """;
+
+    private static readonly HashSet<string> VoidElements = ["meta", "link", "br", "hr", "img", "input"];
 
     public static string Render(StudyReport report)
     {
@@ -53,6 +55,12 @@ internal static class StudyHtmlWriter
                 new XElement("title", Title(report)),
                 new XElement("style", Css)),
             body);
+        // HTML has no self-closing elements outside SVG: an empty <span/> would open a span around what follows.
+        foreach (var empty in html.DescendantsAndSelf().Where(e => e.Name.Namespace == XNamespace.None && e.IsEmpty && !VoidElements.Contains(e.Name.LocalName)))
+        {
+            empty.Value = string.Empty;
+        }
+
         return "<!DOCTYPE html>\n" + html.ToString(SaveOptions.None) + "\n";
     }
 

@@ -14,7 +14,7 @@ internal static class AdoptionChartSvg
         var points = series.SelectMany(s => s.Years).ToArray();
         if (points.Length == 0)
         {
-            return Root(Width, 30, "No account has a stored post yet", Text(Left, 20, "No account has a stored post yet."));
+            return Chart(Width, 30, "No account has a stored post yet", Text(Left, 20, "No account has a stored post yet."));
         }
 
         var first = points.Min(p => p.Year);
@@ -37,8 +37,9 @@ internal static class AdoptionChartSvg
             var end = s.Years[^1];
             return Element("g",
                 Element("polyline", Attr("points", path), Attr("fill", "none"), Attr("stroke", colour), Attr("stroke-width", 2)),
+                s.Years.Select(p => Element("circle", Attr("cx", X(p.Year)), Attr("cy", Y(p.Accounts)), Attr("r", 3), Attr("fill", colour))),
                 Text(X(end.Year) + 6, Y(end.Accounts) + 4, $"{s.Platform} {end.Accounts}", "label"));
         });
-        return Root(Width, Height, "Accounts per platform present on or before each year", axes, lines);
+        return Chart(Width, Height, "Accounts per platform present on or before each year", axes, lines);
     }
 }

@@ -12,7 +12,7 @@ internal static class BarChartSvg
     {
         var max = bars.Count == 0 ? 1 : Math.Max(bars.Max(b => b.Value), double.Epsilon);
         var span = Width - LabelWidth - ValueWidth;
-        return Root(Width, Math.Max(bars.Count, 1) * Row + 4, label, bars.Select((b, i) =>
+        return Chart(Width, Math.Max(bars.Count, 1) * Row + 4, label, bars.Select((b, i) =>
         {
             var y = i * Row + 2;
             return Element("g",

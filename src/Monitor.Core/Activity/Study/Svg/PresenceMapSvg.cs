@@ -14,6 +14,7 @@ namespace Monitor.Core.Activity.Study.Svg;
 internal static class PresenceMapSvg
 {
     public const double Width = 960;
+    private const string ClipId = "globe";
     private const double SouthernEdge = -58; // Antarctica is left out; the map ends below Tierra del Fuego.
     private const string AntarcticaNumeric = "010";
     private static readonly string[] Blues = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b"];
@@ -52,7 +53,9 @@ internal static class PresenceMapSvg
                 Attr("class", "marker"), Attr("data-country", state.Country), Element("title", Title(state)));
         });
         return Root(Width, Height, "World map of UN member states coloured by the number of platforms they are present on",
-            Element("g", Attr("class", "shapes"), Attr("stroke", "#777"), Attr("stroke-width", 0.4), shapes),
+            Element("defs", Element("clipPath", Attr("id", ClipId), Element("path", Attr("d", Outline())))),
+            Element("path", Attr("d", Outline()), Attr("fill", "#f7fbff"), Attr("stroke", "#bbb"), Attr("stroke-width", 0.5)),
+            Element("g", Attr("class", "shapes"), Attr("clip-path", $"url(#{ClipId})"), Attr("stroke", "#777"), Attr("stroke-width", 0.4), shapes),
             Element("g", Attr("class", "markers"), Attr("stroke", "#333"), Attr("stroke-width", 0.6), markers));
     }
 
@@ -84,20 +87,62 @@ internal static class PresenceMapSvg
         return (Width / 2 + x * Scale, (Top - y) * Scale);
     }
 
+    // The outline of the globe in this projection: the meridians ±180° from the southern edge to the pole.
+    private static string Outline()
+    {
+        var east = Enumerable.Range(0, 60).Select(i => SouthernEdge + ((90 - SouthernEdge) * i / 59)).Select(lat => ToSvg(180, lat));
+        var west = Enumerable.Range(0, 60).Select(i => 90 - ((90 - SouthernEdge) * i / 59)).Select(lat => ToSvg(-180, lat));
+        return "M" + string.Join("L", east.Concat(west).Select(p => $"{Number(p.X)},{Number(p.Y)}")) + "Z";
+    }
+
+    /// <summary>
+    /// SVG path data of the rings. world-atlas keeps shapes whole across the antimeridian (Russia, Fiji): such a ring's
+    /// longitudes are unwrapped to run on continuously past ±180°, and the ring is drawn a second time 360° over;
+    /// the globe's outline clips both, so each half shows on its side.
+    /// </summary>
     private static string PathData(IReadOnlyList<IReadOnlyList<(double Lon, double Lat)>> rings)
     {
         var d = new StringBuilder();
         foreach (var ring in rings)
         {
-            for (var i = 0; i < ring.Count; i++)
+            var unwrapped = Unwrap(ring, out var crosses);
+            Append(d, unwrapped, 0);
+            if (crosses)
             {
-                var (x, y) = ToSvg(ring[i].Lon, ring[i].Lat);
-                d.Append(i == 0 ? 'M' : 'L').Append(Number(x)).Append(',').Append(Number(y));
+                Append(d, unwrapped, unwrapped.Average(p => p.Lon) > 0 ? -360 : 360);
             }
-
-            d.Append('Z');
         }
 
         return d.ToString();
+    }
+
+    private static List<(double Lon, double Lat)> Unwrap(IReadOnlyList<(double Lon, double Lat)> ring, out bool crosses)
+    {
+        var points = new List<(double Lon, double Lat)>(ring.Count);
+        var shift = 0d;
+        crosses = false;
+        for (var i = 0; i < ring.Count; i++)
+        {
+            if (i > 0 && Math.Abs(ring[i].Lon - ring[i - 1].Lon) > 180)
+            {
+                shift += ring[i].Lon < ring[i - 1].Lon ? 360 : -360;
+                crosses = true;
+            }
+
+            points.Add((ring[i].Lon + shift, ring[i].Lat));
+        }
+
+        return points;
+    }
+
+    private static void Append(StringBuilder d, List<(double Lon, double Lat)> ring, double shift)
+    {
+        for (var i = 0; i < ring.Count; i++)
+        {
+            var (x, y) = ToSvg(ring[i].Lon + shift, ring[i].Lat);
+            d.Append(i == 0 ? 'M' : 'L').Append(Number(x)).Append(',').Append(Number(y));
+        }
+
+        d.Append('Z');
     }
 }

@@ -15,6 +15,10 @@ internal static class SvgElements
             new XAttribute("aria-label", label),
             content);
 
+    /// <summary>A chart: drawn at its own size (class <c>chart</c>), not stretched to the page like the map.</summary>
+    public static XElement Chart(double width, double height, string label, params object[] content) =>
+        Root(width, height, label, new XAttribute("class", "chart"), content);
+
     public static XElement Element(string name, params object?[] content) => new(Ns + name, content);
 
     public static XAttribute Attr(string name, object value) =>
