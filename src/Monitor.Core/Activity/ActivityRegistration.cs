@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Core.Activity.Reports;
+using Monitor.Core.Activity.Study;
 using Monitor.Core.Configuration;
 using Monitor.Core.Storage;
 using Monitor.Core.Storage.Mongo;
@@ -18,17 +19,20 @@ public static class ActivityRegistration
         services.AddValidatedOptions<ActivityOptions>(configuration, ActivityOptions.SectionPath);
         services.TryAddSingleton<ActivityCalculator>();
         services.TryAddSingleton<ActivityReportService>();
+        services.TryAddSingleton<StudyService>();
         var provider = configuration.GetSection(StorageOptions.SectionPath).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
         if (provider == StorageProvider.Mongo)
         {
             // IMongoDatabase is registered by the Mongo store.
             services.TryAddSingleton<IActivityQueries, MongoActivityQueries>();
+            services.TryAddSingleton<IStudyQueries, MongoStudyQueries>();
         }
         else
         {
             // The SQLite store validates these options; binding twice is harmless and keeps this usable on its own.
             services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.SectionPath));
             services.TryAddSingleton<IActivityQueries, SqliteActivityQueries>();
+            services.TryAddSingleton<IStudyQueries, SqliteStudyQueries>();
         }
 
         return services;

@@ -5,23 +5,26 @@ using Monitor.Core.Accounts;
 using Monitor.Core.Activity;
 using Monitor.Core.Activity.Reports;
 using Monitor.Worker.Hosting;
+using Monitor.Core.Activity.Study;
 
 namespace Monitor.Worker.Cli;
 
 /// <summary>
 /// <c>report activity|presence|leaderboard|dormant --from DATE --to DATE --format table|csv|json [--output FILE] [--wide]</c>,
-/// leaderboard with <c>--by postsPerDay|followers|followerGrowth [--platform P] [--actor A] [--top N]</c>; reads only.
+/// leaderboard with <c>--by postsPerDay|followers|followerGrowth [--platform P] [--actor A] [--top N]</c>,
+/// presence with <c>--active-only</c>, and <c>report study --format html|markdown|json</c>; reads only.
 /// </summary>
 internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var name = new Argument<string>("name") { Description = "activity, presence, leaderboard or dormant" }
-            .Only("activity", "presence", "leaderboard", "dormant");
+        var name = new Argument<string>("name") { Description = "activity, presence, leaderboard, dormant or study" }
+            .Only("activity", "presence", "leaderboard", "dormant", "study");
         var from = DateArgument.From("First UTC day of the window (default: 29 days before --to).");
         var to = DateArgument.To("Last UTC day of the window, inclusive (default: today).");
-        var format = new Option<string>("--format") { Description = "table (default), csv or json", DefaultValueFactory = _ => "table" }
-            .Only("table", "csv", "json");
+        var format = new Option<string>("--format") { Description = "table (default), csv or json; study: html (default), markdown or json", DefaultValueFactory = _ => "table" }
+            .Only("table", "csv", "json", "html", "markdown");
+        var activeOnly = new Option<bool>("--active-only") { Description = "presence and study: count only accounts that posted in the window" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var wide = new Option<bool>("--wide") { Description = "table: every column in full (default: fit 120 columns)." };
         var by = new Option<string>("--by") { Description = "leaderboard: postsPerDay (default), followers or followerGrowth", DefaultValueFactory = _ => "postsPerDay" }
@@ -36,7 +39,7 @@ internal static class ReportCommand
 
         var command = new Command("report", "Activity reports over a window of UTC days (reads the store only; see README for the metric definitions).")
         {
-            name, from, to, format, output, wide, by, platform, actor, top,
+            name, from, to, format, output, wide, by, platform, actor, top, activeOnly,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, _) =>
@@ -58,6 +61,18 @@ internal static class ReportCommand
                     return ExitCodes.StartupFailed;
                 }
 
+                if (parseResult.GetValue(name) == "study")
+                {
+                    return await WriteStudyAsync(services, context, new ActivityWindow(first, last), parseResult.GetValue(format)!,
+                        parseResult.GetValue(activeOnly), parseResult.GetValue(output), ct);
+                }
+
+                if (parseResult.GetValue(format) is "html" or "markdown")
+                {
+                    await context.Error.WriteLineAsync($"--format {parseResult.GetValue(format)} is for the study; {parseResult.GetValue(name)} takes table, csv or json.");
+                    return ExitCodes.StartupFailed;
+                }
+
                 ReportRequest.TryParseName<ReportKind>(parseResult.GetValue(name), out var kind);
                 ReportRequest.TryParseName<ReportFormat>(parseResult.GetValue(format), out var reportFormat);
                 ReportRequest.TryParseName<LeaderboardMetric>(parseResult.GetValue(by), out var metric);
@@ -68,6 +83,7 @@ internal static class ReportCommand
                     Actor = parseResult.GetValue(actor) is { } a ? Enum.Parse<ActorType>(a, ignoreCase: true) : null,
                     Top = parseResult.GetValue(top),
                     Wide = parseResult.GetValue(wide),
+                    ActiveOnly = parseResult.GetValue(activeOnly),
                 };
 
                 var file = parseResult.GetValue(output);
@@ -93,5 +109,36 @@ internal static class ReportCommand
             }, HostMode.ReadOnlyCommand);
         });
         return command;
+    }
+
+    /// <summary><c>report study</c>: html unless markdown or json is asked for (the report formats table and csv do not apply).</summary>
+    private static async Task<int> WriteStudyAsync(
+        IServiceProvider services, CliContext context, ActivityWindow window, string format, bool activeOnly, FileInfo? file, CancellationToken ct)
+    {
+        if (format == "csv")
+        {
+            await context.Error.WriteLineAsync("--format csv is not a study format; use html (default), markdown or json.");
+            return ExitCodes.StartupFailed;
+        }
+
+        var studyFormat = format switch { "markdown" => StudyFormat.Markdown, "json" => StudyFormat.Json, _ => StudyFormat.Html };
+        var study = services.GetRequiredService<StudyService>();
+        var report = await study.GetStudyAsync(window, activeOnly, ct);
+        StreamWriter? fileWriter = null;
+        if (file is not null && (fileWriter = OutputFile.TryCreate(file, out var fileError)) is null)
+        {
+            await context.Error.WriteLineAsync(fileError);
+            return ExitCodes.StartupFailed;
+        }
+
+        await using var writer = fileWriter;
+        await study.WriteAsync(report, studyFormat, (TextWriter?)fileWriter ?? context.Output, ct);
+        if (file is not null)
+        {
+            await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote the study for {window.From:yyyy-MM-dd}..{window.To:yyyy-MM-dd} to {file.FullName}."));
+        }
+
+        return ExitCodes.Success;
     }
 }

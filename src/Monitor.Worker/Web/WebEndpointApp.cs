@@ -14,6 +14,7 @@ using Monitor.Core.Polling;
 using Monitor.Core.Storage;
 using Monitor.Worker.Web.Api;
 using Monitor.Worker.Web.Health;
+using Monitor.Worker.Web.Study;
 using OpenTelemetry.Metrics;
 using Quartz;
 
@@ -97,6 +98,7 @@ internal static class WebEndpointApp
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapSignIn();
         app.MapMonitorApi();
+        app.MapStudy();
     }
 
     private static void Share(IServiceCollection web, IServiceProvider service)
@@ -110,6 +112,7 @@ internal static class WebEndpointApp
         web.AddSingleton(service.GetRequiredService<IRecentRecordReader>());
         web.AddSingleton(service.GetRequiredService<IActivityQueries>());
         web.AddSingleton(service.GetRequiredService<ActivityReportService>());
+        web.AddSingleton(service.GetRequiredService<Monitor.Core.Activity.Study.StudyService>());
         web.AddSingleton(service.GetRequiredService<PollCycleState>());
         web.AddSingleton(service.GetRequiredService<SecretRedactor>());
         web.AddSingleton(service.GetRequiredService<ISchedulerFactory>());

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Monitor.Core.Accounts;
 using Monitor.Core.Activity;
 using Monitor.Core.Activity.Reports;
+using Monitor.Core.Activity.Study;
 using Monitor.Core.Adapters;
 
 namespace Monitor.Core.Tests.Activity;
@@ -75,11 +76,11 @@ public sealed class ActivityReportServiceTests
     }
 
     [Fact]
-    public async Task WriteAsync_PresenceTable_GridAndTotals()
+    public async Task WriteAsync_PresenceTable_GridTotalsAndMembership()
     {
         var table = await WriteAsync(new ReportRequest(ReportKind.Presence, Window, ReportFormat.Table));
 
-        Assert.Equal(
+        Assert.StartsWith(
             """
             country  bluesky  mastodon  x    accounts
             -------  -------  --------  ---  --------
@@ -93,17 +94,33 @@ public sealed class ActivityReportServiceTests
             1 of 2 countries have a ForeignMinistry account (mastodon 1)
             1 of 2 countries have an Embassy account (bluesky 1)
 
+            UN member states (193):
+            1 of 193 UN members (0.5 %) on bluesky: 1 listed, 1 confirmed
+              absent: France
+            1 of 193 UN members (0.5 %) on mastodon: 1 listed, 0 confirmed
+              absent: Germany
+              unverified: fra-mfa (ok)
+            0 of 193 UN members (0.0 %) on x: 0 listed, 0 confirmed
+              absent: Germany, France
+            2 of 193 UN members (1.0 %) on any: 2 listed, 1 confirmed
+              unverified: fra-mfa (ok)
+            191 members not tracked at all: Afghanistan, Angola,
             """.ReplaceLineEndings(Environment.NewLine), table);
+        Assert.Contains("Observer Holy See: not listed", table, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task WriteAsync_PresenceCsv_OneRowPerCountryAndPlatform()
+    public async Task WriteAsync_PresenceCsv_OneRowPerCountryAndPlatformWithMembership()
     {
         var csv = await WriteAsync(new ReportRequest(ReportKind.Presence, Window, ReportFormat.Csv));
+        var lines = csv.Split("\r\n");
 
-        Assert.Equal(
-            "country,platform,present,actors\r\nDEU,bluesky,1,Embassy;HeadOfState\r\nDEU,mastodon,0,Embassy;HeadOfState\r\nDEU,x,1,Embassy;HeadOfState\r\n"
-            + "FRA,bluesky,0,ForeignMinistry\r\nFRA,mastodon,1,ForeignMinistry\r\nFRA,x,0,ForeignMinistry\r\n", csv);
+        Assert.Equal("country,platform,present,actors,name,membership,listed,confirmed", lines[0]);
+        Assert.Contains("DEU,bluesky,1,Embassy;HeadOfState,Germany,member,1,1", lines);
+        Assert.Contains("DEU,x,1,Embassy;HeadOfState,Germany,member,0,0", lines); // suspended: not listed
+        Assert.Contains("FRA,mastodon,1,ForeignMinistry,France,member,1,0", lines); // listed, but no successful poll in the window
+        Assert.Contains("LAO,x,0,,Laos,member,0,0", lines); // untracked members are rows too
+        Assert.Equal(1 + (193 * 3), lines.Length - 1);
     }
 
     [Theory]
@@ -117,11 +134,20 @@ public sealed class ActivityReportServiceTests
     private static async Task<string> WriteAsync(ReportRequest request)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 4, 20, 0, 0, 0, TimeSpan.Zero));
-        var service = new ActivityReportService(new FakeQueries(), new ActivityCalculator(Options.Create(new ActivityOptions()), time), time,
+        var service = new ActivityReportService(new FakeQueries(), new FakeStudyQueries(), new ActivityCalculator(Options.Create(new ActivityOptions()), time), time,
             NullLogger<ActivityReportService>.Instance);
         await using var output = new StringWriter();
         await service.WriteAsync(request, output, TestContext.Current.CancellationToken);
         return output.ToString();
+    }
+
+    private sealed class FakeStudyQueries : IStudyQueries
+    {
+        public Task<IReadOnlyList<AccountStudyFacts>> QueryStudyFactsAsync(ActivityWindow window, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<AccountStudyFacts>>([new("deu-emb", 3, 2, null, 0, 0), new("deu-x", 1, 0, null, 0, 0), new("fra-mfa", 2, 0, null, 0, 0)]);
+
+        public Task<IReadOnlyList<LanguageCount>> QueryLanguagesAsync(ActivityWindow window, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<LanguageCount>>([]);
     }
 
     private sealed class FakeQueries : IActivityQueries

@@ -48,6 +48,13 @@ internal sealed class ActivityTestDatabase : IDisposable
             account.Platform, account.Id, postId, publishedAt.ToUnixTimeMilliseconds(), kind.ToWireName(),
             EmptyContentHash, seenAt.ToUnixTimeMilliseconds());
 
+    public void AddPost(TrackedAccount account, string postId, DateTimeOffset publishedAt, PostKind kind, string? language, long? reposts) =>
+        Execute("""
+            INSERT INTO posts (platform, account_id, post_id, published_at, published_at_estimated, kind, language, reposts, content_hash, first_seen_at, last_seen_at)
+            VALUES ($1,$2,$3,$4,0,$5,$6,$7,$8,$4,$4)
+            """,
+            account.Platform, account.Id, postId, publishedAt.ToUnixTimeMilliseconds(), kind.ToWireName(), language, reposts, EmptyContentHash);
+
     public void AddSnapshot(TrackedAccount account, DateTimeOffset capturedAt, long? followers, long? postsTotal, string status = "ok") =>
         Execute("""
             INSERT INTO snapshots (account_id, platform, captured_at, status, new_posts, seen_posts, followers, posts_total, duration_ms)

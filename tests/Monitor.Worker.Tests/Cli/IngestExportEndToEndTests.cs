@@ -129,6 +129,45 @@ public sealed class IngestExportEndToEndTests : IAsyncLifetime
         Assert.Contains("--from 2026-11-05 is after --to 2026-11-01", badWindow.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task IngestThenStudy_HtmlFileMarkdownAndJsonAgree()
+    {
+        await RunAsync("ingest", "--once");
+        var file = Path.Combine(directory, "study.html");
+
+        var html = await RunAsync("report", "study", "--from", "2026-10-31", "--to", "2026-11-02", "--output", file);
+        var json = await RunAsync("report", "study", "--from", "2026-10-31", "--to", "2026-11-02", "--format", "json");
+        var markdown = await RunAsync("report", "study", "--from", "2026-10-31", "--to", "2026-11-02", "--format", "markdown");
+        var csv = await RunAsync("report", "study", "--format", "csv");
+        var htmlForPresence = await RunAsync("report", "presence", "--format", "html");
+
+        Assert.Equal((0, 0, 0), (html.ExitCode, json.ExitCode, markdown.ExitCode));
+        Assert.Contains("Wrote the study for 2026-10-31..2026-11-02", html.Error, StringComparison.Ordinal);
+        Assert.StartsWith("<!DOCTYPE html>", await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var study = JsonDocument.Parse(json.Output).RootElement;
+        Assert.Equal(5, study.GetProperty("methods").GetProperty("posts").GetInt32());
+        Assert.Equal("gbr-rss", study.GetProperty("mostActive").GetProperty("overall")[0].GetProperty("accountId").GetString());
+        Assert.Contains("## Most active", markdown.Output, StringComparison.Ordinal);
+        Assert.Equal((1, 1), (csv.ExitCode, htmlForPresence.ExitCode));
+        Assert.Contains("--format csv is not a study format", csv.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestThenPresence_MembershipInJsonAndActiveOnly()
+    {
+        await RunAsync("ingest", "--once");
+
+        var listed = await RunAsync("report", "presence", "--from", "2026-10-31", "--to", "2026-11-02", "--format", "json");
+        var active = await RunAsync("report", "presence", "--from", "2026-10-31", "--to", "2026-11-02", "--format", "json", "--active-only");
+
+        var any = JsonDocument.Parse(listed.Output).RootElement.GetProperty("membership").GetProperty("anyPlatform");
+        var activeAny = JsonDocument.Parse(active.Output).RootElement.GetProperty("membership").GetProperty("anyPlatform");
+        Assert.Equal(193, any.GetProperty("members").GetInt32());
+        Assert.Equal(3, any.GetProperty("listed").GetInt32()); // GBR, FRA, DEU are listed
+        Assert.Equal(2, activeAny.GetProperty("listed").GetInt32()); // DEU's feed never worked, so it posted nothing
+        Assert.Equal("deu-bad", any.GetProperty("unverified")[0].GetProperty("accountId").GetString());
+    }
+
     private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(
     [
         .. args,

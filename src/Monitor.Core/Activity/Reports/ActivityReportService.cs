@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using Monitor.Core.Activity.Study;
 using Monitor.Core.Diagnostics;
 
 namespace Monitor.Core.Activity.Reports;
@@ -9,7 +10,8 @@ namespace Monitor.Core.Activity.Reports;
 /// Produces the activity reports for a CLI command (<c>report &lt;name&gt; --from --to --format</c>) or an HTTP API:
 /// typed results for callers that render themselves, or <see cref="WriteAsync"/> to write a documented format.
 /// </summary>
-public sealed class ActivityReportService(IActivityQueries queries, ActivityCalculator calculator, TimeProvider time, ILogger<ActivityReportService> logger)
+public sealed class ActivityReportService(
+    IActivityQueries queries, IStudyQueries studyQueries, ActivityCalculator calculator, TimeProvider time, ILogger<ActivityReportService> logger)
 {
     /// <summary>One row per enabled account over the window, ordered by account id.</summary>
     public async Task<IReadOnlyList<AccountActivity>> GetActivityAsync(ActivityWindow window, CancellationToken cancellationToken)
@@ -21,8 +23,17 @@ public sealed class ActivityReportService(IActivityQueries queries, ActivityCalc
         return rows;
     }
 
-    public async Task<PresenceReport> GetPresenceAsync(CancellationToken cancellationToken) =>
-        ReportBuilders.BuildPresence(await queries.ListEnabledAccountsAsync(cancellationToken));
+    /// <summary>Presence per country and platform, and against the UN membership over the window.</summary>
+    public async Task<PresenceReport> GetPresenceAsync(ActivityWindow window, bool activeOnly, CancellationToken cancellationToken)
+    {
+        var facts = await queries.QueryActivityAsync(window, cancellationToken);
+        var polls = (await studyQueries.QueryStudyFactsAsync(window, cancellationToken)).ToDictionary(f => f.AccountId, StringComparer.Ordinal);
+        var accounts = facts.Select(f => new PresenceAccount(f.Account, f.LastStatus, f.Posts, polls.GetValueOrDefault(f.Account.Id)?.SuccessfulPolls ?? 0)).ToArray();
+        return ReportBuilders.BuildPresence(facts.Select(f => f.Account).ToArray()) with
+        {
+            Membership = MembershipBuilder.Build(accounts, activeOnly),
+        };
+    }
 
     public async Task<IReadOnlyList<LeaderboardEntry>> GetLeaderboardAsync(ReportRequest request, CancellationToken cancellationToken) =>
         ReportBuilders.BuildLeaderboard(await GetActivityAsync(request.Window, cancellationToken), request);
@@ -36,12 +47,12 @@ public sealed class ActivityReportService(IActivityQueries queries, ActivityCalc
         switch (request.Kind)
         {
             case ReportKind.Presence:
-                var presence = await GetPresenceAsync(cancellationToken);
+                var presence = await GetPresenceAsync(request.Window, request.ActiveOnly, cancellationToken);
                 if (request.Format == ReportFormat.Table)
                 {
                     await TableReportWriter.WriteAsync(ReportTables.PresenceGrid(presence), output, request.Wide, cancellationToken);
                     await output.WriteLineAsync();
-                    foreach (var line in ReportTables.PresenceTotals(presence))
+                    foreach (var line in ReportTables.PresenceTotals(presence).Concat(ReportTables.MembershipLines(presence.Membership!)))
                     {
                         await output.WriteLineAsync(line.AsMemory(), cancellationToken);
                     }

@@ -8,7 +8,11 @@ namespace Monitor.Core.Activity.Reports;
 public sealed record PresenceReport(
     IReadOnlyList<CountryPresence> Countries,
     IReadOnlyList<PlatformPresence> Platforms,
-    IReadOnlyList<ActorPresence> Actors);
+    IReadOnlyList<ActorPresence> Actors)
+{
+    /// <summary>Presence against the 193 UN member states (listed, confirmed, absent, untracked, unverified).</summary>
+    public MembershipPresence? Membership { get; init; }
+}
 
 /// <summary>One country: its platforms and actor types, sorted, and its number of accounts.</summary>
 public sealed record CountryPresence(string Country, IReadOnlyList<string> Platforms, IReadOnlyList<string> Actors, int Accounts);

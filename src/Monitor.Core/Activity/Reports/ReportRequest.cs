@@ -29,7 +29,7 @@ public enum LeaderboardMetric
 
 /// <summary>One report to produce, as a CLI command or an HTTP call parsed it.</summary>
 /// <param name="Kind">Which report.</param>
-/// <param name="Window">The UTC days covered (presence ignores it).</param>
+/// <param name="Window">The UTC days covered (presence: for confirmed polls and, with <see cref="ActiveOnly"/>, posts).</param>
 /// <param name="Format">How to write it.</param>
 public sealed record ReportRequest(ReportKind Kind, ActivityWindow Window, ReportFormat Format)
 {
@@ -41,6 +41,9 @@ public sealed record ReportRequest(ReportKind Kind, ActivityWindow Window, Repor
 
     /// <summary>Leaderboard and dormant: only this actor type.</summary>
     public ActorType? Actor { get; init; }
+
+    /// <summary>Presence: count only accounts that posted in the window.</summary>
+    public bool ActiveOnly { get; init; }
 
     /// <summary>Leaderboard: how many rows. Default 10.</summary>
     public int Top { get; init; } = 10;

@@ -43,16 +43,61 @@ internal static class ReportTables
             r.AccountId, r.Platform, r.Country, r.Status, r.Posts, r.PostsPerDay, r.ActiveDays, r.LastPostAt, r.FollowersEnd,
         }.Select(ReportTable.Cell).ToArray()).ToArray());
 
-    /// <summary>One row per country and platform (long form, so the columns never change): present 0/1 and accounts.</summary>
+    /// <summary>
+    /// One row per country and platform (long form, so the columns never change): present 0/1 (any enabled account) and
+    /// actors, then the membership view: the state's name, <c>member|observer|other</c>, listed and confirmed 0/1.
+    /// Untracked member states get rows too (present 0), so the 193 members are all there.
+    /// </summary>
     public static ReportTable Presence(PresenceReport report)
     {
         var platforms = report.Platforms.Select(p => p.Platform).ToArray();
-        var rows = report.Countries.SelectMany(c => platforms.Select(p => (IReadOnlyList<string>)
-        [
-            c.Country, p, c.Platforms.Contains(p) ? "1" : "0", string.Join(';', c.Actors),
-        ])).ToArray();
-        return new ReportTable(["country", "platform", "present", "actors"], rows);
+        var states = (report.Membership?.States ?? []).Concat(report.Membership?.Observers ?? [])
+            .ToDictionary(s => s.Country, StringComparer.Ordinal);
+        var observers = (report.Membership?.Observers ?? []).Select(o => o.Country).ToHashSet(StringComparer.Ordinal);
+        var countries = report.Countries.ToDictionary(c => c.Country, StringComparer.Ordinal);
+        var codes = countries.Keys.Concat(states.Values.Where(s => !s.Tracked && !observers.Contains(s.Country)).Select(s => s.Country))
+            .Distinct().Order(StringComparer.Ordinal);
+        var rows = codes.SelectMany(code => platforms.Select(p =>
+        {
+            var country = countries.GetValueOrDefault(code);
+            var state = states.GetValueOrDefault(code);
+            return (IReadOnlyList<string>)
+            [
+                code, p, country?.Platforms.Contains(p) == true ? "1" : "0", string.Join(';', country?.Actors ?? []),
+                state?.Name ?? string.Empty, state is null ? "other" : observers.Contains(code) ? "observer" : "member",
+                state?.Listed.Contains(p) == true ? "1" : "0", state?.Confirmed.Contains(p) == true ? "1" : "0",
+            ];
+        })).ToArray();
+        return new ReportTable(["country", "platform", "present", "actors", "name", "membership", "listed", "confirmed"], rows);
     }
+
+    /// <summary>The membership totals for the terminal: one summary per platform, absent, untracked and unverified by name.</summary>
+    public static IEnumerable<string> MembershipLines(MembershipPresence membership)
+    {
+        yield return string.Empty;
+        yield return $"UN member states ({membership.Members}{(membership.ActiveOnly ? ", accounts that posted in the window only" : string.Empty)}):";
+        foreach (var platform in membership.Platforms.Append(membership.AnyPlatform))
+        {
+            yield return platform.Summary;
+            if (platform.Absent.Count > 0)
+            {
+                yield return $"  absent: {Names(platform.Absent)}";
+            }
+
+            if (platform.Unverified.Count > 0)
+            {
+                yield return "  unverified: " + string.Join(", ", platform.Unverified.Select(u => $"{u.AccountId} ({u.LastStatus ?? "never polled"})"));
+            }
+        }
+
+        yield return $"{membership.Untracked.Count} members not tracked at all" + (membership.Untracked.Count == 0 ? string.Empty : $": {Names(membership.Untracked)}");
+        foreach (var observer in membership.Observers)
+        {
+            yield return $"Observer {observer.Name}: {(observer.Listed.Count == 0 ? "not listed" : string.Join(", ", observer.Listed))}";
+        }
+    }
+
+    private static string Names(IEnumerable<StateName> states) => string.Join(", ", states.Select(s => s.Name));
 
     /// <summary>The terminal view of presence: a country × platform grid, then the totals.</summary>
     public static ReportTable PresenceGrid(PresenceReport report)

@@ -18,8 +18,9 @@ internal static class ApiEndpoints
         api.MapGet("/accounts/{id}/activity", GetAccountActivityAsync);
         api.MapGet("/reports/activity", (HttpContext http, ActivityReportService reports, TimeProvider time, CancellationToken ct) =>
             ReportAsync(http, ReportKind.Activity, time, async r => Results.Json(await reports.GetActivityAsync(r.Window, ct), ReportJsonContext.Default.IReadOnlyListAccountActivity)));
-        api.MapGet("/reports/presence", async (ActivityReportService reports, CancellationToken ct) =>
-            Results.Json(await reports.GetPresenceAsync(ct), ReportJsonContext.Default.PresenceReport));
+        api.MapGet("/reports/presence", (HttpContext http, ActivityReportService reports, TimeProvider time, CancellationToken ct) =>
+            ReportAsync(http, ReportKind.Presence, time, async r => Results.Json(
+                await reports.GetPresenceAsync(r.Window, http.Request.Query["activeOnly"] == "true", ct), ReportJsonContext.Default.PresenceReport)));
         api.MapGet("/reports/leaderboard", (HttpContext http, ActivityReportService reports, TimeProvider time, CancellationToken ct) =>
             ReportAsync(http, ReportKind.Leaderboard, time, async r => Results.Json(await reports.GetLeaderboardAsync(r, ct), ReportJsonContext.Default.IReadOnlyListLeaderboardEntry)));
         api.MapGet("/reports/dormant", (HttpContext http, ActivityReportService reports, TimeProvider time, CancellationToken ct) =>

@@ -1,0 +1,31 @@
+namespace Monitor.Core.Activity.Study;
+
+/// <summary>The definition of every figure the study shows, printed in its methods section (and in the README).</summary>
+internal static class StudyDefinitions
+{
+    public static readonly IReadOnlyList<StudyDefinition> All =
+    [
+        new("window", "UTC days from..to, both inclusive; posts count by publishedAt, polls by capturedAt."),
+        new("UN members", "The 193 member states of the United Nations (world-countries data, ODbL); the observers Holy See and State of Palestine are shown apart."),
+        new("listed", "A member is listed on a platform when it has an enabled account there whose last poll did not say notFound or suspended (the account list is the claim, as in Twiplomacy); with --active-only the account must also have posted in the window."),
+        new("confirmed", "A listed member with at least one successful poll (ok or notModified) of such an account in the window."),
+        new("unverified", "Listed accounts without a successful poll in the window: never polled, unauthorized (e.g. no token), failing."),
+        new("absent", "Tracked members (with any enabled account) not listed on the platform."),
+        new("not tracked", "Members without any enabled account: a gap in the account list, not an absence."),
+        new("share", "Count ÷ 193 × 100, rounded to one decimal."),
+        new("followers", "Followers in the account's last snapshot of the window that has them."),
+        new("postsPerDay", "Posts published in the window (all kinds) ÷ days in the window."),
+        new("replyShare", "Replies ÷ posts in the window: how conversational an account is."),
+        new("repostsPerPost", "Reposts received ÷ the account's own posts (kind post, reply or quote) in the window whose repost count the platform gives, as last seen."),
+        new("mentionedBy", "Tracked accounts that mention the account in the window (in-degree of the mentions network)."),
+        new("languages", "The posts' language field, lower-cased; share = posts in the language ÷ posts that have one."),
+        new("dormant, inactive", "Last post older than Monitor:Activity:DormantAfter (default 30 days) or InactiveAfter (default 180 days) at the window's end, or never posted."),
+        new("adoption", "Per platform, accounts by the year of their oldest stored post: present on or before that year, since polls reach back only so far."),
+        new("polls", "Snapshots recorded in the window (one per poll, any status); successful = ok or notModified."),
+        new("estimated missed posts", "Sum over accounts with a platform post counter of max(0, counter change − posts stored between the first and last snapshot carrying it)."),
+        new("sources in trouble", "Accounts whose last poll ended error, rateLimited, unauthorized, notFound or suspended."),
+        new("rankings", $"Top {StudyRankings.Top} overall, per platform and per actor type, highest first, ties by account id; shares and ratios need at least {StudyRankings.MinPosts} posts."),
+    ];
+
+    public static string Meaning(string figure) => All.Single(d => d.Figure == figure).Meaning;
+}
