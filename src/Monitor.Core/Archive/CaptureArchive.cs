@@ -5,7 +5,7 @@ using Monitor.Core.Polling;
 namespace Monitor.Core.Archive;
 
 /// <summary>The process's capture archive: one <see cref="WarcFileWriter"/>, opened on the first record.</summary>
-internal sealed class CaptureArchive : ICaptureArchive, IAsyncDisposable
+internal sealed class CaptureArchive : ICaptureArchive, IAsyncDisposable, IDisposable
 {
     private readonly WarcFileWriter? writer;
     private readonly HttpExchangeRecords records;
@@ -40,6 +40,9 @@ internal sealed class CaptureArchive : ICaptureArchive, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => writer?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    /// <summary>For containers disposed synchronously: closes the open file the same way.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static string FileNamePart(string owner) =>
         new(owner.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());

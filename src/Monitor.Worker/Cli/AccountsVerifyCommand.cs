@@ -45,7 +45,8 @@ internal static class AccountsVerifyCommand
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (i, ct) => results[i] = await AccountVerification.VerifyAsync(adapters, redactor, records[i], records[i].State.Cursor, ct));
 
-        TextTable.Write(context.Output, ["id", "platform", "verdict", "identity", "handle"],
+        // The handle gives up width first; the stable id is what an operator checks, so it is never cut.
+        TextTable.Write(context.Output, ["id", "platform", "verdict", "identity", new TextColumn("handle", Shrinks: true)],
             records.Select((r, i) => new[]
             {
                 r.Account.Id, r.Account.Platform, AccountVerification.Verdict(results[i].Status),

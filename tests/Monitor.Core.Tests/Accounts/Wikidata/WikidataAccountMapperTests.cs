@@ -86,7 +86,7 @@ public sealed class WikidataAccountMapperTests : IDisposable
         var rows = WikidataAccountMapper.ToRows([Statement("not an x name"), Statement("POTUS")], services.GetRequiredService<AdapterRegistry>(), problems);
 
         Assert.Equal(["q1-x-potus"], rows.Select(r => r.Id));
-        Assert.Equal(["Q1 x 'not an x name' skipped: An X handle is @name or name: 1 to 15 letters, digits or underscores."], problems);
+        Assert.Equal(["Q1 x 'not an x name' skipped: An X handle is @name or name (1 to 15 letters, digits or underscores), or the user id as id:123456."], problems);
     }
 
     public void Dispose() => services.Dispose();
