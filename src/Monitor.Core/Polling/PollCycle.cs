@@ -88,9 +88,14 @@ internal sealed class PollCycle : IAsyncDisposable
 
                 // Claim again when a slot frees (a finished poll may also unblock its host) or straight away when the
                 // claim filled what was free and more may be due.
+                // Claims come in batches of a quarter of the pool: one store round trip per few finished polls, not per poll.
                 if (leases.Count == 0 || Running >= options.MaxConcurrency)
                 {
-                    mine.Remove(await Task.WhenAny(mine));
+                    do
+                    {
+                        mine.Remove(await Task.WhenAny(mine));
+                    }
+                    while (mine.Count > 0 && options.MaxConcurrency - Running < ClaimBatch);
                 }
             }
         }
@@ -189,7 +194,7 @@ internal sealed class PollCycle : IAsyncDisposable
             service.Remove(poll);
         }
 
-        if (!stopping.IsCancellationRequested)
+        if (!stopping.IsCancellationRequested && (options.MaxConcurrency - Running >= ClaimBatch || Running == 0))
         {
             _ = RefillAsync();
         }
@@ -303,6 +308,9 @@ internal sealed class PollCycle : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Free slots worth a claim: a quarter of the pool (at least one).</summary>
+    private int ClaimBatch => Math.Max(1, options.MaxConcurrency / 4);
 
     private int PlatformLimit(string platform) => platforms.LimitFor(platform, options.MaxConcurrency);
 }

@@ -62,7 +62,7 @@ internal sealed class MongoAccountStore(MongoCollections collections, MongoClock
         var candidates = await collections.Accounts.Find(MongoAccountCommands.ClaimFilter(request, clock))
             .Sort(MongoAccountCommands.DueSort)
             .Project(MongoAccountCommands.CandidateProjection)
-            .Limit(CandidatePage)
+            .Limit(Math.Clamp(request.MaxCount * 4, 16, CandidatePage))
             .ToListAsync(cancellationToken);
         foreach (var candidate in candidates)
         {

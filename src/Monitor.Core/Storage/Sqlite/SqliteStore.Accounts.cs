@@ -167,7 +167,8 @@ internal sealed partial class SqliteStore
         candidates.Bind("$ignoreSchedule", request.IgnoreSchedule);
         candidates.Bind("$accountId", request.AccountId);
         candidates.Bind("$polledBefore", request.PolledBefore);
-        var page = request.CanStart is null ? request.MaxCount : CandidatePage;
+        // A few candidates per slot: enough to step over accounts of full hosts without reading a page per free slot.
+        var page = request.CanStart is null ? request.MaxCount : Math.Clamp(request.MaxCount * 4, 16, CandidatePage);
         candidates.Bind("$limit", page);
         var offset = candidates.Bind("$offset", 0);
         for (var scanned = 0; picked.Count < request.MaxCount && scanned < MaxCandidatesScanned;)
