@@ -81,7 +81,7 @@ internal static class MonitorHostBuilder
             builder.Services.AddPollScheduling(builder.Configuration);
             builder.Services.AddMonitorWeb(builder.Configuration);
 
-            // ASP.NET Core logs each request's full URL at Information; a query may carry ?apiKey=.
+            // ASP.NET Core logs each request's full URL at Information; keep request lines out of the service log.
             builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         }
 
@@ -89,7 +89,10 @@ internal static class MonitorHostBuilder
         return builder;
     }
 
-    /// <summary>Relative data paths (the SQLite file) resolve against the service's data directory.</summary>
-    internal static void UseDataDirectory(IServiceCollection services, string dataDirectory) =>
+    /// <summary>Relative data paths (the SQLite file, the capture archive) resolve against the service's data directory.</summary>
+    internal static void UseDataDirectory(IServiceCollection services, string dataDirectory)
+    {
         services.PostConfigure<SqliteOptions>(options => options.Path = ServiceDataDirectory.Resolve(options.Path, dataDirectory));
+        services.PostConfigure<Monitor.Core.Archive.ArchiveOptions>(options => options.Path = ServiceDataDirectory.Resolve(options.Path, dataDirectory));
+    }
 }

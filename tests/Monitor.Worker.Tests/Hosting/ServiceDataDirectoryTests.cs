@@ -40,4 +40,19 @@ public sealed class ServiceDataDirectoryTests
 
         Assert.Equal(expected, provider.GetRequiredService<IOptions<SqliteOptions>>().Value.Path);
     }
+
+    [Theory]
+    [InlineData("data/archive", "/var/lib/monitor/data/archive")]
+    [InlineData("/srv/warc", "/srv/warc")]
+    public void UseDataDirectory_RelativeArchivePathResolvesAgainstIt(string configured, string expected)
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix paths");
+        var services = new ServiceCollection();
+        services.Configure<Monitor.Core.Archive.ArchiveOptions>(options => options.Path = configured);
+        MonitorHostBuilder.UseDataDirectory(services, "/var/lib/monitor");
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(expected, provider.GetRequiredService<IOptions<Monitor.Core.Archive.ArchiveOptions>>().Value.Path);
+    }
 }
