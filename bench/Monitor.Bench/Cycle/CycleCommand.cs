@@ -58,6 +58,13 @@ internal static partial class CycleCommand
                         $"N={n} run {r} archive {mode}: baseline {run.BaselineAccountsPerSecond:0} acc/s ({baseline.PeakRssMb:0} MB); first {first.AccountsPerSecond:0} acc/s "
                         + $"{first.PostsPerSecond:0} posts/s {first.PeakRssMb:0} MB, {first.Failed} failed, {first.PostsInDb} posts in db; "
                         + $"second {second.Seconds:0.00} s ({run.SecondSpeedup:0.0}x) {second.PeakRssMb:0} MB, {second.Failed} failed; archive {run.ArchiveBytesFirst + run.ArchiveBytesSecond:N0} bytes"));
+                    if (Environment.GetEnvironmentVariable("MONITOR_BENCH_KEEP") is { Length: > 0 } keep)
+                    {
+                        // For a look inside (snapshots' durations, query plans): the run's database is kept there.
+                        Directory.CreateDirectory(keep);
+                        File.Copy(database, Path.Combine(keep, Path.GetFileName(database)), overwrite: true);
+                    }
+
                     File.Delete(database);
                     if (archive is not null)
                     {
