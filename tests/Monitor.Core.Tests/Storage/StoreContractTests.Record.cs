@@ -140,6 +140,29 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task RecordPoll_CaptureId_IsWrittenOnEveryVersionThePollRecords()
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
+        var host = await StartHostAsync();
+        await host.Accounts.SyncAccountsAsync([Account("a")], Start, Ct);
+        var post = SamplePost("1", Start.AddDays(-1), "First");
+
+        await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Posts = [post] }, captureId: "<urn:uuid:00000000-0000-4000-8000-000000000001>");
+        await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Posts = [post with { Text = "Second" }] }, capturedAt: Start.AddHours(1));
+        await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Deletions = [new PostDeletion("1", DeletionEvidence.NotFound)] },
+            capturedAt: Start.AddHours(2), captureId: "<urn:uuid:00000000-0000-4000-8000-000000000003>");
+
+        var versions = await ToListAsync(host.Reader.ReadVersionsAsync(new RecordFilter(AccountId: "a"), Ct));
+        Assert.Equal(
+            [
+                (VersionReason.Created, (string?)"<urn:uuid:00000000-0000-4000-8000-000000000001>"),
+                (VersionReason.Edited, null),
+                (VersionReason.Deleted, "<urn:uuid:00000000-0000-4000-8000-000000000003>"),
+            ],
+            versions.Select(v => (v.Reason, v.CaptureId)));
+    }
+
+    [Fact]
     public async Task RecordPoll_ReSeenPostWithoutOptionalFields_KeepsTheStoredValues()
     {
         Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
