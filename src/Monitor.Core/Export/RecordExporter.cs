@@ -38,7 +38,7 @@ public static class RecordExporter
             ? WriteCsvAsync(snapshots, SnapshotFields, SnapshotValues, output, cancellationToken)
             : WriteJsonLinesAsync(snapshots, WriteSnapshotJson, output, cancellationToken);
 
-    private static async Task<long> WriteJsonLinesAsync<T>(IAsyncEnumerable<T> records, Action<Utf8JsonWriter, T> write, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<long> WriteJsonLinesAsync<T>(IAsyncEnumerable<T> records, Action<Utf8JsonWriter, T> write, TextWriter output, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -125,7 +125,7 @@ public static class RecordExporter
         s.Followers, s.Following, s.PostsTotal, Iso(s.LatestPostAt), s.DurationMs, s.Error,
     ];
 
-    private static async Task<long> WriteCsvAsync<T>(IAsyncEnumerable<T> records, string[] header, Func<T, object?[]> values, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<long> WriteCsvAsync<T>(IAsyncEnumerable<T> records, string[] header, Func<T, object?[]> values, TextWriter output, CancellationToken cancellationToken)
     {
         await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var name in header)
@@ -150,7 +150,7 @@ public static class RecordExporter
         return count;
     }
 
-    private static void WriteNumber(Utf8JsonWriter json, string name, long? value)
+    internal static void WriteNumber(Utf8JsonWriter json, string name, long? value)
     {
         if (value is { } number) json.WriteNumber(name, number);
         else json.WriteNull(name);

@@ -63,12 +63,14 @@ internal sealed class AccountPoller(
         }
 
         // [archive hook] Captures are durable before the poll is stored: a crash may leave a capture without a
-        // version, never a version without its capture. capture.ResponseRecordIds are the versions' captureIds.
+        // version, never a version without its capture. The last response record names the versions' capture: a
+        // paged poll's posts arrive over several responses, and the last one closes the exchange that produced them.
         await capture.FlushAsync(CancellationToken.None);
 
         // The write is not cancelled: a fetched result is stored whole or not at all, even during shutdown.
         var written = await results.RecordPollAsync(
-            new PollRecord(lease, capturedAt, result, duration, nextPollAt, failures, options.Value.DeletionConfirmations), CancellationToken.None);
+            new PollRecord(lease, capturedAt, result, duration, nextPollAt, failures, options.Value.DeletionConfirmations,
+                capture.LastResponseRecordId), CancellationToken.None);
         if (written.LeaseLost)
         {
             Log.LeaseLost(logger, account.Id);

@@ -17,6 +17,9 @@ public interface IRecentRecordReader
     /// <summary>The account's <paramref name="limit"/> newest snapshots by <c>capturedAt</c>, newest first.</summary>
     Task<IReadOnlyList<ActivitySnapshot>> ReadNewestSnapshotsAsync(string accountId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Every version of one post, version 1 first; empty when the post is not stored.</summary>
+    Task<IReadOnlyList<PostVersion>> ReadPostVersionsAsync(string platform, string accountId, string postId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Posts of enabled accounts published in [<paramref name="from"/>, <paramref name="to"/>), counted per UTC day and
     /// platform, deleted ones included (as in the activity report); only pairs with posts, by day then platform.

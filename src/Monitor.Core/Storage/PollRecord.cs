@@ -11,6 +11,10 @@ namespace Monitor.Core.Storage;
 /// <param name="NextPollAt">When the account is due again.</param>
 /// <param name="ConsecutiveFailures">Failures in a row including this poll (0 after a success).</param>
 /// <param name="DeletionConfirmations">Checks in a row that must miss a post before absence marks it deleted.</param>
+/// <param name="CaptureId">
+/// The WARC-Record-ID of the poll's last archived response, written on every version the poll records; null when the
+/// archive is off or nothing was archived.
+/// </param>
 public sealed record PollRecord(
     AccountLease Lease,
     DateTimeOffset CapturedAt,
@@ -18,7 +22,8 @@ public sealed record PollRecord(
     TimeSpan Duration,
     DateTimeOffset NextPollAt,
     int ConsecutiveFailures,
-    int DeletionConfirmations = 2)
+    int DeletionConfirmations = 2,
+    string? CaptureId = null)
 {
     /// <summary>
     /// The snapshot this poll appends, with its times cut to whole milliseconds as both stores keep them, so the

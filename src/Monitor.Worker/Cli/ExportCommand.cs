@@ -6,18 +6,18 @@ using Monitor.Worker.Hosting;
 
 namespace Monitor.Worker.Cli;
 
-/// <summary><c>export posts|snapshots --format jsonl|csv [--output FILE] [--from DATE] [--to DATE] [--account ID]</c>; reads only.</summary>
+/// <summary><c>export posts|snapshots|versions|deletions --format jsonl|csv [--output FILE] [--from DATE] [--to DATE] [--account ID]</c>; reads only.</summary>
 internal static class ExportCommand
 {
     public static Command Create(CliContext context)
     {
-        var what = new Argument<string>("what") { Description = "posts or snapshots" }.Only("posts", "snapshots");
+        var what = new Argument<string>("what") { Description = "posts, snapshots, versions or deletions" }.Only("posts", "snapshots", "versions", "deletions");
         var format = new Option<string>("--format") { Description = "jsonl (default) or csv", DefaultValueFactory = _ => "jsonl" }.Only("jsonl", "csv");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var from = DateArgument.From("From this date/time (UTC), inclusive.");
         var to = DateArgument.To("Up to this date (whole day, inclusive) or time (exclusive).");
         var account = new Option<string?>("--account") { Description = "Only this account id (exit code 3 if the store has none)." };
-        var command = new Command("export", "Export stored posts or snapshots as JSON Lines or CSV (reads the store only).")
+        var command = new Command("export", "Export stored posts, snapshots, post versions or deletion episodes as JSON Lines or CSV (reads the store only).")
         {
             what, format, output, from, to, account,
         };
@@ -53,9 +53,13 @@ internal static class ExportCommand
                     var filter = new RecordFilter(parseResult.GetValue(from), parseResult.GetValue(to), accountId);
                     var exportFormat = parseResult.GetValue(format) == "csv" ? ExportFormat.Csv : ExportFormat.JsonLines;
                     var writer = (TextWriter?)fileWriter ?? context.Output;
-                    var count = parseResult.GetValue(what) == "snapshots"
-                        ? await RecordExporter.WriteSnapshotsAsync(reader.ReadSnapshotsAsync(filter, ct), exportFormat, writer, ct)
-                        : await RecordExporter.WritePostsAsync(reader.ReadPostsAsync(filter, ct), exportFormat, writer, ct);
+                    var count = parseResult.GetValue(what) switch
+                    {
+                        "snapshots" => await RecordExporter.WriteSnapshotsAsync(reader.ReadSnapshotsAsync(filter, ct), exportFormat, writer, ct),
+                        "versions" => await HistoryExporter.WriteVersionsAsync(reader.ReadVersionsAsync(filter, ct), exportFormat, writer, ct),
+                        "deletions" => await HistoryExporter.WriteDeletionsAsync(await DeletionRowReader.ReadAsync(reader, filter, ct), exportFormat, writer, ct),
+                        _ => await RecordExporter.WritePostsAsync(reader.ReadPostsAsync(filter, ct), exportFormat, writer, ct),
+                    };
                     if (file is not null)
                     {
                         await context.Error.WriteLineAsync($"Exported {count} {parseResult.GetValue(what)} to {file.FullName}.");

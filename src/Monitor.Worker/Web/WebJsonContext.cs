@@ -13,6 +13,7 @@ namespace Monitor.Worker.Web;
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(AccountSummary))]
 [JsonSerializable(typeof(IReadOnlyList<PostSummary>))]
+[JsonSerializable(typeof(IReadOnlyList<PostVersionSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<SnapshotSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<DayFollowers>))]
 [JsonSerializable(typeof(PostsPerDayResponse))]

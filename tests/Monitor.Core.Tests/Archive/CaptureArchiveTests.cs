@@ -185,6 +185,36 @@ public sealed class CaptureArchiveTests
     }
 
     [Fact]
+    public async Task Poll_StoredVersionsNameAResponseRecordInTheArchive()
+    {
+        await using var server = await LoopbackServer.StartAsync(context => context.Response.Body.WriteAsync(Feed, context.RequestAborted).AsTask());
+        await using var host = await FeedPollHost.StartAsync(ArchiveOn);
+
+        await host.PollAsync(server.Url("/feed.atom"));
+
+        var versions = await ReadVersionsAsync(host);
+        Assert.Equal(4, versions.Count);
+        var responses = ArchiveFolder.Files(host.ArchiveFolder).SelectMany(TestWarcReader.Read)
+            .Where(record => record["WARC-Type"] == "response")
+            .Select(record => record["WARC-Record-ID"])
+            .ToList();
+        Assert.All(versions, version => Assert.Contains(version.CaptureId, responses));
+    }
+
+    [Fact]
+    public async Task Poll_ArchiveOff_StoresVersionsWithoutCaptureId()
+    {
+        await using var server = await LoopbackServer.StartAsync(context => context.Response.Body.WriteAsync(Feed, context.RequestAborted).AsTask());
+        await using var host = await FeedPollHost.StartAsync();
+
+        await host.PollAsync(server.Url("/feed.atom"));
+
+        var versions = await ReadVersionsAsync(host);
+        Assert.Equal(4, versions.Count);
+        Assert.All(versions, version => Assert.Null(version.CaptureId));
+    }
+
+    [Fact]
     public async Task Poll_ArchiveOff_WritesNothing()
     {
         await using var server = await LoopbackServer.StartAsync(context => context.Response.Body.WriteAsync(Feed, context.RequestAborted).AsTask());
@@ -226,6 +256,17 @@ public sealed class CaptureArchiveTests
 
         public Task<IReadOnlyList<KnownPost>> GetRecentPostsAsync(string accountId, int limit, CancellationToken cancellationToken) =>
             inner.GetRecentPostsAsync(accountId, limit, cancellationToken);
+    }
+
+    private static async Task<List<Monitor.Core.Posts.PostVersion>> ReadVersionsAsync(FeedPollHost host)
+    {
+        var versions = new List<Monitor.Core.Posts.PostVersion>();
+        await foreach (var version in host.Services.GetRequiredService<IRecordReader>().ReadVersionsAsync(new RecordFilter(), CancellationToken.None))
+        {
+            versions.Add(version);
+        }
+
+        return versions;
     }
 
     private static byte[] Gzip(byte[] bytes)

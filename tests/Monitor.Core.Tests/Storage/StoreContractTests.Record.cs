@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Adapters;
 using Monitor.Core.Posts;
 using Monitor.Core.Storage;
@@ -137,6 +138,49 @@ public abstract partial class StoreContractTests
         Assert.Equal(ContentHash.Compute(post with { Text = "Third" }), versions[^1].ContentHash);
         Assert.StartsWith("sha256:", versions[0].ContentHash, StringComparison.Ordinal);
         Assert.Equal(DeletionEvidence.NotFound, versions[3].Evidence);
+    }
+
+    [Fact]
+    public async Task RecordPoll_CaptureId_IsWrittenOnEveryVersionThePollRecords()
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
+        var host = await StartHostAsync();
+        await host.Accounts.SyncAccountsAsync([Account("a")], Start, Ct);
+        var post = SamplePost("1", Start.AddDays(-1), "First");
+
+        await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Posts = [post] }, captureId: "<urn:uuid:00000000-0000-4000-8000-000000000001>");
+        await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Posts = [post with { Text = "Second" }] }, capturedAt: Start.AddHours(1));
+        await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Deletions = [new PostDeletion("1", DeletionEvidence.NotFound)] },
+            capturedAt: Start.AddHours(2), captureId: "<urn:uuid:00000000-0000-4000-8000-000000000003>");
+
+        var versions = await ToListAsync(host.Reader.ReadVersionsAsync(new RecordFilter(AccountId: "a"), Ct));
+        Assert.Equal(
+            [
+                (VersionReason.Created, (string?)"<urn:uuid:00000000-0000-4000-8000-000000000001>"),
+                (VersionReason.Edited, null),
+                (VersionReason.Deleted, "<urn:uuid:00000000-0000-4000-8000-000000000003>"),
+            ],
+            versions.Select(v => (v.Reason, v.CaptureId)));
+    }
+
+    [Fact]
+    public async Task ReadPostVersions_OnePost_InVersionOrderOnlyThatPost()
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
+        var host = await StartHostAsync();
+        await host.Accounts.SyncAccountsAsync([Account("a"), Account("b")], Start, Ct);
+        var post = SamplePost("1", Start.AddDays(-1), "First");
+        await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Posts = [post, SamplePost("2", Start.AddDays(-1))] });
+        await RecordAsync(host, "b", new FetchResult { Status = PollStatus.Ok, Posts = [post] });
+        await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Posts = [post with { Text = "Second" }] }, capturedAt: Start.AddHours(1));
+        var recent = host.Services.GetRequiredService<IRecentRecordReader>();
+
+        var versions = await recent.ReadPostVersionsAsync("rss", "a", "1", Ct);
+        var missing = await recent.ReadPostVersionsAsync("rss", "a", "nope", Ct);
+
+        Assert.Equal([(1, "First"), (2, "Second")], versions.Select(v => (v.Version, v.Text ?? string.Empty)));
+        Assert.All(versions, v => Assert.Equal(("rss", "a", "1"), (v.Platform, v.AccountId, v.PostId)));
+        Assert.Empty(missing);
     }
 
     [Fact]

@@ -51,13 +51,14 @@ public abstract partial class StoreContractTests : IAsyncDisposable
 
     /// <summary>Claims one account regardless of schedule and records a poll of it.</summary>
     protected async Task<PollWriteResult> RecordAsync(
-        StoreHost host, string accountId, FetchResult result, DateTimeOffset? capturedAt = null, DateTimeOffset? nextPollAt = null, int failures = 0)
+        StoreHost host, string accountId, FetchResult result, DateTimeOffset? capturedAt = null, DateTimeOffset? nextPollAt = null, int failures = 0,
+        string? captureId = null)
     {
         var at = capturedAt ?? Time.GetUtcNow();
         var leases = await host.Accounts.ClaimDueAsync(new ClaimRequest(host.Owner, at, Lease, 1, IgnoreSchedule: true, AccountId: accountId), Ct);
         var lease = Assert.Single(leases);
         return await host.Results.RecordPollAsync(
-            new PollRecord(lease, at, result, TimeSpan.FromMilliseconds(250), nextPollAt ?? at + TimeSpan.FromMinutes(30), failures), Ct);
+            new PollRecord(lease, at, result, TimeSpan.FromMilliseconds(250), nextPollAt ?? at + TimeSpan.FromMinutes(30), failures, CaptureId: captureId), Ct);
     }
 
     protected static async Task<PollState> StateOfAsync(StoreHost host, string accountId) =>

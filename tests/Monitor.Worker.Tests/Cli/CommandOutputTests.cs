@@ -92,7 +92,7 @@ public sealed class CommandOutputTests : IDisposable
     [Theory]
     [InlineData(new[] { "export", "posts", "--format", "xml" }, "--format must be jsonl or csv (got 'xml').")]
     [InlineData(new[] { "report", "activity", "--format", "xml" }, "--format must be table, csv, json, html or markdown (got 'xml').")]
-    [InlineData(new[] { "export", "tweets" }, "what must be posts or snapshots (got 'tweets').")]
+    [InlineData(new[] { "export", "tweets" }, "what must be posts, snapshots, versions or deletions (got 'tweets').")]
     [InlineData(new[] { "report", "activity", "--from", "yesterday" }, "--from 'yesterday' is not a date (yyyy-MM-dd, UTC) or an ISO 8601 time (2026-11-01T09:30:00Z).")]
     [InlineData(new[] { "export", "posts", "--to", "yesterday" }, "--to 'yesterday' is not a date (yyyy-MM-dd, UTC) or an ISO 8601 time (2026-11-01T09:30:00Z).")]
     [InlineData(new[] { "export", "posts", "--from", "2026-11-05", "--to", "2026-11-01" }, "--from 2026-11-05 is after --to 2026-11-01: the window is empty.")]

@@ -122,6 +122,33 @@ public sealed class DashboardBrowserTests(SeededHostFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Post_EditedBadge_OpensTheVersionsWithAWordDiff()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        await page.GotoAsync(fixture.Host.BaseAddress + "#account/fra-mfa");
+        await page.WaitForSelectorAsync("body[data-ready=true] #account:not([hidden])");
+
+        await page.Locator($"#posts tr[data-post='{SeededWorkerHost.EditedPostId}'] a.badge.edited").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.body.dataset.ready === 'true' && !document.getElementById('post').hidden && document.querySelectorAll('#versions li').length === 2");
+
+        Assert.True(await page.Locator("#account").IsHiddenAsync());
+        Assert.Equal("Statement 1/9", await page.Locator("#post-title").InnerTextAsync());
+        Assert.Equal(["created", "edited"], await page.Locator("#versions li").EvaluateAllAsync<string[]>("items => items.map(li => li.dataset.reason)"));
+        var edit = page.Locator("#versions li[data-version='2']");
+        Assert.Equal("A corrected statement.", await edit.Locator(".version-text").InnerTextAsync());
+        Assert.Equal(["corrected"], (await edit.Locator(".version-text ins").AllInnerTextsAsync()).Select(t => t.Trim()));
+        Assert.Empty(await edit.Locator(".version-text del").AllInnerTextsAsync());
+        Assert.Equal(0, await page.Locator("#versions li[data-version='1'] ins, #versions li[data-version='1'] del").CountAsync());
+
+        await page.Locator("#post-back").ClickAsync();
+        await page.WaitForSelectorAsync("body[data-ready=true] #account:not([hidden])");
+        await page.Locator($"#posts tr[data-post='{SeededWorkerHost.DeletedPostId}'] a.badge.deleted").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.body.dataset.ready === 'true' && document.querySelector('#versions li[data-reason=deleted]') !== null");
+        Assert.Contains("deleted (notFound)", await page.Locator("#versions li[data-version='2'] .version-head").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Account_Seeded_LastPollPostsWithBadgesFollowersAndPollHistory()
     {
         await using var session = await BrowserSession.StartAsync();
@@ -152,7 +179,7 @@ public sealed class DashboardBrowserTests(SeededHostFixture fixture) : IClassFix
         Assert.Equal([SeededWorkerHost.EditedPostId], await PostIdsAsync(page, "#posts tbody tr:has(.badge.edited)"));
         Assert.Equal([SeededWorkerHost.DeletedPostId], await PostIdsAsync(page, "#posts tbody tr:has(.badge.deleted)"));
         var edited = page.Locator($"#posts tr[data-post='{SeededWorkerHost.EditedPostId}']");
-        Assert.Equal("Statement 1/9", await edited.Locator("td.post a").InnerTextAsync());
+        Assert.Equal("Statement 1/9", await edited.Locator("td.post a.title").InnerTextAsync());
         Assert.Equal("A corrected statement.", await edited.Locator(".snippet").InnerTextAsync());
 
         var polls = await page.Locator("#polls tbody tr").AllInnerTextsAsync();

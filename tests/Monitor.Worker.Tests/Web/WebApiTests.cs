@@ -324,6 +324,38 @@ public sealed class WebApiTests(SeededHostFixture fixture) : IClassFixture<Seede
         Assert.Equal((0, $"{path}: HTTP 200"), (result.ExitCode, result.Output.Trim()));
     }
 
+    [Fact]
+    public async Task PostVersions_EditedAndDeletedPosts_ListEveryVersionInOrder()
+    {
+        var (status, edited) = await GetJsonAsync($"api/posts/rss/fra-mfa/{SeededWorkerHost.EditedPostId}/versions");
+        var (_, deleted) = await GetJsonAsync($"api/posts/rss/fra-mfa/{SeededWorkerHost.DeletedPostId}/versions");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(
+            [(1, "created", "A statement."), (2, "edited", "A corrected statement.")],
+            edited.EnumerateArray().Select(v => (v.GetProperty("version").GetInt32(), v.GetProperty("reason").GetString()!, v.GetProperty("text").GetString()!)));
+        var first = edited[0];
+        Assert.Equal(
+            ["version", "reason", "capturedAt", "contentHash", "title", "text", "url", "media", "captureId", "evidence"],
+            first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("evidence").ValueKind);
+        Assert.Equal(
+            [("created", (string?)null), ("deleted", "notFound")],
+            deleted.EnumerateArray().Select(v => (v.GetProperty("reason").GetString()!, v.GetProperty("evidence").GetString())));
+    }
+
+    [Theory]
+    [InlineData("api/posts/rss/fra-mfa/nope/versions", "No post 'nope' of account 'fra-mfa' on 'rss'.")]
+    [InlineData("api/posts/mastodon/fra-mfa/p-1-9/versions", "No post 'p-1-9' of account 'fra-mfa' on 'mastodon'.")]
+    [InlineData("api/posts/rss/fra-mfa/p-1-9", "Expected /api/posts/{platform}/{accountId}/{postId}/versions.")]
+    public async Task PostVersions_UnknownPostOrPath_404(string path, string error)
+    {
+        var (status, json) = await GetJsonAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal(error, json.GetProperty("error").GetString());
+    }
+
     private async Task<(HttpStatusCode Status, JsonElement Json)> GetJsonAsync(string path)
     {
         using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);

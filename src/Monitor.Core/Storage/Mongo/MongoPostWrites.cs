@@ -64,7 +64,7 @@ internal static class MongoPostWrites
 
             if (write.NewVersion is { } reason)
             {
-                versions.Add(MongoVersionDocuments.Of(account.Platform, account.Id, write, reason, at));
+                versions.Add(MongoVersionDocuments.Of(account.Platform, account.Id, write, reason, at, record.CaptureId));
             }
         }
 
@@ -93,7 +93,7 @@ internal static class MongoPostWrites
             if (change.NewVersion is not null)
             {
                 deleted++;
-                versions.Add(MongoVersionDocuments.Deletion(existing, change, at));
+                versions.Add(MongoVersionDocuments.Deletion(existing, change, at, record.CaptureId));
             }
         }
 

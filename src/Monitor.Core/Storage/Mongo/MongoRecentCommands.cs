@@ -20,6 +20,12 @@ internal static class MongoRecentCommands
     public static SortDefinition<BsonDocument> NewestSnapshotsSort { get; } =
         Builders<BsonDocument>.Sort.Descending("capturedAt");
 
+    /// <summary>One post's versions; served by the unique versions index (platform, accountId, postId, version).</summary>
+    public static FilterDefinition<BsonDocument> PostVersions(string platform, string accountId, string postId) =>
+        MongoPostCommands.Identity(platform, accountId, postId);
+
+    public static SortDefinition<BsonDocument> PostVersionsSort { get; } = Builders<BsonDocument>.Sort.Ascending("version");
+
     public static FilterDefinition<BsonDocument> EnabledAccounts { get; } = Builders<BsonDocument>.Filter.Eq("enabled", true);
 
     public static ProjectionDefinition<BsonDocument> IdOnly { get; } = Builders<BsonDocument>.Projection.Include("_id");

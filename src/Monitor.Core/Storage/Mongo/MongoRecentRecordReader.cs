@@ -24,6 +24,13 @@ internal sealed class MongoRecentRecordReader(MongoCollections collections) : IR
         return documents.Select(MongoSnapshotDocuments.FromDocument).ToArray();
     }
 
+    public async Task<IReadOnlyList<PostVersion>> ReadPostVersionsAsync(string platform, string accountId, string postId, CancellationToken cancellationToken)
+    {
+        var documents = await collections.Versions.Find(MongoRecentCommands.PostVersions(platform, accountId, postId))
+            .Sort(MongoRecentCommands.PostVersionsSort).ToListAsync(cancellationToken);
+        return documents.Select(MongoVersionDocuments.FromDocument).ToArray();
+    }
+
     public async Task<IReadOnlyList<PlatformDayCount>> CountPostsByDayAndPlatformAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var enabled = await collections.Accounts.Find(MongoRecentCommands.EnabledAccounts)

@@ -29,15 +29,15 @@ internal static class MongoVersionDocuments
             media, document.String("captureId"), evidence is null ? null : DeletionEvidenceNames.Parse(evidence));
     }
 
-    public static BsonDocument Of(string platform, string accountId, PostWrite write, VersionReason reason, DateTimeOffset capturedAt) =>
+    public static BsonDocument Of(string platform, string accountId, PostWrite write, VersionReason reason, DateTimeOffset capturedAt, string? captureId) =>
         Document(platform, accountId, write.Post.PostId, write.LatestVersion, reason, capturedAt, write.ContentHash,
-            write.Post.Title, write.Post.Text, write.Post.Url, null, null);
+            write.Post.Title, write.Post.Text, write.Post.Url, captureId, null);
 
     /// <summary>The deletion version: the stored content at the time the evidence confirmed the deletion.</summary>
-    public static BsonDocument Deletion(BsonDocument stored, DeletionWrite deletion, DateTimeOffset capturedAt) =>
+    public static BsonDocument Deletion(BsonDocument stored, DeletionWrite deletion, DateTimeOffset capturedAt, string? captureId) =>
         Document(stored.RequiredString("platform"), stored.RequiredString("accountId"), stored.RequiredString("postId"),
             deletion.LatestVersion, VersionReason.Deleted, capturedAt, stored.String("contentHash") ?? string.Empty,
-            stored.String("title"), stored.String("text"), stored.String("url"), null, deletion.Evidence);
+            stored.String("title"), stored.String("text"), stored.String("url"), captureId, deletion.Evidence);
 
     /// <summary>Version 1 of a post stored before versions were kept.</summary>
     public static BsonDocument Initial(BsonDocument post) =>

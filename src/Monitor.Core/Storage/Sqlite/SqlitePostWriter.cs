@@ -29,9 +29,11 @@ internal sealed class SqlitePostWriter
     private readonly string platform;
     private readonly string accountId;
     private readonly DateTimeOffset capturedAt;
+    private readonly string? captureId;
 
-    public SqlitePostWriter(WriteScope write, string platform, string accountId, DateTimeOffset capturedAt)
+    public SqlitePostWriter(WriteScope write, string platform, string accountId, DateTimeOffset capturedAt, string? captureId)
     {
+        this.captureId = captureId;
         this.write = write;
         this.platform = platform;
         this.accountId = accountId;
@@ -194,9 +196,9 @@ internal sealed class SqlitePostWriter
             INSERT OR IGNORE INTO post_versions (platform, account_id, post_id, version, reason, captured_at, content_hash, title, text, url, media, capture_id, evidence)
             SELECT platform, account_id, post_id, latest_version, 'deleted', $seen, content_hash, title, text, url,
                 (SELECT media FROM post_versions v WHERE v.platform = posts.platform AND v.account_id = posts.account_id
-                    AND v.post_id = posts.post_id ORDER BY v.version DESC LIMIT 1), NULL, $evidence
+                    AND v.post_id = posts.post_id ORDER BY v.version DESC LIMIT 1), $capture, $evidence
             FROM posts WHERE platform = $platform AND account_id = $account AND post_id = $post;
-            """, "$evidence");
+            """, "$evidence", "$capture");
         foreach (var deletion in deletions)
         {
             if (!stored.TryGetValue(deletion.PostId, out var known) || PostMerge.Delete(known, deletion.Evidence, confirmations, capturedAt) is not { } change)
@@ -215,6 +217,7 @@ internal sealed class SqlitePostWriter
             {
                 version.Parameters["$post"].Set(deletion.PostId);
                 version.Parameters["$evidence"].Set(change.Evidence?.ToWireName());
+                version.Parameters["$capture"].Set(captureId);
                 await version.ExecuteNonQueryAsync(cancellationToken);
                 Deleted++;
             }
@@ -238,7 +241,7 @@ internal sealed class SqlitePostWriter
         p["$text"].Set(post.Text);
         p["$url"].Set(post.Url);
         p["$media"].Set("[]");
-        p["$capture"].Set(null);
+        p["$capture"].Set(captureId);
     }
 
     private static void Fill(SqliteCommand command, PostWrite postWrite)

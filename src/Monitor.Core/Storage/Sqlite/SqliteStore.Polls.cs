@@ -34,7 +34,7 @@ internal sealed partial class SqliteStore
         var result = record.Result;
         await using var write = await database.BeginWriteAsync(cancellationToken);
         var held = await HoldsLeaseAsync(write, record.Lease, cancellationToken);
-        var posts = new SqlitePostWriter(write, account.Platform, account.Id, record.CapturedAt);
+        var posts = new SqlitePostWriter(write, account.Platform, account.Id, record.CapturedAt, record.CaptureId);
         await posts.WriteAsync(result.Posts, result.Deletions, record.DeletionConfirmations, insertOnly: !held, cancellationToken);
         var snapshot = record.ToSnapshot(posts.Inserted);
         await InsertSnapshotAsync(write, snapshot, cancellationToken);

@@ -20,6 +20,29 @@ internal sealed partial class SqliteStore : IRecentRecordReader
             $"SELECT {SqliteRows.SnapshotColumns} FROM snapshots WHERE account_id = $account ORDER BY captured_at DESC, id DESC LIMIT $limit;",
             accountId, limit, SqliteRows.ReadSnapshot, cancellationToken);
 
+    public async Task<IReadOnlyList<PostVersion>> ReadPostVersionsAsync(string platform, string accountId, string postId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // The primary key (platform, account_id, post_id, version) serves both the filter and the order.
+        command.CommandText = $"""
+            SELECT {SqliteRows.VersionColumns} FROM post_versions
+            WHERE platform = $platform AND account_id = $account AND post_id = $post
+            ORDER BY version;
+            """;
+        command.Bind("$platform", platform);
+        command.Bind("$account", accountId);
+        command.Bind("$post", postId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var versions = new List<PostVersion>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(SqliteRows.ReadVersion(reader));
+        }
+
+        return versions;
+    }
+
     public async Task<IReadOnlyList<PlatformDayCount>> CountPostsByDayAndPlatformAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -26,6 +26,7 @@ internal static class ApiEndpoints
         api.MapGet("/reports/dormant", (HttpContext http, ActivityReportService reports, TimeProvider time, CancellationToken ct) =>
             ReportAsync(http, ReportKind.Dormant, time, async r => Results.Json(await reports.GetDormantAsync(r, ct), ReportJsonContext.Default.IReadOnlyListDormantEntry)));
         api.MapAccountHistory();
+        api.MapPostVersions();
         api.MapDashboardApi();
         return endpoints;
     }

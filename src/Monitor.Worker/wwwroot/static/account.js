@@ -1,6 +1,7 @@
 // One account's page: the last poll, activity figures, posts per day, followers, heatmap, recent posts, poll history.
 import { api, windowQuery } from "./api.js";
 import { displayStatus, el, emptyRow, fill, fmt, neverReached, safeUrl, statusCell } from "./dom.js";
+import { postHash } from "./post.js";
 
 const charts = {};
 
@@ -127,10 +128,11 @@ function renderPosts(posts, account) {
   fill(document.querySelector("#posts tbody"), posts.length === 0 ? [emptyRow(3, empty)] : posts.map(p => {
     const text = p.title || p.snippet || p.postId;
     const href = safeUrl(p.url);
+    const versions = postHash(account.platform, account.id, p.postId);
     const body = el("td", { class: "post" },
-      href ? el("a", { href, rel: "noopener noreferrer", textContent: text }) : el("span", {}, text),
-      p.editedAt ? el("span", { class: "badge edited", title: `Edited; noticed ${fmt.time(p.editedAt)}` }, "edited") : "",
-      p.deletedAt ? el("span", { class: "badge deleted", title: `Deleted; noticed ${fmt.time(p.deletedAt)}` }, "deleted") : "",
+      href ? el("a", { class: "title", href, rel: "noopener noreferrer", textContent: text }) : el("span", {}, text),
+      p.editedAt ? el("a", { class: "badge edited", href: versions, title: `Edited; noticed ${fmt.time(p.editedAt)}. Show the versions.` }, "edited") : "",
+      p.deletedAt ? el("a", { class: "badge deleted", href: versions, title: `Deleted; noticed ${fmt.time(p.deletedAt)}. Show the versions.` }, "deleted") : "",
       p.title && p.snippet ? el("div", { class: "snippet" }, p.snippet) : "");
     return el("tr", { dataset: { post: p.postId }, class: p.deletedAt ? "deleted" : "" },
       el("td", {}, fmt.time(p.publishedAt)), el("td", {}, p.kind), body);

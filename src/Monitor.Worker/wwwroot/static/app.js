@@ -3,6 +3,7 @@
 // hidden and caught up when it shows again.
 import { showOverview } from "./overview.js";
 import { showAccount } from "./account.js";
+import { showPost } from "./post.js";
 import { fmt } from "./dom.js";
 import { api } from "./api.js";
 
@@ -17,6 +18,7 @@ async function load() {
   const first = body.dataset.state === "loading";
   const error = document.getElementById("error");
   const match = location.hash.match(/^#account\/(.+)$/);
+  const post = location.hash.match(/^#post\/([^/]+)\/([^/]+)\/(.+)$/);
   // A navigation may start a load while another is on its way: only the newest one renders.
   const generation = ++loads;
   const current = () => generation === loads;
@@ -26,13 +28,15 @@ async function load() {
   try {
     const [status] = await Promise.all([
       api("api/status"),
-      match ? showAccount(decodeURIComponent(match[1]), current) : showOverview(current),
+      post ? showPost(...post.slice(1).map(decodeURIComponent), current)
+        : match ? showAccount(decodeURIComponent(match[1]), current) : showOverview(current),
     ]);
     if (!current()) return;
     refreshMs = status.refreshSeconds * 1000;
     document.getElementById("signout").hidden = !status.keyRequired;
-    document.getElementById("overview").hidden = !!match;
+    document.getElementById("overview").hidden = !!match || !!post;
     document.getElementById("account").hidden = !match;
+    document.getElementById("post").hidden = !post;
     error.hidden = true;
     const cycle = status.lastCycleFinishedAt ? ` · last poll cycle ${fmt.clock(status.lastCycleFinishedAt)}` : "";
     document.getElementById("updated").textContent = `Updated ${fmt.clock(new Date().toISOString())}${cycle}`;

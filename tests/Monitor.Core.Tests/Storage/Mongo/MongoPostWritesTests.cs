@@ -88,6 +88,20 @@ public sealed class MongoPostWritesTests
     }
 
     [Fact]
+    public void Plan_CaptureId_IsWrittenOnNewAndDeletionVersions()
+    {
+        const string capture = "<urn:uuid:00000000-0000-4000-8000-000000000001>";
+        var result = new FetchResult { Status = PollStatus.Ok, Posts = [Post("1")], Deletions = [new PostDeletion("2", DeletionEvidence.NotFound)] };
+
+        var plan = MongoPostWrites.Plan(Poll(result) with { CaptureId = capture }, Stored(StoredDoc(Post("2"))));
+
+        Assert.Equal(
+            [("created", capture), ("deleted", capture)],
+            plan.Versions.Select(version => (version["reason"].AsString, version["captureId"].AsString)));
+        Assert.Equal(BsonNull.Value, Assert.Single(MongoPostWrites.Plan(Poll(Post("1")), Stored()).Versions)["captureId"]);
+    }
+
+    [Fact]
     public void Plan_LeaseLost_OnlyInsertsNewPostsAndIgnoresDeletions()
     {
         var result = new FetchResult

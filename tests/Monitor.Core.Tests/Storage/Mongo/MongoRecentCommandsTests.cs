@@ -25,6 +25,15 @@ public sealed class MongoRecentCommandsTests
         Assert.Equal("""{ "capturedAt" : -1 }""", MongoRender.Json(MongoRecentCommands.NewestSnapshotsSort));
     }
 
+    [Fact]
+    public void PostVersions_OnePost_InVersionOrderOnTheUniqueVersionsIndex()
+    {
+        Assert.Equal("""{ "platform" : "rss", "accountId" : "gbr-fcdo", "postId" : "1" }""", MongoRender.Json(MongoRecentCommands.PostVersions("rss", "gbr-fcdo", "1")));
+        Assert.Equal("""{ "version" : 1 }""", MongoRender.Json(MongoRecentCommands.PostVersionsSort));
+        var index = MongoSchema.VersionIndexes.Select(i => i.Keys.Render(Args)).First(keys => keys.Names.Contains("version"));
+        Assert.Equal(["platform", "accountId", "postId", "version"], index.Names);
+    }
+
     [Theory]
     [InlineData("posts", "posts_account_published")]
     [InlineData("snapshots", "snapshots_account_captured")]
