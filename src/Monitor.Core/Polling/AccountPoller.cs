@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Monitor.Core.Adapters;
 using Monitor.Core.Archive;
 using Monitor.Core.Diagnostics;
+using Monitor.Core.Polling.Budgets;
 using Monitor.Core.Storage;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -15,6 +16,7 @@ internal sealed class AccountPoller(
     IAccountStore accounts,
     IPollResultStore results,
     NextPollCalculator calculator,
+    RequestBudgetTracker budgets,
     SecretRedactor redactor,
     ICaptureArchive archive,
     IOptions<PollingOptions> options,
@@ -35,9 +37,15 @@ internal sealed class AccountPoller(
         using var capture = archive.BeginPoll(); // [archive hook] collects this poll's WARC records
         await using (var renewal = new LeaseRenewal(accounts, lease, options.Value.LeaseDuration, time, logger))
         {
+            // [budget hook] A spent budget defers the poll to its reset, stored as a rateLimited snapshot like any other.
+            var budget = budgets.Reserve(account);
             try
             {
-                (result, request) = await FetchAsync(lease, cancellationToken);
+                using var meter = RequestMeter.Begin();
+                (result, request) = budget.Refused
+                    ? (FetchResult.Failed(PollStatus.RateLimited, budget.Refusal!, retryAfter: budget.ResetsAt), null)
+                    : await FetchAsync(lease, cancellationToken);
+                budgets.Settle(budget, meter.Cost);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -55,7 +63,8 @@ internal sealed class AccountPoller(
             ? await CountStoredInWeekAsync(account.Id, now)
             : null;
         var weeklyPosts = request is null ? null : NextPollCalculator.EstimateWeeklyPosts(request, result, options.Value.RecentPostWindow, now, storedInWeek);
-        var nextPollAt = calculator.Compute(result, failures, now, Random.Shared.NextDouble(), weeklyPosts);
+        var nextPollAt = calculator.Compute(result, failures, now, Random.Shared.NextDouble(), weeklyPosts,
+            await budgets.MinimumIntervalAsync(account, CancellationToken.None));
         if (result.PlatformWide && result.RetryAfter is { } until)
         {
             Log.PlatformDeferred(logger, account.Platform, until);
