@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
+using Monitor.Core.Diagnostics;
 using Monitor.Core.Polling;
 using Monitor.Core.Polling.Budgets;
 using Monitor.Core.Storage;
@@ -50,8 +52,11 @@ public sealed class PollCycleBudgetTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_BudgetSpent_DefersTheAccountToTheResetWithABudgetError()
     {
+        using var deferrals = new MetricCollector<long>(null, MonitorMetrics.MeterName, "monitor.budget.deferrals");
+
         var summary = await RunCycleAsync();
 
+        Assert.Equal(1, deferrals.GetMeasurementSnapshot().Where(m => Equals(m.Tags["platform"], ScriptedAdapter.Key)).Sum(m => m.Value));
         var deferred = Assert.Single(summary.Polls, p => p.Status == PollStatus.RateLimited);
         Assert.Equal("budget: test requests spent (4 requests per 01:00:00); resets at 2026-11-01T13:00:00Z", deferred.Error);
         Assert.Equal(2, adapter.Calls.Values.Sum());
