@@ -35,17 +35,18 @@ internal sealed class AccountPoller(
         FetchResult result;
         FetchRequest? request;
         using var capture = archive.BeginPoll(); // [archive hook] collects this poll's WARC records
+
+        // [budget hook] A spent budget defers the poll to its reset, stored as a rateLimited snapshot like any other;
+        // the deferral is no failure of the source, so it neither counts as one nor backs off past the reset.
+        var budget = budgets.Reserve(account);
         await using (var renewal = new LeaseRenewal(accounts, lease, options.Value.LeaseDuration, time, logger))
         {
-            // [budget hook] A spent budget defers the poll to its reset, stored as a rateLimited snapshot like any other.
-            var budget = budgets.Reserve(account);
+            using var meter = RequestMeter.Begin();
             try
             {
-                using var meter = RequestMeter.Begin();
                 (result, request) = budget.Refused
                     ? (FetchResult.Failed(PollStatus.RateLimited, budget.Refusal!, retryAfter: budget.ResetsAt), null)
                     : await FetchAsync(lease, cancellationToken);
-                budgets.Settle(budget, meter.Cost);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -53,17 +54,21 @@ internal sealed class AccountPoller(
                 await accounts.ReleaseAsync(lease, CancellationToken.None);
                 throw;
             }
+            finally
+            {
+                budgets.Settle(budget, meter.Cost); // an abandoned poll's requests were sent all the same
+            }
         }
 
         result = result with { Error = redactor.Redact(result.Error) };
         var duration = time.GetElapsedTime(started);
-        var failures = result.Status.IsSuccess() ? 0 : lease.State.ConsecutiveFailures + 1;
+        var failures = result.Status.IsSuccess() ? 0 : lease.State.ConsecutiveFailures + (budget.Refused ? 0 : 1);
         var now = time.GetUtcNow();
         var storedInWeek = request is not null && NextPollCalculator.NeedsStoredCount(request, options.Value.RecentPostWindow, now)
             ? await CountStoredInWeekAsync(account.Id, now)
             : null;
         var weeklyPosts = request is null ? null : NextPollCalculator.EstimateWeeklyPosts(request, result, options.Value.RecentPostWindow, now, storedInWeek);
-        var nextPollAt = calculator.Compute(result, failures, now, Random.Shared.NextDouble(), weeklyPosts,
+        var nextPollAt = budget.ResetsAt ?? calculator.Compute(result, failures, now, Random.Shared.NextDouble(), weeklyPosts,
             await budgets.MinimumIntervalAsync(account, CancellationToken.None));
         if (result.PlatformWide && result.RetryAfter is { } until)
         {

@@ -63,6 +63,7 @@ public sealed class PollCycleBudgetTests : IAsyncLifetime
         var states = await StatesAsync();
         Assert.Equal(Reset, states[deferred.AccountId].NextPollAt);
         Assert.Equal(deferred.Error, states[deferred.AccountId].LastError);
+        Assert.Equal(0, states[deferred.AccountId].ConsecutiveFailures);
         Assert.Equal(3, summary.Polls.Count);
     }
 
