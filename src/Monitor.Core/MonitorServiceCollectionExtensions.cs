@@ -14,6 +14,7 @@ using Monitor.Core.Configuration;
 using Monitor.Core.Diagnostics;
 using Monitor.Core.Http;
 using Monitor.Core.Polling;
+using Monitor.Core.Polling.Budgets;
 using Monitor.Core.Resilience;
 using Monitor.Core.Storage;
 
@@ -37,6 +38,7 @@ public static class MonitorServiceCollectionExtensions
         services.TryAddSingleton<PlatformConcurrency>();
         services.TryAddSingleton<AccountListLoader>();
         services.TryAddSingleton<NextPollCalculator>();
+        services.TryAddSingleton<RequestBudgetTracker>();
         services.TryAddSingleton<AccountPoller>();
         services.TryAddSingleton<PollCycle>();
         services.TryAddSingleton<PollCycleState>();

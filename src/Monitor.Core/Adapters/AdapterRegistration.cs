@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Configuration;
 using Monitor.Core.Http;
+using Monitor.Core.Polling.Budgets;
 using Monitor.Core.Resilience;
 
 namespace Monitor.Core.Adapters;
@@ -39,6 +40,11 @@ public static class AdapterRegistration
             .AddMonitorResilience(provider => provider.GetRequiredService<IOptions<TOptions>>().Value.RequestTimeout)
             .AddMonitorHttpPipeline(provider => provider.GetRequiredService<IOptions<TOptions>>().Value);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAdapter, TAdapter>());
+        services.AddSingleton(provider =>
+        {
+            var platformOptions = provider.GetRequiredService<IOptions<TOptions>>().Value;
+            return new PlatformBudget(platform, platformOptions.Budget, platformOptions.BudgetUnit());
+        });
         services.AddSingleton(provider => new PlatformConcurrencyLimit(platform, provider.GetRequiredService<IOptions<TOptions>>().Value.MaxConcurrency));
         return services;
     }

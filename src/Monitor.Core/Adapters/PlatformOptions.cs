@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Polling.Budgets;
 
 namespace Monitor.Core.Adapters;
 
@@ -26,4 +28,14 @@ public class PlatformOptions
     /// <summary>Accounts of this platform polled at once, on top of the global and per-host limits. Default 4; 1 to 64.</summary>
     [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>The platform's request budget (<c>Budget:Requests</c>, <c>Budget:Window</c>, ...); off (0 requests) unless the platform sets a default.</summary>
+    [ValidateObjectMembers]
+    public RequestBudgetOptions Budget { get; set; } = new();
+
+    /// <summary>What one request to <paramref name="uri"/> costs of <see cref="Budget"/>. Default 1.</summary>
+    public virtual int RequestCost(Uri uri) => 1;
+
+    /// <summary>What <see cref="Budget"/> counts, for its messages: <c>requests</c> unless the platform meters otherwise.</summary>
+    public virtual string BudgetUnit() => "requests";
 }

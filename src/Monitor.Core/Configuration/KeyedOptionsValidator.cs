@@ -32,6 +32,15 @@ internal sealed class KeyedOptionsValidator<TOptions>(string sectionPath) : IVal
             failures.AddRange(members.Select(member =>
                 $"{(member.Length == 0 ? path : $"{path}:{member}")}: {result.ErrorMessage}"));
         }
+
+        // Nested settings objects marked [ValidateObjectMembers] are checked under their own key (Budget:Window).
+        foreach (var property in instance.GetType().GetProperties())
+        {
+            if (property.IsDefined(typeof(ValidateObjectMembersAttribute), inherit: true) && property.GetValue(instance) is { } nested)
+            {
+                Collect(nested, $"{path}:{property.Name}", failures);
+            }
+        }
     }
 }
 

@@ -28,6 +28,18 @@ public static class MonitorMetrics
     /// <summary>Times a circuit opened, tagged with <c>authority</c>.</summary>
     public static readonly Counter<long> CircuitsOpened = Meter.CreateCounter<long>("monitor.http.circuits.opened", description: "Circuit breaker openings, by authority");
 
+    /// <summary>Polls deferred because the platform's request budget was spent, tagged with <c>platform</c>.</summary>
+    public static readonly Counter<long> BudgetDeferrals = Meter.CreateCounter<long>("monitor.budget.deferrals", description: "Polls deferred by a spent request budget");
+
+    private static Func<IEnumerable<Measurement<long>>> budgets = () => [];
+
+    /// <summary>Requests (YouTube: units) left in each budget's current window, tagged with <c>platform</c> and <c>budget</c>.</summary>
+    public static readonly ObservableGauge<long> BudgetRemaining = Meter.CreateObservableGauge(
+        "monitor.budget.remaining", () => Volatile.Read(ref budgets)(), description: "Requests left in the current budget window");
+
+    /// <summary>Sets where the remaining-budget gauge reads from (the worker's budget tracker).</summary>
+    public static void RecordBudgets(Func<IEnumerable<Measurement<long>>> source) => Volatile.Write(ref budgets, source);
+
     private static AccountBacklog backlog = AccountBacklog.Unknown;
 
     /// <summary>Enabled accounts whose next poll time has come (from the last <see cref="RecordBacklog"/>).</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Adapters;
 using Monitor.Core.Archive;
+using Monitor.Core.Polling.Budgets;
 
 namespace Monitor.Core.Http;
 
@@ -9,7 +10,7 @@ namespace Monitor.Core.Http;
 public static class HttpPipelineExtensions
 {
     /// <summary>
-    /// Decompression → redirects → private-network guard → capture archive → SocketsHttpHandler (no automatic
+    /// Decompression → redirects → private-network guard → capture archive → request meter (budgets) → SocketsHttpHandler (no automatic
     /// decompression or redirects, and a connect-time address check unless <c>Monitor:Http:AllowPrivateNetworks</c>).
     /// Call after the resilience handler, which stays outermost.
     /// </summary>
@@ -22,7 +23,8 @@ public static class HttpPipelineExtensions
             .AddHttpMessageHandler(provider => provider.GetRequiredService<IOptions<MonitorHttpOptions>>().Value.AllowPrivateNetworks
                 ? new PassThroughHandler()
                 : new PrivateNetworkGuardHandler(platform(provider).ApiBaseUrls().ToArray()))
-            .AddHttpMessageHandler(provider => new CaptureArchiveHandler(provider.GetRequiredService<CaptureArchive>(), platform(provider).MaxResponseBytes));
+            .AddHttpMessageHandler(provider => new CaptureArchiveHandler(provider.GetRequiredService<CaptureArchive>(), platform(provider).MaxResponseBytes))
+            .AddHttpMessageHandler(provider => new RequestMeterHandler(platform(provider).RequestCost));
         return builder;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Monitor.Core.Adapters;
 using Monitor.Core.Archive;
 using Monitor.Core.Diagnostics;
+using Monitor.Core.Polling.Budgets;
 using Monitor.Core.Storage;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -15,6 +16,7 @@ internal sealed class AccountPoller(
     IAccountStore accounts,
     IPollResultStore results,
     NextPollCalculator calculator,
+    RequestBudgetTracker budgets,
     SecretRedactor redactor,
     ICaptureArchive archive,
     IOptions<PollingOptions> options,
@@ -33,11 +35,18 @@ internal sealed class AccountPoller(
         FetchResult result;
         FetchRequest? request;
         using var capture = archive.BeginPoll(); // [archive hook] collects this poll's WARC records
+
+        // [budget hook] A spent budget defers the poll to its reset, stored as a rateLimited snapshot like any other;
+        // the deferral is no failure of the source, so it neither counts as one nor backs off past the reset.
+        var budget = budgets.Reserve(account);
         await using (var renewal = new LeaseRenewal(accounts, lease, options.Value.LeaseDuration, time, logger))
         {
+            using var meter = RequestMeter.Begin();
             try
             {
-                (result, request) = await FetchAsync(lease, cancellationToken);
+                (result, request) = budget.Refused
+                    ? (FetchResult.Failed(PollStatus.RateLimited, budget.Refusal!, retryAfter: budget.ResetsAt), null)
+                    : await FetchAsync(lease, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -45,17 +54,22 @@ internal sealed class AccountPoller(
                 await accounts.ReleaseAsync(lease, CancellationToken.None);
                 throw;
             }
+            finally
+            {
+                budgets.Settle(budget, meter.Cost); // an abandoned poll's requests were sent all the same
+            }
         }
 
         result = result with { Error = redactor.Redact(result.Error) };
         var duration = time.GetElapsedTime(started);
-        var failures = result.Status.IsSuccess() ? 0 : lease.State.ConsecutiveFailures + 1;
+        var failures = result.Status.IsSuccess() ? 0 : lease.State.ConsecutiveFailures + (budget.Refused ? 0 : 1);
         var now = time.GetUtcNow();
         var storedInWeek = request is not null && NextPollCalculator.NeedsStoredCount(request, options.Value.RecentPostWindow, now)
             ? await CountStoredInWeekAsync(account.Id, now)
             : null;
         var weeklyPosts = request is null ? null : NextPollCalculator.EstimateWeeklyPosts(request, result, options.Value.RecentPostWindow, now, storedInWeek);
-        var nextPollAt = calculator.Compute(result, failures, now, Random.Shared.NextDouble(), weeklyPosts);
+        var nextPollAt = budget.ResetsAt ?? calculator.Compute(result, failures, now, Random.Shared.NextDouble(), weeklyPosts,
+            await budgets.MinimumIntervalAsync(account, CancellationToken.None));
         if (result.PlatformWide && result.RetryAfter is { } until)
         {
             Log.PlatformDeferred(logger, account.Platform, until);

@@ -15,14 +15,17 @@ internal sealed class NextPollCalculator(IOptions<PollingOptions> options)
     /// Miniflux's entry-frequency scheduler does (0 weekly posts → MaxInterval, unknown → DefaultInterval); otherwise
     /// DefaultInterval. Raised to the source's cache hint, clamped to [MinInterval, MaxInterval].
     /// After a failure: exponential backoff with jitter from ErrorBackoffBase, capped at ErrorBackoffMax.
-    /// Either way never before a Retry-After / rate-limit reset the platform gave.
+    /// Either way never before a Retry-After / rate-limit reset the platform gave, and after a success never sooner than
+    /// <paramref name="budgetInterval"/>, the interval that makes the platform's request budget last until its reset
+    /// (it wins over MaxInterval: polling more often would only run into the budget).
     /// </summary>
     /// <param name="result">The adapter's result.</param>
     /// <param name="consecutiveFailures">Failures in a row including this poll.</param>
     /// <param name="now">Current time.</param>
     /// <param name="random">Uniform [0, 1) for the backoff's jitter.</param>
     /// <param name="weeklyPosts">Posts published in the last 7 days, or null when not known yet (first poll).</param>
-    public DateTimeOffset Compute(FetchResult result, int consecutiveFailures, DateTimeOffset now, double random, double? weeklyPosts = null)
+    /// <param name="budgetInterval">The request budget's minimum interval between this account's polls, or null without a budget.</param>
+    public DateTimeOffset Compute(FetchResult result, int consecutiveFailures, DateTimeOffset now, double random, double? weeklyPosts = null, TimeSpan? budgetInterval = null)
     {
         TimeSpan delay;
         if (result.Status.IsSuccess())
@@ -34,6 +37,10 @@ internal sealed class NextPollCalculator(IOptions<PollingOptions> options)
             }
 
             delay = Clamp(interval);
+            if (budgetInterval is { } floor && floor > delay)
+            {
+                delay = floor;
+            }
         }
         else
         {

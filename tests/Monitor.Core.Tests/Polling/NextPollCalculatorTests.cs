@@ -45,6 +45,19 @@ public sealed class NextPollCalculatorTests
         Assert.True(next - time.GetUtcNow() == TimeSpan.FromMinutes(expectedMinutes), $"{name}: got {next - time.GetUtcNow()}");
     }
 
+    [Theory]
+    [InlineData(90, 90)]
+    [InlineData(10, 36)]
+    [InlineData(3000, 3000)]
+    public void Compute_BudgetInterval_StretchesTheIntervalSoTheBudgetLasts(int budgetMinutes, int expectedMinutes)
+    {
+        // 280 posts a week alone gives 36 min; a budget's minimum interval wins when longer, even over MaxInterval.
+        var next = Calculator().Compute(new FetchResult { Status = PollStatus.Ok }, 0, Now, 0.5, weeklyPosts: 280,
+            budgetInterval: TimeSpan.FromMinutes(budgetMinutes));
+
+        Assert.Equal(Now.AddMinutes(expectedMinutes), next);
+    }
+
     [Fact]
     public void Compute_AdaptiveOff_UsesDefaultInterval()
     {

@@ -9,8 +9,15 @@ namespace Monitor.Core.Adapters.Mastodon;
 /// </remarks>
 public sealed class MastodonOptions : PlatformOptions
 {
-    /// <summary>Starts with a low per-platform concurrency: unauthenticated API use is limited per IP and instance.</summary>
-    public MastodonOptions() => MaxConcurrency = 2;
+    /// <summary>
+    /// Starts with a low per-platform concurrency and a budget of 300 requests per 5 minutes per instance: Mastodon
+    /// limits unauthenticated API use to 300 requests per 5 minutes per IP on each instance.
+    /// </summary>
+    public MastodonOptions()
+    {
+        MaxConcurrency = 2;
+        Budget = new() { Requests = 300, Window = TimeSpan.FromMinutes(5), PerHost = true };
+    }
 
     /// <summary>
     /// Optional OAuth access token (scope <c>read:statuses</c> suffices), sent as <c>Authorization: Bearer</c>.

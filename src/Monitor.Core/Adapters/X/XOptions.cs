@@ -9,6 +9,9 @@ public sealed class XOptions : PlatformOptions
     /// <summary>Used when <see cref="PlatformOptions.BaseUrl"/> is not set.</summary>
     public const string DefaultBaseUrl = "https://api.x.com";
 
+    /// <summary>Defaults the budget to the Basic tier's monthly cap: 10,000 per 30 days (the cap counts posts read; see README).</summary>
+    public XOptions() => Budget = new() { Requests = 10_000, Window = TimeSpan.FromDays(30) };
+
     /// <summary>App-only bearer token of an X developer app. Required: without it X accounts end as <c>unauthorized</c>. Never logged.</summary>
     public string? BearerToken { get; set; }
 

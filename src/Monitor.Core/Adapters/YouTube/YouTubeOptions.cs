@@ -13,8 +13,21 @@ public sealed class YouTubeOptions : PlatformOptions
     [Url]
     public string ApiBaseUrl { get; set; } = "https://www.googleapis.com/youtube/v3";
 
+    /// <summary>Defaults the budget to the Data API's default quota: 10,000 units a day, reset at midnight Pacific Time.</summary>
+    public YouTubeOptions() => Budget = new()
+    {
+        Requests = 10_000, Window = TimeSpan.FromDays(1), Anchor = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.FromHours(-8)),
+    };
+
     /// <inheritdoc />
     public override IEnumerable<string?> ApiBaseUrls() => [BaseUrl, ApiBaseUrl];
+
+    /// <summary>Data API calls cost 1 quota unit each (channels, playlistItems and videos list); the channel feed costs none.</summary>
+    public override int RequestCost(Uri uri) =>
+        uri.AbsoluteUri.StartsWith(ApiBaseUrl.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+
+    /// <inheritdoc />
+    public override string BudgetUnit() => "units";
 
     /// <summary>
     /// YouTube Data API key, optional. Without it only the channel feed is read (latest ~15 videos, UC channel ids only);
