@@ -27,6 +27,7 @@ internal static class ApiEndpoints
             ReportAsync(http, ReportKind.Dormant, time, async r => Results.Json(await reports.GetDormantAsync(r, ct), ReportJsonContext.Default.IReadOnlyListDormantEntry)));
         api.MapAccountHistory();
         api.MapDashboardApi();
+        api.MapSearchApi();
         return endpoints;
     }
 
