@@ -61,6 +61,7 @@ internal static class MonitorCli
         root.Subcommands.Add(run);
         root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(SearchCommand.Create(context));
         root.Subcommands.Add(AccountsCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(HealthcheckCommand.Create(context));

@@ -110,6 +110,7 @@ internal static class WebEndpointApp
         web.AddSingleton(service.GetRequiredService<IAccountStore>());
         web.AddSingleton(service.GetRequiredService<IRecordReader>());
         web.AddSingleton(service.GetRequiredService<IRecentRecordReader>());
+        web.AddSingleton(service.GetRequiredService<Monitor.Core.Search.IPostSearch>());
         web.AddSingleton(service.GetRequiredService<IActivityQueries>());
         web.AddSingleton(service.GetRequiredService<ActivityReportService>());
         web.AddSingleton(service.GetRequiredService<Monitor.Core.Activity.Study.StudyService>());

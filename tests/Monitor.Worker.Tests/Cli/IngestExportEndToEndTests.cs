@@ -168,6 +168,41 @@ public sealed class IngestExportEndToEndTests : IAsyncLifetime
         Assert.Equal("deu-bad", any.GetProperty("unverified")[0].GetProperty("accountId").GetString());
     }
 
+    [Fact]
+    public async Task IngestThenSearch_FindsNewestFirstWithSnippetsFiltersAndRejectsAMalformedQuery()
+    {
+        await RunAsync("ingest", "--once");
+        edited = true;
+        await RunAsync("ingest", "--once");
+
+        var jsonl = await RunAsync("search", "MINISTER", "--format", "jsonl");
+        var phrase = await RunAsync("search", "\"ambassador met\" -welcomed", "--country", "fra", "--format", "jsonl");
+        var csv = await RunAsync("search", "minist*", "--account", "gbr-rss", "--format", "csv");
+        var table = await RunAsync("search", "embassy OR reception");
+        var malformed = await RunAsync("search", "\"unclosed phrase");
+
+        Assert.Equal(0, jsonl.ExitCode);
+        var hits = jsonl.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(["fra-atom", "gbr-rss"], hits.Select(h => h.GetProperty("accountId").GetString()));
+        Assert.Equal("urn:fra:2", hits[0].GetProperty("postId").GetString());
+        Assert.Equal("Meeting Updated: the ambassador met the minister.", hits[0].GetProperty("snippet").GetString());
+        Assert.Equal("[[40,8]]", hits[0].GetProperty("highlights").GetRawText());
+        Assert.Equal(JsonValueKind.String, hits[0].GetProperty("editedAt").ValueKind);
+        Assert.Equal(["urn:fra:2"], phrase.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("postId").GetString()));
+        Assert.Equal(0, csv.ExitCode);
+        var rows = csv.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("publishedAt,platform,accountId,postId,url,kind,language,snippet,highlights", rows[0].TrimEnd('\r'));
+        Assert.Single(rows, r => r.Contains("gbr-rss", StringComparison.Ordinal));
+        Assert.EndsWith("28:8", rows[1].TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("Embassy opening hours", table.Output, StringComparison.Ordinal);
+        Assert.Contains("National day reception", table.Output, StringComparison.Ordinal);
+        Assert.Contains("2 hits.", table.Error, StringComparison.Ordinal);
+        Assert.Equal(1, malformed.ExitCode);
+        Assert.Equal("Invalid query: A phrase is not closed: add the ending quote (\") after \"unclosed phrase.", malformed.Error.Trim());
+    }
+
     private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(
     [
         .. args,

@@ -6,7 +6,8 @@ namespace Monitor.Core.Storage.Mongo;
 /// <summary>
 /// The <c>posts</c> document: <c>{ platform, accountId, postId, url, publishedAt, publishedAtEstimated, kind, title,
 /// text, language, author, metrics: { replies, reposts, likes, views } | null, sourceUpdatedAt, contentHash,
-/// firstSeenAt, lastSeenAt, editedAt, deletedAt, deletionEvidence, absentChecks, normaliserVersion, latestVersion }</c>,
+/// firstSeenAt, lastSeenAt, editedAt, deletedAt, deletionEvidence, absentChecks, normaliserVersion, latestVersion,
+/// searchTokens: [token] }</c>,
 /// unique by (platform, accountId, postId).
 /// </summary>
 internal static class MongoPostDocuments
@@ -38,6 +39,7 @@ internal static class MongoPostDocuments
             { "deletionEvidence", BsonNull.Value },
             { "absentChecks", 0 },
             { "latestVersion", write.LatestVersion },
+            { MongoSearchCommands.Field, MongoSearchCommands.Tokens(post.Title, post.Text) },
         };
         if (firstSeen)
         {

@@ -44,6 +44,7 @@ internal static class MongoSchema
             new CreateIndexOptions { Name = "posts_account_published" }),
         new(Keys.Ascending("publishedAt").Ascending("accountId").Ascending("postId"),
             new CreateIndexOptions { Name = "posts_published" }),
+        new(Keys.Ascending(MongoSearchCommands.Field).Descending("publishedAt").Descending("postId"), new CreateIndexOptions { Name = "posts_search_tokens" }),
     ];
 
     /// <summary>One document per (post, version): a repeated write of a version collapses on the unique index.</summary>

@@ -27,6 +27,7 @@ public static class MongoStoreExtensions
         services.TryAddSingleton<MongoRecordReader>();
         services.TryAddSingleton<MongoRecentRecordReader>();
         services.TryAddSingleton<MongoStoreLifecycle>();
+        services.TryAddSingleton<Search.IPostSearch, MongoPostSearch>();
         services.AddSingleton<IAccountStore>(provider => provider.GetRequiredService<MongoAccountStore>());
         services.AddSingleton<IPollResultStore>(provider => provider.GetRequiredService<MongoPollResultStore>());
         services.AddSingleton<IRecordReader>(provider => provider.GetRequiredService<MongoRecordReader>());

@@ -22,6 +22,7 @@ internal sealed class MongoStoreLifecycle(
             await collections.Posts.Indexes.CreateManyAsync(MongoSchema.PostIndexes, cancellationToken);
             await collections.Versions.Indexes.CreateManyAsync(MongoSchema.VersionIndexes, cancellationToken);
             await MongoVersionBackfill.RunAsync(collections, logger, cancellationToken);
+            await MongoSearchBackfill.RunAsync(collections, cancellationToken);
             var snapshotsKind = await EnsureSnapshotsAsync(cancellationToken);
             await collections.Snapshots.Indexes.CreateManyAsync(MongoSchema.SnapshotIndexes, cancellationToken);
             Log.MongoInitialized(logger, collections.DatabaseName, collections.Hosts, snapshotsKind);

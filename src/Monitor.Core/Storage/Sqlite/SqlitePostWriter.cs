@@ -154,11 +154,15 @@ internal sealed class SqlitePostWriter
             WHERE {Key};
             """, PostFields);
         await using var version = PrepareVersion();
+        await using var index = Prepare(SqliteSearchIndex.Upsert, "$tokens");
         foreach (var postWrite in writes)
         {
             var command = postWrite.Kind == PostWriteKind.Insert ? insert : update;
             Fill(command, postWrite);
             await command.ExecuteNonQueryAsync(cancellationToken);
+            index.Parameters["$post"].Set(postWrite.Post.PostId);
+            index.Parameters["$tokens"].Set(SqliteSearchIndex.Tokens(postWrite.Post.Title, postWrite.Post.Text));
+            await index.ExecuteNonQueryAsync(cancellationToken);
             if (postWrite.NewVersion is { } reason)
             {
                 FillVersion(version, postWrite, reason);

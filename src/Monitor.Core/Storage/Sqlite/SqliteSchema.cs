@@ -101,7 +101,7 @@ internal static class SqliteSchema
         """;
 
     /// <summary>The version a fully migrated database has.</summary>
-    public static int LatestVersion => Migrations.Length + 1;
+    public static int LatestVersion => Migrations.Length + 2;
 
     /// <summary>
     /// Switches the file to WAL (a persistent property of the file) and applies the missing migrations. The SQL
@@ -141,6 +141,18 @@ internal static class SqliteSchema
                 await AddColumnAsync(connection, transaction, "accounts", "lease_epoch", "INTEGER NOT NULL DEFAULT 0", cancellationToken);
                 await AddColumnAsync(connection, transaction, "snapshots", "notes", "TEXT", cancellationToken);
                 await ExecuteAsync(connection, transaction, "PRAGMA user_version = 3;", cancellationToken);
+            }, cancellationToken);
+        }
+
+        // 4: the full-text index (SqliteSearchIndex), built in resumable batches, then finished in one transaction.
+        if ((upTo ?? LatestVersion) >= 4 && await ReadVersionAsync(connection, null, cancellationToken) < 4)
+        {
+            await ApplyAsync(connection, 4, (transaction, _) => ExecuteAsync(connection, transaction, SqliteSearchIndex.CreateTables, cancellationToken), cancellationToken);
+            await SqliteSearchIndex.BackfillAsync(connection, progress, cancellationToken);
+            await ApplyAsync(connection, 4, async (transaction, _) =>
+            {
+                await SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken);
+                await ExecuteAsync(connection, transaction, SqliteSearchIndex.Finish + "\nPRAGMA user_version = 4;", cancellationToken);
             }, cancellationToken);
         }
 

@@ -17,6 +17,7 @@ public static class SqliteStoreExtensions
         services.AddSingleton<IPollResultStore>(provider => provider.GetRequiredService<SqliteStore>());
         services.AddSingleton<IRecordReader>(provider => provider.GetRequiredService<SqliteStore>());
         services.AddSingleton<IRecentRecordReader>(provider => provider.GetRequiredService<SqliteStore>());
+        services.AddSingleton<Search.IPostSearch>(provider => provider.GetRequiredService<SqliteStore>());
         services.AddSingleton<IStorageLifecycle>(provider => provider.GetRequiredService<SqliteStore>());
         return services;
     }

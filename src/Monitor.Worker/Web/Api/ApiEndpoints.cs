@@ -28,6 +28,7 @@ internal static class ApiEndpoints
         api.MapAccountHistory();
         api.MapPostVersions();
         api.MapDashboardApi();
+        api.MapSearchApi();
         return endpoints;
     }
 

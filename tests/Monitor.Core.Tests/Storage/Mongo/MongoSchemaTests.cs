@@ -29,6 +29,7 @@ public sealed class MongoSchemaTests
                 """posts_identity { "platform" : 1, "accountId" : 1, "postId" : 1 } unique""",
                 """posts_account_published { "accountId" : 1, "publishedAt" : 1, "postId" : 1 }""",
                 """posts_published { "publishedAt" : 1, "accountId" : 1, "postId" : 1 }""",
+                """posts_search_tokens { "searchTokens" : 1, "publishedAt" : -1, "postId" : -1 }""",
             ],
             MongoSchema.PostIndexes.Select(MongoRender.Json));
     }

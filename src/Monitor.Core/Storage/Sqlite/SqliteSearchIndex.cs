@@ -1,0 +1,98 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Diagnostics;
+using Monitor.Core.Search;
+
+namespace Monitor.Core.Storage.Sqlite;
+
+/// <summary>
+/// Migration 4: the FTS5 table <c>post_search</c>, one row per post under the post's rowid, holding the post's
+/// <see cref="SearchTokenizer"/> tokens. It is contentless (the text stays in <c>posts</c>) with
+/// <c>contentless_delete=1</c> so a re-indexed post replaces its row (https://sqlite.org/fts5.html#contentless_delete_tables);
+/// the <c>ascii</c> tokenizer only splits on the spaces between the tokens, which are folded already. Existing posts
+/// are indexed in batches that commit on their own, resuming after <c>post_search_backfill.last_id</c>.
+/// </summary>
+internal static class SqliteSearchIndex
+{
+    private const int BatchSize = 2000;
+
+    public const string CreateTables = """
+        CREATE VIRTUAL TABLE IF NOT EXISTS post_search USING fts5(tokens, content='', contentless_delete=1, tokenize='ascii');
+        CREATE TABLE IF NOT EXISTS post_search_backfill (last_id INTEGER NOT NULL);
+        INSERT INTO post_search_backfill (last_id) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM post_search_backfill);
+        """;
+
+    public const string Finish = "DROP TABLE post_search_backfill;";
+
+    /// <summary>The statement that (re-)indexes one post, keyed like <see cref="SqlitePostWriter"/>'s writes; bind <c>$tokens</c>.</summary>
+    public const string Upsert = """
+        INSERT OR REPLACE INTO post_search (rowid, tokens)
+        SELECT id, $tokens FROM posts WHERE platform = $platform AND account_id = $account AND post_id = $post;
+        """;
+
+    public static string Tokens(string? title, string? text) => SearchTokenizer.Join(SearchTokenizer.ForPost(title, text));
+
+    public static async Task BackfillAsync(SqliteConnection connection, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await using var batch = connection.BeginTransaction(deferred: false);
+            var indexed = await IndexBatchAsync(connection, batch, cancellationToken);
+            await batch.CommitAsync(cancellationToken);
+            if (indexed == 0)
+            {
+                break;
+            }
+
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"Indexing posts for search (schema 4): {indexed} more indexed."));
+            SystemdNotifier.ExtendStartTimeout(TimeSpan.FromMinutes(2));
+        }
+    }
+
+    /// <summary>Indexes whatever is still missing, inside the final transaction.</summary>
+    public static async Task CatchUpAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        while (await IndexBatchAsync(connection, transaction, cancellationToken) > 0)
+        {
+        }
+    }
+
+    private static async Task<int> IndexBatchAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = $"""
+            SELECT id, title, text FROM posts WHERE id > (SELECT last_id FROM post_search_backfill) ORDER BY id LIMIT {BatchSize};
+            """;
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT OR REPLACE INTO post_search (rowid, tokens) VALUES ($id, $tokens);";
+        var id = insert.Bind("$id", null);
+        var tokens = insert.Bind("$tokens", null);
+
+        var indexed = 0;
+        long last = 0;
+        await using (var rows = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await rows.ReadAsync(cancellationToken))
+            {
+                last = rows.GetInt64(0);
+                id.Value = last;
+                tokens.Value = Tokens(rows.GetStringOrNull(1), rows.GetStringOrNull(2));
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+                indexed++;
+            }
+        }
+
+        if (indexed > 0)
+        {
+            await using var mark = connection.CreateCommand();
+            mark.Transaction = transaction;
+            mark.CommandText = "UPDATE post_search_backfill SET last_id = $last;";
+            mark.Bind("$last", last);
+            await mark.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return indexed;
+    }
+}
