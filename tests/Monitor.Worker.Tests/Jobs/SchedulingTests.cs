@@ -4,12 +4,17 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Polling;
 using Monitor.Worker.Jobs;
+using Monitor.Worker.Tests.Web;
 using Monitor.Worker.Web.Health;
 using Quartz;
 
 namespace Monitor.Worker.Tests.Jobs;
 
-/// <summary>The poll-cycle schedule as Quartz holds it, and the readiness check that follows the scheduler's lifecycle.</summary>
+/// <summary>
+/// The poll-cycle schedule as Quartz holds it, and the readiness check that follows the scheduler's lifecycle. Quartz
+/// builds its job factory from a process-wide logger static that the service hosts set, so these run in their collection.
+/// </summary>
+[Collection(ServiceHostCollection.Name)]
 public sealed class SchedulingTests
 {
     private static readonly TriggerKey PollCycleTrigger = new("poll-cycle-trigger", "monitor");
