@@ -12,22 +12,22 @@ namespace Monitor.Worker.Jobs;
 [DisallowConcurrentExecution]
 internal sealed class PollCycleJob(PollCycle pool, StoreInitializer store) : IJob
 {
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         try
         {
-            if (!await store.TryInitializeAsync(context.CancellationToken))
+            if (!await store.TryInitializeAsync(cancellationToken))
             {
                 return;
             }
 
-            await pool.HeartbeatAsync(context.CancellationToken);
+            await pool.HeartbeatAsync(cancellationToken);
         }
         catch (StoreUnavailableException)
         {
             // Logged by the pool; the next heartbeat tries again once the store is back.
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
     }

@@ -21,16 +21,16 @@ internal static class SchedulingExtensions
             quartz.AddTrigger(trigger =>
             {
                 trigger.ForJob(PollCycleKey).WithIdentity("poll-cycle-trigger", "monitor").StartNow();
-                if (!string.IsNullOrWhiteSpace(polling.Cron) && CronExpression.IsValidExpression(polling.Cron))
+                if (!string.IsNullOrWhiteSpace(polling.Cron) && CronExpression.TryParse(polling.Cron, out _))
                 {
-                    trigger.WithCronSchedule(polling.Cron, cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireHandlingInstructionDoNothing());
+                    trigger.WithCronSchedule(polling.Cron, cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing));
                 }
                 else
                 {
                     trigger.WithSimpleSchedule(schedule => schedule
                         .WithInterval(polling.CycleInterval)
                         .RepeatForever()
-                        .WithMisfireHandlingInstructionNextWithRemainingCount());
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount));
                 }
             });
         });
@@ -43,7 +43,7 @@ internal static class SchedulingExtensions
     private sealed class CronValidator : IValidateOptions<PollingOptions>
     {
         public ValidateOptionsResult Validate(string? name, PollingOptions options) =>
-            string.IsNullOrWhiteSpace(options.Cron) || CronExpression.IsValidExpression(options.Cron)
+            string.IsNullOrWhiteSpace(options.Cron) || CronExpression.TryParse(options.Cron, out _)
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail($"{PollingOptions.SectionPath}:Cron: '{options.Cron}' is not a valid Quartz cron expression (e.g. '0 0/5 * * * ?').");
     }

@@ -33,12 +33,12 @@ internal static class DashboardEndpoints
     /// <summary><see cref="PollingOptions.CycleInterval"/>, or with a cron expression the gap between its next two firings (UTC, as scheduled).</summary>
     public static TimeSpan CycleInterval(PollingOptions polling, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(polling.Cron) || !CronExpression.IsValidExpression(polling.Cron))
+        if (string.IsNullOrWhiteSpace(polling.Cron) || !CronExpression.TryParse(polling.Cron, out var parsed))
         {
             return polling.CycleInterval;
         }
 
-        var cron = new CronExpression(polling.Cron) { TimeZone = TimeZoneInfo.Utc };
+        var cron = parsed.WithTimeZone(TimeZoneInfo.Utc);
         return cron.GetNextValidTimeAfter(now) is { } next && cron.GetNextValidTimeAfter(next) is { } after
             ? after - next
             : polling.CycleInterval;

@@ -8,13 +8,24 @@ internal sealed class SchedulerHealthCheck(ISchedulerFactory schedulers) : IHeal
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        return scheduler switch
+        IScheduler scheduler;
+        try
         {
-            { IsShutdown: true } => HealthCheckResult.Unhealthy("Scheduler shut down"),
-            { IsStarted: false } => HealthCheckResult.Unhealthy("Scheduler not started"),
-            { InStandbyMode: true } => HealthCheckResult.Unhealthy("Scheduler in standby"),
-            _ => HealthCheckResult.Healthy("Scheduler running"),
+            scheduler = await schedulers.GetScheduler(cancellationToken);
+        }
+        catch (SchedulerException error)
+        {
+            // Quartz 4 refuses to hand back a scheduler that was shut down rather than building a new one.
+            return HealthCheckResult.Unhealthy("Scheduler shut down", error);
+        }
+
+        return scheduler.Status switch
+        {
+            SchedulerStatus.Running => HealthCheckResult.Healthy("Scheduler running"),
+            SchedulerStatus.Standby => HealthCheckResult.Unhealthy("Scheduler in standby"),
+            SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown => HealthCheckResult.Unhealthy("Scheduler shut down"),
+            SchedulerStatus.Created => HealthCheckResult.Unhealthy("Scheduler not started"),
+            var status => HealthCheckResult.Unhealthy($"Scheduler {status}"),
         };
     }
 }
