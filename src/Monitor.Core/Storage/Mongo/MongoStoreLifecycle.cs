@@ -9,6 +9,7 @@ namespace Monitor.Core.Storage.Mongo;
 /// <summary>Creates collections and indexes (idempotently, safe for replicas starting together) and pings the server.</summary>
 internal sealed class MongoStoreLifecycle(
     MongoCollections collections,
+    MongoClock clock,
     IOptions<MongoOptions> options,
     SecretRedactor redactor,
     ILogger<MongoStoreLifecycle> logger) : IStorageLifecycle
@@ -21,8 +22,10 @@ internal sealed class MongoStoreLifecycle(
             await DropReplacedIndexAsync(cancellationToken);
             await collections.Posts.Indexes.CreateManyAsync(MongoSchema.PostIndexes, cancellationToken);
             await collections.Versions.Indexes.CreateManyAsync(MongoSchema.VersionIndexes, cancellationToken);
-            await MongoVersionBackfill.RunAsync(collections, logger, cancellationToken);
-            await MongoSearchBackfill.RunAsync(collections, cancellationToken);
+            await MongoBackfillMarks.RunOnceAsync(collections.Database, clock, "post-versions-v1",
+                () => MongoVersionBackfill.RunAsync(collections, logger, cancellationToken), cancellationToken);
+            await MongoBackfillMarks.RunOnceAsync(collections.Database, clock, "search-tokens-v1",
+                () => MongoSearchBackfill.RunAsync(collections, cancellationToken), cancellationToken);
             var snapshotsKind = await EnsureSnapshotsAsync(cancellationToken);
             await collections.Snapshots.Indexes.CreateManyAsync(MongoSchema.SnapshotIndexes, cancellationToken);
             Log.MongoInitialized(logger, collections.DatabaseName, collections.Hosts, snapshotsKind);
