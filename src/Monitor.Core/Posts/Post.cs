@@ -3,6 +3,8 @@ namespace Monitor.Core.Posts;
 /// <summary>A post as an adapter maps it from the platform's wire format.</summary>
 public sealed record Post
 {
+    private readonly IReadOnlyList<string> media = MediaList.Empty;
+
     /// <summary>The platform's stable identity of the post within the account.</summary>
     public required string PostId { get; init; }
 
@@ -31,4 +33,11 @@ public sealed record Post
 
     /// <summary>An explicit edit time given by the platform (Mastodon <c>edited_at</c>), or null.</summary>
     public DateTimeOffset? EditedAt { get; init; }
+
+    /// <summary>
+    /// The absolute http(s) URLs of the post's attached media (images, video, audio, thumbnails) in the order the
+    /// platform lists them, without duplicates (<see cref="MediaLinks.Of"/>); empty when it has none. Not content:
+    /// a change of media alone is never an edit (<see cref="ContentHash"/>).
+    /// </summary>
+    public IReadOnlyList<string> Media { get => media; init => media = MediaList.Of(value); }
 }

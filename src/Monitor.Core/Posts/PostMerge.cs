@@ -25,7 +25,7 @@ public static class PostMerge
     /// A post seen again. Its content is edited only when the content hash changed (<see cref="ContentHash"/>): a
     /// moving "updated" time, new counts or links are never edits. When the stored hash came from an older normaliser
     /// version the change is the monitor's own (<c>reparsed</c>) unless the platform gives an explicit, newer edit time.
-    /// Fields the new fetch lacks (url, language, author, metrics) keep their stored values; an estimated date never
+    /// Fields the new fetch lacks (url, language, author, metrics, media) keep their stored values; an estimated date never
     /// replaces a real one; a post marked deleted is restored.
     /// </summary>
     public static PostWrite Merge(Stored stored, Post fetched, string platform, DateTimeOffset capturedAt)
@@ -62,6 +62,7 @@ public static class PostMerge
             Language = fetched.Language ?? stored.Language,
             Author = fetched.Author ?? stored.Author,
             Metrics = PostMetrics.Coalesce(fetched.Metrics, stored.Metrics),
+            Media = fetched.Media.Count > 0 ? fetched.Media : stored.Media,
             PublishedAt = takeFetchedDate ? fetched.PublishedAt : stored.PublishedAt,
             PublishedAtEstimated = takeFetchedDate ? fetched.PublishedAtEstimated : stored.PublishedAtEstimated,
             UpdatedAt = sourceUpdatedAt,
@@ -74,7 +75,7 @@ public static class PostMerge
             && string.Equals(stored.ContentHash, hash, StringComparison.Ordinal)
             && stored.AbsentChecks == 0
             && merged.Url == stored.Url && merged.Language == stored.Language && merged.Author == stored.Author
-            && merged.Metrics == stored.Metrics && merged.Kind == stored.Kind
+            && merged.Metrics == stored.Metrics && merged.Kind == stored.Kind && MediaLinks.Same(merged.Media, stored.Media)
             && merged.PublishedAt == stored.PublishedAt && merged.PublishedAtEstimated == stored.PublishedAtEstimated
             && merged.UpdatedAt == stored.SourceUpdatedAt;
         return new PostWrite(
@@ -131,7 +132,11 @@ public static class PostMerge
         string? Language,
         string? Author,
         PostMetrics? Metrics,
-        PostKind Kind);
+        PostKind Kind)
+    {
+        /// <summary>The stored media links (empty for posts stored before media were kept).</summary>
+        public IReadOnlyList<string> Media { get; init; } = [];
+    }
 }
 
 /// <summary>How much of a stored post a write touches.</summary>

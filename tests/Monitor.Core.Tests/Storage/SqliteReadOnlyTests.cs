@@ -35,7 +35,7 @@ public sealed class SqliteReadOnlyTests : IDisposable
 
         var error = await Assert.ThrowsAsync<StoreNotReadyException>(() => services.GetRequiredService<IStorageLifecycle>().OpenReadOnlyAsync(Ct));
 
-        Assert.Contains("has schema version 1; this Monitor reads version 4", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"has schema version 1; this Monitor reads version {Monitor.Core.Storage.Sqlite.SqliteSchema.LatestVersion}", error.Message, StringComparison.Ordinal);
         Assert.Contains("'accounts sync'", error.Message, StringComparison.Ordinal);
         Assert.Equal(1L, await ExecuteAsync("PRAGMA user_version;"));
     }

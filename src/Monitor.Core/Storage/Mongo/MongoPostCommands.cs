@@ -20,7 +20,7 @@ internal static class MongoPostCommands
         .Include("platform").Include("accountId").Include("postId").Include("contentHash").Include("normaliserVersion")
         .Include("publishedAt").Include("publishedAtEstimated").Include("sourceUpdatedAt").Include("editedAt").Include("deletedAt")
         .Include("absentChecks").Include("latestVersion").Include("url").Include("language").Include("author").Include("metrics")
-        .Include("kind").Include("title").Include("text").Exclude("_id");
+        .Include("kind").Include("title").Include("text").Include("media").Exclude("_id");
 
     /// <summary>Live posts of an account published at or after <paramref name="since"/> (served by accountId + publishedAt).</summary>
     public static FilterDefinition<BsonDocument> PublishedSince(string accountId, DateTimeOffset since) =>

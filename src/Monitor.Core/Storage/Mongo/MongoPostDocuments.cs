@@ -7,7 +7,7 @@ namespace Monitor.Core.Storage.Mongo;
 /// The <c>posts</c> document: <c>{ platform, accountId, postId, url, publishedAt, publishedAtEstimated, kind, title,
 /// text, language, author, metrics: { replies, reposts, likes, views } | null, sourceUpdatedAt, contentHash,
 /// firstSeenAt, lastSeenAt, editedAt, deletedAt, deletionEvidence, absentChecks, normaliserVersion, latestVersion,
-/// searchTokens: [token] }</c>,
+/// searchTokens: [token], media: [url] }</c> (<c>media</c> missing on posts stored before media were kept: none),
 /// unique by (platform, accountId, postId).
 /// </summary>
 internal static class MongoPostDocuments
@@ -40,6 +40,7 @@ internal static class MongoPostDocuments
             { "absentChecks", 0 },
             { "latestVersion", write.LatestVersion },
             { MongoSearchCommands.Field, MongoSearchCommands.Tokens(post.Title, post.Text) },
+            { "media", Media(post.Media) },
         };
         if (firstSeen)
         {
@@ -69,6 +70,7 @@ internal static class MongoPostDocuments
                 : new PostMetrics(metrics.Long("replies"), metrics.Long("reposts"), metrics.Long("likes"), metrics.Long("views")),
             UpdatedAt = document.Date("sourceUpdatedAt"),
             EditedAt = editedAt,
+            Media = ReadMedia(document),
         };
         return new StoredPost(
             document.RequiredString("platform"),
@@ -79,6 +81,14 @@ internal static class MongoPostDocuments
             editedAt,
             document.Date("deletedAt"));
     }
+
+    /// <summary>A media array of URL strings; none when the field is missing (stored before media were kept).</summary>
+    public static IReadOnlyList<string> ReadMedia(BsonDocument document) =>
+        document.TryGetValue("media", out var value) && value.IsBsonArray
+            ? value.AsBsonArray.Where(item => item.IsString).Select(item => item.AsString).ToArray()
+            : [];
+
+    public static BsonArray Media(IReadOnlyList<string> media) => new(media);
 
     private static BsonValue Metrics(PostMetrics? metrics) => metrics is null
         ? BsonNull.Value

@@ -7,7 +7,7 @@ namespace Monitor.Core.Storage.Mongo;
 
 /// <summary>
 /// The <c>post_versions</c> document: <c>{ platform, accountId, postId, version, reason, capturedAt, contentHash,
-/// title, text, url, media: [], captureId, evidence }</c>, unique by (platform, accountId, postId, version).
+/// title, text, url, media: [url], captureId, evidence }</c>, unique by (platform, accountId, postId, version).
 /// </summary>
 internal static class MongoVersionDocuments
 {
@@ -19,9 +19,7 @@ internal static class MongoVersionDocuments
     public static PostVersion FromDocument(BsonDocument document)
     {
         var evidence = document.String("evidence");
-        var media = document.TryGetValue("media", out var value) && value.IsBsonArray
-            ? value.AsBsonArray.Where(item => item.IsString).Select(item => item.AsString).ToArray()
-            : [];
+        var media = MongoPostDocuments.ReadMedia(document);
         return new PostVersion(
             document.RequiredString("platform"), document.RequiredString("accountId"), document.RequiredString("postId"),
             document.Int("version") ?? 0, VersionReasonNames.Parse(document.RequiredString("reason")), document.RequiredDate("capturedAt"),
@@ -31,23 +29,23 @@ internal static class MongoVersionDocuments
 
     public static BsonDocument Of(string platform, string accountId, PostWrite write, VersionReason reason, DateTimeOffset capturedAt, string? captureId) =>
         Document(platform, accountId, write.Post.PostId, write.LatestVersion, reason, capturedAt, write.ContentHash,
-            write.Post.Title, write.Post.Text, write.Post.Url, captureId, null);
+            write.Post.Title, write.Post.Text, write.Post.Url, write.Post.Media, captureId, null);
 
     /// <summary>The deletion version: the stored content at the time the evidence confirmed the deletion.</summary>
     public static BsonDocument Deletion(BsonDocument stored, DeletionWrite deletion, DateTimeOffset capturedAt, string? captureId) =>
         Document(stored.RequiredString("platform"), stored.RequiredString("accountId"), stored.RequiredString("postId"),
             deletion.LatestVersion, VersionReason.Deleted, capturedAt, stored.String("contentHash") ?? string.Empty,
-            stored.String("title"), stored.String("text"), stored.String("url"), captureId, deletion.Evidence);
+            stored.String("title"), stored.String("text"), stored.String("url"), MongoPostDocuments.ReadMedia(stored), captureId, deletion.Evidence);
 
     /// <summary>Version 1 of a post stored before versions were kept.</summary>
     public static BsonDocument Initial(BsonDocument post) =>
         Document(post.RequiredString("platform"), post.RequiredString("accountId"), post.RequiredString("postId"), 1,
             VersionReason.Created, post.RequiredDate("firstSeenAt"),
             ContentHash.Compute(new Post { PostId = "-", PublishedAt = DateTimeOffset.UnixEpoch, Title = post.String("title"), Text = post.String("text") }),
-            post.String("title"), post.String("text"), post.String("url"), null, null);
+            post.String("title"), post.String("text"), post.String("url"), MongoPostDocuments.ReadMedia(post), null, null);
 
     private static BsonDocument Document(string platform, string accountId, string postId, int version, VersionReason reason,
-        DateTimeOffset capturedAt, string hash, string? title, string? text, string? url, string? captureId, DeletionEvidence? evidence) => new()
+        DateTimeOffset capturedAt, string hash, string? title, string? text, string? url, IReadOnlyList<string> media, string? captureId, DeletionEvidence? evidence) => new()
     {
         { "platform", platform },
         { "accountId", accountId },
@@ -59,7 +57,7 @@ internal static class MongoVersionDocuments
         { "title", MongoBson.Of(title) },
         { "text", MongoBson.Of(text) },
         { "url", MongoBson.Of(url) },
-        { "media", new BsonArray() },
+        { "media", MongoPostDocuments.Media(media) },
         { "captureId", MongoBson.Of(captureId) },
         { "evidence", MongoBson.Of(evidence?.ToWireName()) },
     };

@@ -17,12 +17,12 @@ internal sealed class SqlitePostWriter
 
     private const string StoredColumns =
         "post_id, content_hash, normaliser_version, published_at, published_at_estimated, source_updated_at, edited_at, " +
-        "deleted_at, absent_checks, latest_version, url, language, author, replies, reposts, likes, views, kind";
+        "deleted_at, absent_checks, latest_version, url, language, author, replies, reposts, likes, views, kind, media";
 
     private static readonly string[] PostFields =
     [
         "$url", "$published", "$estimated", "$kind", "$title", "$text", "$language", "$author",
-        "$replies", "$reposts", "$likes", "$views", "$updated", "$hash", "$edited", "$normaliser", "$latest",
+        "$replies", "$reposts", "$likes", "$views", "$updated", "$hash", "$edited", "$normaliser", "$latest", "$media",
     ];
 
     private readonly WriteScope write;
@@ -125,7 +125,10 @@ internal sealed class SqlitePostWriter
                 reader.GetStringOrNull(11),
                 reader.GetStringOrNull(12),
                 replies is null && reposts is null && likes is null && views is null ? null : new PostMetrics(replies, reposts, likes, views),
-                PostKindNames.Parse(reader.GetString(17)));
+                PostKindNames.Parse(reader.GetString(17)))
+            {
+                Media = SqliteRows.ReadMedia(reader.GetStringOrNull(18)),
+            };
         }
 
         return result;
@@ -141,16 +144,16 @@ internal sealed class SqlitePostWriter
         await using var insert = Prepare("""
             INSERT INTO posts (platform, account_id, post_id, url, published_at, published_at_estimated, kind, title, text,
                 language, author, replies, reposts, likes, views, source_updated_at, content_hash, first_seen_at, last_seen_at,
-                edited_at, normaliser_version, latest_version)
+                edited_at, normaliser_version, latest_version, media)
             VALUES ($platform, $account, $post, $url, $published, $estimated, $kind, $title, $text,
-                $language, $author, $replies, $reposts, $likes, $views, $updated, $hash, $seen, $seen, $edited, $normaliser, $latest);
+                $language, $author, $replies, $reposts, $likes, $views, $updated, $hash, $seen, $seen, $edited, $normaliser, $latest, $media);
             """, PostFields);
         await using var update = Prepare($"""
             UPDATE posts SET url = $url, published_at = $published, published_at_estimated = $estimated,
                 kind = $kind, title = $title, text = $text, language = $language, author = $author,
                 replies = $replies, reposts = $reposts, likes = $likes, views = $views, source_updated_at = $updated,
                 content_hash = $hash, last_seen_at = $seen, edited_at = $edited, normaliser_version = $normaliser,
-                latest_version = $latest, deleted_at = NULL, deletion_evidence = NULL, absent_checks = 0
+                latest_version = $latest, media = $media, deleted_at = NULL, deletion_evidence = NULL, absent_checks = 0
             WHERE {Key};
             """, PostFields);
         await using var version = PrepareVersion();
@@ -199,8 +202,7 @@ internal sealed class SqlitePostWriter
         await using var version = Prepare("""
             INSERT OR IGNORE INTO post_versions (platform, account_id, post_id, version, reason, captured_at, content_hash, title, text, url, media, capture_id, evidence)
             SELECT platform, account_id, post_id, latest_version, 'deleted', $seen, content_hash, title, text, url,
-                (SELECT media FROM post_versions v WHERE v.platform = posts.platform AND v.account_id = posts.account_id
-                    AND v.post_id = posts.post_id ORDER BY v.version DESC LIMIT 1), $capture, $evidence
+                COALESCE(media, '[]'), $capture, $evidence
             FROM posts WHERE platform = $platform AND account_id = $account AND post_id = $post;
             """, "$evidence", "$capture");
         foreach (var deletion in deletions)
@@ -244,7 +246,7 @@ internal sealed class SqlitePostWriter
         p["$title"].Set(post.Title);
         p["$text"].Set(post.Text);
         p["$url"].Set(post.Url);
-        p["$media"].Set("[]");
+        p["$media"].Set(SqliteRows.WriteMedia(post.Media));
         p["$capture"].Set(captureId);
     }
 
@@ -270,6 +272,7 @@ internal sealed class SqlitePostWriter
         p["$edited"].Set(postWrite.EditedAt);
         p["$normaliser"].Set(postWrite.NormaliserVersion);
         p["$latest"].Set(postWrite.LatestVersion);
+        p["$media"].Set(SqliteRows.WriteMedia(post.Media));
     }
 
     private SqliteCommand Prepare(string sql, params string[] fields)

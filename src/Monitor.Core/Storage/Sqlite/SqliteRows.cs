@@ -15,7 +15,7 @@ internal static class SqliteRows
 
     public const string PostColumns =
         "platform, account_id, post_id, url, published_at, published_at_estimated, kind, title, text, language, author, " +
-        "replies, reposts, likes, views, source_updated_at, first_seen_at, last_seen_at, edited_at, deleted_at";
+        "replies, reposts, likes, views, source_updated_at, first_seen_at, last_seen_at, edited_at, deleted_at, media";
 
     public const string SnapshotColumns =
         "account_id, platform, captured_at, status, http_status, new_posts, seen_posts, followers, following, " +
@@ -31,9 +31,17 @@ internal static class SqliteRows
         return new PostVersion(
             row.GetString(0), row.GetString(1), row.GetString(2), row.GetInt32(3), VersionReasonNames.Parse(row.GetString(4)),
             row.GetTime(5), row.GetString(6), row.GetStringOrNull(7), row.GetStringOrNull(8), row.GetStringOrNull(9),
-            media is null ? [] : System.Text.Json.JsonSerializer.Deserialize(media, SqliteJsonContext.Default.StringArray) ?? [],
+            ReadMedia(media),
             row.GetStringOrNull(11), evidence is null ? null : DeletionEvidenceNames.Parse(evidence));
     }
+
+    /// <summary>A media column: a JSON array of URLs, NULL (stored before media were kept) as none.</summary>
+    public static IReadOnlyList<string> ReadMedia(string? json) =>
+        json is null ? [] : System.Text.Json.JsonSerializer.Deserialize(json, SqliteJsonContext.Default.StringArray) ?? [];
+
+    /// <summary>The media column's value: always an array, <c>[]</c> when none.</summary>
+    public static string WriteMedia(IReadOnlyList<string> media) =>
+        System.Text.Json.JsonSerializer.Serialize(media as string[] ?? media.ToArray(), SqliteJsonContext.Default.StringArray);
 
     public static AccountRecord ReadAccount(SqliteDataReader row)
     {
@@ -87,6 +95,7 @@ internal static class SqliteRows
                 : new PostMetrics(replies, reposts, likes, views),
             UpdatedAt = row.GetTimeOrNull(15),
             EditedAt = editedAt,
+            Media = ReadMedia(row.GetStringOrNull(20)),
         };
         return new StoredPost(row.GetString(0), row.GetString(1), post, row.GetTime(16), row.GetTime(17), editedAt, row.GetTimeOrNull(19));
     }
