@@ -37,6 +37,13 @@ internal sealed record FeedEntry
 
     public string? Author { get; init; }
 
+    /// <summary>
+    /// Media links in document order: RSS <c>enclosure</c>, Media RSS <c>media:content</c>/<c>media:thumbnail</c>
+    /// (also inside <c>media:group</c>), Atom <c>link rel="enclosure"</c>, JSON Feed <c>image</c> and
+    /// <c>attachments[].url</c>; resolved against the <c>xml:base</c> in scope when the parser knew one.
+    /// </summary>
+    public IReadOnlyList<string?> Media { get; init; } = [];
+
     /// <summary>The entry's own language; <see cref="ParsedFeed.Language"/> applies when null.</summary>
     public string? Language { get; init; }
 }

@@ -54,6 +54,7 @@ internal static class FeedEntryMapper
             Language = entry.Language ?? feedLanguage,
             Author = entry.Author,
             UpdatedAt = updated,
+            Media = MediaLinks.Of(entry.Media, feedUrl),
         };
     }
 

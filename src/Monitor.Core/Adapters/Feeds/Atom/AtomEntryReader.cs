@@ -6,6 +6,7 @@ namespace Monitor.Core.Adapters.Feeds.Atom;
 internal static class AtomEntryReader
 {
     private const string AlternateUri = "http://www.iana.org/assignments/relation/alternate";
+    private const string EnclosureUri = "http://www.iana.org/assignments/relation/enclosure";
 
     private readonly record struct Link(string? Rel, string? Type, string Href);
 
@@ -32,6 +33,11 @@ internal static class AtomEntryReader
                 else if (reader.LocalName == "description" && reader.NamespaceURI == FeedXml.MediaNamespace)
                 {
                     Keep(ref fields.MediaDescription, XmlContent.ReadTrimmed(reader));
+                }
+                else if (reader.LocalName is "content" or "thumbnail" && reader.NamespaceURI == FeedXml.MediaNamespace)
+                {
+                    fields.Media.Add(XmlBase.ResolveLink(XmlBase.Resolve(entryBase, reader.GetAttribute("base", FeedXml.XmlNamespace)), reader.GetAttribute("url")));
+                    reader.Read();
                 }
                 else
                 {
@@ -155,6 +161,7 @@ internal static class AtomEntryReader
         public FeedText? Title, Content, Summary;
         public List<string>? Authors;
         public readonly List<Link> Links = new(2);
+        public readonly List<string?> Media = [];
 
         public FeedEntry ToEntry(string? feedAuthor, string? language) => new()
         {
@@ -169,6 +176,8 @@ internal static class AtomEntryReader
             // RFC 4287 §4.2.1: an entry without author inherits its source's, then the feed's.
             Author = Authors is null ? SourceAuthors ?? feedAuthor : string.Join(", ", Authors),
             Language = language,
+            // RFC 4287 §4.2.7.2: rel="enclosure" is "a related resource that is potentially large in size".
+            Media = [.. Links.Where(l => l.Rel is "enclosure" or EnclosureUri).Select(l => l.Href), .. Media],
         };
     }
 }

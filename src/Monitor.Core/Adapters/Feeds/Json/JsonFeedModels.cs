@@ -27,6 +27,11 @@ internal sealed record JsonFeedItem(
     string? DateModified,
     IReadOnlyList<JsonFeedAuthor>? Authors,
     JsonFeedAuthor? Author,
-    string? Language);
+    string? Language,
+    string? Image = null,
+    IReadOnlyList<JsonFeedAttachment>? Attachments = null);
+
+/// <summary>An item's attachment (podcast audio, video, document): only its <c>url</c> is read.</summary>
+internal sealed record JsonFeedAttachment(string? Url);
 
 internal sealed record JsonFeedAuthor(string? Name, string? Url);

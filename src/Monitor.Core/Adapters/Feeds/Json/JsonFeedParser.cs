@@ -45,6 +45,7 @@ internal static class JsonFeedParser
         Updated = item.DateModified,
         Author = Authors(item.Authors, item.Author) ?? feedAuthor,
         Language = Trimmed(item.Language),
+        Media = [item.Image, .. item.Attachments?.Select(a => a?.Url) ?? []],
     };
 
     private static string? IdText(JsonElement id) => id.ValueKind switch

@@ -6,7 +6,8 @@ namespace Monitor.Core.Adapters.Feeds.Rss;
 /// <summary>
 /// One RSS item into the common entry shape, with the carriers old and odd feeds use when the standard element is
 /// missing: <c>xhtml:body</c>, <c>body</c> and <c>fullitem</c> for content; <c>dc:title</c> for the title;
-/// <c>dc:description</c>, <c>itunes:summary</c> and <c>media:description</c> for the summary.
+/// <c>dc:description</c>, <c>itunes:summary</c> and <c>media:description</c> for the summary. Media links come
+/// from <c>enclosure</c> (RSS 2.0) and Media RSS <c>media:content</c>/<c>media:thumbnail</c>, in document order.
 /// </summary>
 internal static class RssItemReader
 {
@@ -48,8 +49,17 @@ internal static class RssItemReader
             Updated = item.ChildText(Atom + "updated"),
             Author = item.ChildText(Dc + "creator") ?? AuthorName(item.ChildText(ns + "author")),
             Language = item.ChildText(Dc + "language") ?? NullIfBlank((string?)item.Attribute(Xml + "lang")),
+            Media = MediaLinks(item, ns, itemBase),
         };
     }
+
+    // https://www.rssboard.org/rss-specification#ltenclosuregtSubelementOfLtitemgt and
+    // https://www.rssboard.org/media-rss#media-content: the URL is the url attribute; media:group nests them.
+    private static string?[] MediaLinks(XElement item, XNamespace ns, Uri? itemBase) =>
+        item.Descendants()
+            .Where(e => e.Name == ns + "enclosure" || e.Name == Media + "content" || e.Name == Media + "thumbnail")
+            .Select(e => XmlBase.ResolveLink(XmlBase.Resolve(itemBase, (string?)e.Attribute(Xml + "base")), (string?)e.Attribute("url")))
+            .ToArray();
 
     private static string? Link(XElement? link, Uri? itemBase) =>
         link?.Value.Trim() is { Length: > 0 } href
