@@ -58,6 +58,9 @@ internal sealed record BlueskyPostView
     public long? LikeCount { get; init; }
     public long? QuoteCount { get; init; }
     public DateTimeOffset? IndexedAt { get; init; }
+
+    /// <summary>The hydrated embed (<c>#view</c> types), whose media URLs the AppView has already built.</summary>
+    public BlueskyEmbedView? Embed { get; init; }
 }
 
 /// <summary>The <c>app.bsky.feed.post</c> record. <c>createdAt</c> is client-written, so it is read as text.</summary>
@@ -76,6 +79,27 @@ internal sealed record BlueskyEmbed
     [JsonPropertyName("$type")]
     public string? Type { get; init; }
     public BlueskyEmbedRecord? Record { get; init; }
+}
+
+/// <summary>
+/// An embed view: <c>app.bsky.embed.images#view</c> (<c>images[].fullsize</c>), <c>app.bsky.embed.video#view</c>
+/// (<c>playlist</c>, an HLS URL, and <c>thumbnail</c>) or <c>app.bsky.embed.recordWithMedia#view</c> (<c>media</c>).
+/// </summary>
+internal sealed record BlueskyEmbedView
+{
+    [JsonPropertyName("$type")]
+    public string? Type { get; init; }
+    public List<BlueskyImageView>? Images { get; init; }
+    public string? Playlist { get; init; }
+    public string? Thumbnail { get; init; }
+    public BlueskyEmbedView? Media { get; init; }
+}
+
+/// <summary><c>app.bsky.embed.images#viewImage</c>: <c>fullsize</c> and <c>thumb</c> are fully-qualified URLs.</summary>
+internal sealed record BlueskyImageView
+{
+    public string? Fullsize { get; init; }
+    public string? Thumb { get; init; }
 }
 
 /// <summary>A strong reference (<c>uri</c>), or for <c>recordWithMedia</c> an embed holding one in <c>record</c>.</summary>

@@ -55,8 +55,20 @@ internal static class BlueskyPostMapper
             Language = record.Langs is [var first, ..] ? first : null,
             Author = view.Author?.Handle,
             Metrics = new PostMetrics(view.ReplyCount, view.RepostCount, view.LikeCount),
+            Media = MediaLinks.Of(MediaOf(view.Embed)),
         };
     }
+
+    // The lexicon's views carry "fully-qualified URLs ... provided by the App View" (app.bsky.embed.images#viewImage,
+    // app.bsky.embed.video#view); the record's blob refs need the author's PDS to resolve, so the view is what counts.
+    // An embedded post's own media (a quote's target) are that post's, not this one's.
+    private static IEnumerable<string?> MediaOf(BlueskyEmbedView? embed) => embed?.Type switch
+    {
+        "app.bsky.embed.images#view" => embed.Images?.Select(image => image?.Fullsize) ?? [],
+        "app.bsky.embed.video#view" => [embed.Playlist, embed.Thumbnail],
+        "app.bsky.embed.recordWithMedia#view" => MediaOf(embed.Media),
+        _ => [],
+    };
 
     // createdAt is written by the client; an unreadable one falls back to when the AppView indexed the post.
     private static DateTimeOffset CreatedAt(BlueskyPostView view) =>

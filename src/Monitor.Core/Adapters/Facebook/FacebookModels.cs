@@ -19,7 +19,34 @@ internal sealed record GraphPost(
     string? PermalinkUrl,
     GraphShares? Shares,
     string? StatusType,
-    string? ParentId);
+    string? ParentId,
+    string? FullPicture = null,
+    GraphAttachmentList? Attachments = null)
+{
+    /// <summary>
+    /// The post's media: each attachment's video <c>source</c> or image <c>src</c> (an album's from its
+    /// subattachments); <c>full_picture</c> only when the attachments give none.
+    /// </summary>
+    public IEnumerable<string?> MediaLinks()
+    {
+        var links = (Attachments?.Data ?? [])
+            .SelectMany(a => a.Subattachments?.Data is { Count: > 0 } parts ? parts : [a])
+            .Select(a => a.Media?.Source ?? a.Media?.Image?.Src)
+            .Where(link => link is not null)
+            .ToList();
+        return links.Count > 0 ? links : [FullPicture];
+    }
+}
+
+/// <summary>The <c>attachments</c> edge inlined in a post (field expansion <c>attachments{media,subattachments}</c>).</summary>
+internal sealed record GraphAttachmentList(List<GraphAttachment>? Data);
+
+internal sealed record GraphAttachment(GraphMedia? Media, GraphAttachmentList? Subattachments = null);
+
+/// <summary>An attachment's <c>media</c>: <c>image.src</c> (a photo, a video's still) and <c>source</c> (a video file).</summary>
+internal sealed record GraphMedia(GraphImage? Image, string? Source = null);
+
+internal sealed record GraphImage(string? Src);
 
 internal sealed record GraphShares(long? Count);
 

@@ -23,6 +23,7 @@ internal static class FacebookPostMapper
             // updated_time also moves when someone comments (Graph API Post reference), so it is the source's
             // "updated" time, not an edit time: the store compares content to record real edits.
             UpdatedAt = ParseTime(post.UpdatedTime) is { } updated && updated > published ? updated : null,
+            Media = MediaLinks.Of(post.MediaLinks()),
         };
     }
 

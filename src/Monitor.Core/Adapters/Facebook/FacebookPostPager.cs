@@ -7,7 +7,7 @@ namespace Monitor.Core.Adapters.Facebook;
 /// <summary>Lists a page's posts newest first, following Graph API paging within a time window and a page cap.</summary>
 internal sealed class FacebookPostPager(FacebookGraphClient graph, FacebookOptions options, ILogger logger)
 {
-    private const string Fields = "id,created_time,updated_time,message,permalink_url,shares,status_type,parent_id";
+    private const string Fields = "id,created_time,updated_time,message,permalink_url,shares,status_type,parent_id,full_picture,attachments{media,subattachments}";
 
     /// <summary>
     /// Reads <c>/{pageId}/posts</c> from <paramref name="since"/> (null: from the newest) until the last page,

@@ -47,6 +47,18 @@ internal sealed record MastodonStatus
 
     /// <summary>Quote or ShallowQuote entity (Mastodon 4.4+); only its presence matters here.</summary>
     public JsonElement? Quote { get; init; }
+
+    public IReadOnlyList<MastodonMediaAttachment>? MediaAttachments { get; init; }
+}
+
+/// <summary>
+/// Mastodon <c>MediaAttachment</c> entity: <c>url</c> is the full-size file on this instance, <c>remote_url</c> the
+/// original on the author's server (null for local media; <c>url</c> may be null while a remote file is not cached).
+/// </summary>
+internal sealed record MastodonMediaAttachment
+{
+    public string? Url { get; init; }
+    public string? RemoteUrl { get; init; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]

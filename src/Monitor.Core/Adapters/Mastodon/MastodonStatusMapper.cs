@@ -29,6 +29,7 @@ internal static class MastodonStatusMapper
             Author = source.Account?.Acct,
             Metrics = new PostMetrics(source.RepliesCount, source.ReblogsCount, source.FavouritesCount),
             EditedAt = status.Reblog is null ? status.EditedAt : null,
+            Media = MediaLinks.Of(source.MediaAttachments?.Select(m => m?.Url ?? m?.RemoteUrl) ?? []),
         };
     }
 

@@ -172,6 +172,7 @@ internal sealed class TelegramAdapter(
         Kind = message.Forwarded ? PostKind.Repost : message.IsReply ? PostKind.Reply : PostKind.Post,
         Text = message.Text,
         Author = message.Author,
+        Media = MediaLinks.Of(message.Media ?? []),
         Metrics = message.Views is { } views ? new PostMetrics(Views: views) : null,
     };
 

@@ -7,7 +7,7 @@ namespace Monitor.Core.Adapters.Telegram;
 /// <param name="OldestId">The smallest message id on the page, service messages included; null on an empty page.</param>
 internal sealed record TelegramPreviewPage(bool IsChannel, long? Subscribers, IReadOnlyList<TelegramMessage> Messages, long? OldestId);
 
-/// <summary>One message widget (<c>div.tgme_widget_message</c>).</summary>
+/// <summary>One message widget (<c>div.tgme_widget_message</c>); <c>Media</c>: its photos' and videos' file links, in page order.</summary>
 internal sealed record TelegramMessage(
     long Id,
     string Url,
@@ -16,4 +16,5 @@ internal sealed record TelegramMessage(
     long? Views,
     bool Forwarded,
     bool IsReply,
-    string? Author);
+    string? Author,
+    IReadOnlyList<string?>? Media = null);

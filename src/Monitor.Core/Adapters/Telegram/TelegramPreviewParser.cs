@@ -63,7 +63,28 @@ internal static class TelegramPreviewParser
             TelegramCount.Parse(message.QuerySelector(".tgme_widget_message_views")?.TextContent),
             message.QuerySelector(".tgme_widget_message_forwarded_from") is not null,
             message.QuerySelector(".tgme_widget_message_reply") is not null,
-            NullIfBlank(message.QuerySelector(".tgme_widget_message_from_author")?.TextContent));
+            NullIfBlank(message.QuerySelector(".tgme_widget_message_from_author")?.TextContent),
+            Media(message));
+    }
+
+    /// <summary>
+    /// The files the page shows: a photo is the <c>background-image</c> of its <c>a.tgme_widget_message_photo_wrap</c>,
+    /// a video the <c>src</c> of its <c>video.tgme_widget_message_video</c> (a video too large to preview has none).
+    /// A replied-to message's thumbnail belongs to that message.
+    /// </summary>
+    private static string?[] Media(IElement message) =>
+        message.QuerySelectorAll("a.tgme_widget_message_photo_wrap, video.tgme_widget_message_video[src]")
+            .Where(e => e.Closest(".tgme_widget_message_reply") is null)
+            .Select(e => e.LocalName == "video" ? e.GetAttribute("src") : BackgroundImage(e.GetAttribute("style")))
+            .ToArray();
+
+    // The page writes background-image:url('…') (CSS url() with or without quotes: https://www.w3.org/TR/css-values-4/#urls).
+    private static string? BackgroundImage(string? style)
+    {
+        const string Marker = "background-image:url(";
+        var start = style?.IndexOf(Marker, StringComparison.OrdinalIgnoreCase) ?? -1;
+        var end = start < 0 ? -1 : style!.IndexOf(')', start + Marker.Length);
+        return end < 0 ? null : style![(start + Marker.Length)..end].Trim().Trim('\'', '"');
     }
 
     /// <summary>

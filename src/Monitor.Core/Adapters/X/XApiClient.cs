@@ -14,11 +14,15 @@ internal sealed class XApiClient(HttpClient client, XOptions options, TimeProvid
     /// <summary>Largest page of the user timeline and of a post lookup.</summary>
     public const int PageSize = 100;
 
-    private const string PostFields = "created_at,public_metrics,referenced_tweets,edit_history_tweet_ids,lang,conversation_id,in_reply_to_user_id";
+    private const string PostFields = "created_at,public_metrics,referenced_tweets,edit_history_tweet_ids,lang,conversation_id,in_reply_to_user_id,attachments";
 
     // The timeline's author expansion returns the account's public metrics with every non-empty page, so a poll that
     // finds posts needs no user lookup (docs.x.com/x-api/fundamentals/data-dictionary/reference: fields and expansions).
-    private const string AuthorExpansion = "expansions=author_id&user.fields=public_metrics,username";
+    private const string AuthorExpansion = "expansions=author_id,attachments.media_keys&user.fields=public_metrics,username&" + MediaFields;
+
+    // A post's attachments.media_keys point into includes.media; url is a photo's file, variants a video's or GIF's
+    // encodings, preview_image_url their still (docs.x.com/x-api/fundamentals/data-dictionary: media object).
+    private const string MediaFields = "media.fields=url,preview_image_url,variants";
 
     private readonly Uri baseUri = new((options.BaseUrl ?? XOptions.DefaultBaseUrl).TrimEnd('/') + "/");
 
@@ -70,7 +74,7 @@ internal sealed class XApiClient(HttpClient client, XOptions options, TimeProvid
     /// "Not Found Error" (resource-not-found) problems, hidden ones (protected, suspended author) as "Authorization Error".
     /// </summary>
     public Task<XResponse<XPostsResponse>> LookupPostsAsync(IEnumerable<string> ids, CancellationToken cancellationToken) =>
-        GetAsync($"2/tweets?ids={string.Join(',', ids.Select(Uri.EscapeDataString))}&tweet.fields={PostFields}",
+        GetAsync($"2/tweets?ids={string.Join(',', ids.Select(Uri.EscapeDataString))}&tweet.fields={PostFields}&expansions=attachments.media_keys&{MediaFields}",
             XJsonContext.Default.XPostsResponse, cancellationToken);
 
     private async Task<XResponse<T>> GetAsync<T>(string relativeUrl, JsonTypeInfo<T> type, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ internal sealed class XDeletionCheck(XApiClient api, string accountKey, ILogger 
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         // Looking up an edited post's first id returns that old version; its newer text must not overwrite the stored one.
-        var present = (lookup.Value.Data ?? []).Where(IsLatestVersion).ToArray();
+        var present = lookup.Value.PostsWithMedia().Where(IsLatestVersion).ToArray();
         return new XDeletionCheckResult(deleted, present, asked.Length);
     }
 

@@ -15,10 +15,37 @@ internal sealed record XUser(string Id, string? Username = null, XUserMetrics? P
 internal sealed record XUserMetrics(long? FollowersCount = null, long? FollowingCount = null, long? TweetCount = null, long? PostCount = null);
 
 internal sealed record XPostsResponse(
-    IReadOnlyList<XPost>? Data = null, XMeta? Meta = null, IReadOnlyList<XProblem>? Errors = null, XIncludes? Includes = null);
+    IReadOnlyList<XPost>? Data = null, XMeta? Meta = null, IReadOnlyList<XProblem>? Errors = null, XIncludes? Includes = null)
+{
+    /// <summary>The page's posts, each with the links of the media its <c>attachments.media_keys</c> name in <c>includes.media</c>.</summary>
+    public IReadOnlyList<XPost> PostsWithMedia()
+    {
+        var media = (Includes?.Media ?? []).Where(m => m.MediaKey is not null).DistinctBy(m => m.MediaKey).ToDictionary(m => m.MediaKey!, StringComparer.Ordinal);
+        return (Data ?? []).Select(post => post.Attachments?.MediaKeys is { Count: > 0 } keys
+            ? post with { MediaUrls = Posts.MediaLinks.Of(keys.Select(key => media.GetValueOrDefault(key)?.Link)) }
+            : post).ToArray();
+    }
+}
 
-/// <summary>Expanded objects: with <c>expansions=author_id</c> a timeline page carries its author, public metrics included.</summary>
-internal sealed record XIncludes(IReadOnlyList<XUser>? Users = null);
+/// <summary>
+/// Expanded objects: with <c>expansions=author_id</c> a timeline page carries its author, public metrics included;
+/// with <c>attachments.media_keys</c> the media of its posts.
+/// </summary>
+internal sealed record XIncludes(IReadOnlyList<XUser>? Users = null, IReadOnlyList<XMedia>? Media = null);
+
+/// <summary>A media object: a photo's <c>url</c>, or a video's/GIF's <c>variants</c> and <c>preview_image_url</c>.</summary>
+internal sealed record XMedia(string? MediaKey = null, string? Type = null, string? Url = null, string? PreviewImageUrl = null, IReadOnlyList<XMediaVariant>? Variants = null)
+{
+    /// <summary>The photo, else the video's highest-bit-rate MP4 (the HLS playlist has no bit rate), else its still.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Link => Url
+        ?? Variants?.Where(v => v.ContentType == "video/mp4" && v.Url is not null).MaxBy(v => v.BitRate ?? 0)?.Url
+        ?? PreviewImageUrl;
+}
+
+internal sealed record XMediaVariant(long? BitRate = null, string? ContentType = null, string? Url = null);
+
+internal sealed record XAttachments(IReadOnlyList<string>? MediaKeys = null);
 
 internal sealed record XPost(
     string Id,
@@ -29,7 +56,13 @@ internal sealed record XPost(
     IReadOnlyList<XReference>? ReferencedPosts = null,
     IReadOnlyList<string>? EditHistoryTweetIds = null,
     IReadOnlyList<string>? EditHistoryPostIds = null,
-    string? Lang = null);
+    string? Lang = null,
+    XAttachments? Attachments = null)
+{
+    /// <summary>The links of the post's media, resolved from the page's <c>includes.media</c> (<see cref="XPostsResponse.PostsWithMedia"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> MediaUrls { get; init; } = [];
+}
 
 internal sealed record XPostMetrics(
     long? ReplyCount = null, long? RetweetCount = null, long? RepostCount = null, long? LikeCount = null, long? ImpressionCount = null);

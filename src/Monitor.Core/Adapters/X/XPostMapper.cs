@@ -36,6 +36,7 @@ internal static class XPostMapper
             Metrics = metrics is null
                 ? null
                 : new PostMetrics(metrics.ReplyCount, metrics.RetweetCount ?? metrics.RepostCount, metrics.LikeCount, metrics.ImpressionCount),
+            Media = post.MediaUrls,
         };
     }
 

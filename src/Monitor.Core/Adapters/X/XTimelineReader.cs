@@ -87,7 +87,7 @@ internal sealed class XTimelineReader(XApiClient api, XOptions options, string a
                 return new XRangeRead(posts, author, pages, false, XFailures.FromProblem(problem, "id:" + userId));
             }
 
-            posts.AddRange(body.Data ?? []);
+            posts.AddRange(body.PostsWithMedia());
             author ??= body.Includes?.Users?.FirstOrDefault(u => u.Id == userId);
             pages++;
             token = body.Meta?.NextToken;

@@ -10,4 +10,5 @@ internal sealed record YouTubeFeedEntry(
     string? Url,
     string? Author,
     long? Views,
-    long? Likes);
+    long? Likes,
+    string? Thumbnail = null);

@@ -50,7 +50,7 @@ internal static class YouTubeFeedParser
 
     private static YouTubeFeedEntry ParseEntry(XmlReader reader)
     {
-        string? videoId = null, title = null, mediaTitle = null, description = null, url = null, author = null;
+        string? videoId = null, title = null, mediaTitle = null, description = null, url = null, author = null, thumbnail = null;
         DateTimeOffset? published = null, updated = null;
         long? views = null, likes = null;
         reader.Read();
@@ -74,6 +74,7 @@ internal static class YouTubeFeedParser
                 case (Atom, "link") when reader.GetAttribute("rel") is null or "alternate": url = reader.GetAttribute("href"); break;
                 case (Media, "starRating"): likes = ParseCount(reader.GetAttribute("count")); break;
                 case (Media, "statistics"): views = ParseCount(reader.GetAttribute("views")); break;
+                case (Media, "thumbnail"): thumbnail ??= reader.GetAttribute("url"); break;
             }
 
             reader.Read();
@@ -84,7 +85,7 @@ internal static class YouTubeFeedParser
             throw new PayloadFormatException("A YouTube feed entry lacks yt:videoId or published.");
         }
 
-        return new YouTubeFeedEntry(videoId, published.Value, updated, mediaTitle ?? title, description, url, author, views, likes);
+        return new YouTubeFeedEntry(videoId, published.Value, updated, mediaTitle ?? title, description, url, author, views, likes, thumbnail);
     }
 
     private static DateTimeOffset ParseDate(string value, string element) =>

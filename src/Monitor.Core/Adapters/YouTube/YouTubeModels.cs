@@ -24,7 +24,18 @@ internal sealed record YouTubePlaylistItemList(IReadOnlyList<YouTubePlaylistItem
 internal sealed record YouTubePlaylistItem(YouTubePlaylistSnippet? Snippet = null, YouTubePlaylistContent? ContentDetails = null);
 
 internal sealed record YouTubePlaylistSnippet(
-    DateTimeOffset? PublishedAt = null, string? Title = null, string? Description = null, string? ChannelTitle = null, YouTubeResourceId? ResourceId = null);
+    DateTimeOffset? PublishedAt = null, string? Title = null, string? Description = null, string? ChannelTitle = null, YouTubeResourceId? ResourceId = null,
+    YouTubeThumbnails? Thumbnails = null);
+
+/// <summary>A snippet's <c>thumbnails</c> by size key; a video has only some of them (<c>maxres</c> needs an HD upload).</summary>
+internal sealed record YouTubeThumbnails(
+    YouTubeThumbnail? Default = null, YouTubeThumbnail? Medium = null, YouTubeThumbnail? High = null, YouTubeThumbnail? Standard = null, YouTubeThumbnail? Maxres = null)
+{
+    /// <summary>The largest one given.</summary>
+    public string? Largest => (Maxres ?? Standard ?? High ?? Medium ?? Default)?.Url;
+}
+
+internal sealed record YouTubeThumbnail(string? Url = null);
 
 internal sealed record YouTubeResourceId(string? VideoId = null);
 

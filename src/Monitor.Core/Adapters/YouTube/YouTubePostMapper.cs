@@ -2,7 +2,11 @@ using Monitor.Core.Posts;
 
 namespace Monitor.Core.Adapters.YouTube;
 
-/// <summary>Maps feed entries and uploads-playlist items to <see cref="Post"/> (PostId = video id).</summary>
+/// <summary>
+/// Maps feed entries and uploads-playlist items to <see cref="Post"/> (PostId = video id). The media link is the
+/// video's thumbnail (the feed's <c>media:thumbnail</c>, the API's largest <c>snippet.thumbnails</c>); the video
+/// itself is the post's URL.
+/// </summary>
 internal static class YouTubePostMapper
 {
     private const string WatchUrl = "https://www.youtube.com/watch?v=";
@@ -18,6 +22,7 @@ internal static class YouTubePostMapper
         Text = HtmlText.ToPlainText(entry.Description),
         Author = entry.Author,
         Metrics = entry.Views is null && entry.Likes is null ? null : new PostMetrics(Likes: entry.Likes, Views: entry.Views),
+        Media = MediaLinks.Of([entry.Thumbnail]),
     };
 
     /// <summary>Null for items without a publication time: private or deleted videos still listed in the playlist.</summary>
@@ -37,6 +42,7 @@ internal static class YouTubePostMapper
             Title = item.Snippet?.Title,
             Text = HtmlText.ToPlainText(item.Snippet?.Description),
             Author = item.Snippet?.ChannelTitle,
+            Media = MediaLinks.Of([item.Snippet?.Thumbnails?.Largest]),
         };
     }
 
@@ -58,6 +64,7 @@ internal static class YouTubePostMapper
             Text = HtmlText.ToPlainText(video.Snippet.Description),
             Author = video.Snippet.ChannelTitle,
             Metrics = statistics is null ? null : new PostMetrics(Likes: statistics.LikeCount, Views: statistics.ViewCount),
+            Media = MediaLinks.Of([video.Snippet.Thumbnails?.Largest]),
         };
     }
 }

@@ -94,6 +94,17 @@ public sealed class BlueskyAdapterTests : IAsyncLifetime
         Assert.Null(result.Posts[3].Language);
         Assert.Single(result.Posts, p => p.PostId.EndsWith("/3lbcaaaaaaa2a", StringComparison.Ordinal));
 
+        // Media from the AppView's embed views: the post's own images (not the quoted post's), a video's playlist and thumbnail.
+        var media = result.Posts.ToDictionary(p => p.PostId[(p.PostId.LastIndexOf('/') + 1)..], p => p.Media);
+        Assert.Equal([$"https://cdn.bsky.app/img/feed_fullsize/plain/{Did}/bafkreiimage@jpeg"], media["3lbz2quotemd2"]);
+        Assert.Equal(
+            [
+                "https://video.bsky.app/watch/did%3Aplc%3Afcdo4kq2yq7m3hnxwzj5tb6a/bafkreivideo/playlist.m3u8",
+                "https://video.bsky.app/watch/did%3Aplc%3Afcdo4kq2yq7m3hnxwzj5tb6a/bafkreivideo/thumbnail.jpg",
+            ],
+            media["3lbcaaaaaaa2a"]);
+        Assert.Empty(media["3lbz2quote222"]);
+
         Assert.Equal("?actor=fcdo.bsky.social", Assert.Single(server.RequestsTo("/xrpc/app.bsky.actor.getProfile")).Query);
         Assert.Equal($"?actor={Uri.EscapeDataString(Did)}&limit=100&filter=posts_with_replies", Assert.Single(FeedRequests()).Query);
     }

@@ -35,6 +35,9 @@ public sealed class FacebookAdapterTests
         Assert.Equal(new PostMetrics(Reposts: 42), first.Metrics);
         Assert.Equal(PostKind.Post, first.Kind);
         Assert.Null(first.UpdatedAt);
+        Assert.Equal(["https://scontent.xx.fbcdn.net/v/photo-1.jpg", "https://video.xx.fbcdn.net/v/video-2.mp4"], first.Media);
+        Assert.Empty(result.Posts[1].Media);
+        Assert.Equal(["https://external.xx.fbcdn.net/emg1/v/summit-link-preview.jpg"], result.Posts[2].Media);
         Assert.Equal(new ProfileCounts(Followers: 161870), result.Profile);
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 9, 15, 0, TimeSpan.Zero).ToUnixTimeSeconds().ToString(), result.Cursor!.Position);
         Assert.Equal(FacebookTestHost.PageId, result.Cursor.ExternalId);

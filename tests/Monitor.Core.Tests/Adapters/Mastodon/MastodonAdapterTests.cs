@@ -167,6 +167,8 @@ public sealed class MastodonAdapterTests : IAsyncLifetime
         Assert.Equal("EU_Commission@other.example", boost.Author);
         Assert.Equal(DateTimeOffset.Parse("2026-11-27T15:00:00Z", CultureInfo.InvariantCulture), boost.PublishedAt);
         Assert.Equal(new PostMetrics(40, 310, 512), boost.Metrics);
+        Assert.Equal(["https://other.example/system/media/trade.png", "https://social.example/system/cache/media/trade.mp4"], boost.Media);
+        Assert.Empty(quote.Media);
 
         Assert.Equal(PostKind.Reply, posts["113561000000000200"].Kind);
 
@@ -175,6 +177,7 @@ public sealed class MastodonAdapterTests : IAsyncLifetime
         Assert.Equal("1/2 Le ministre s'est entretenu avec son homologue.\nCommuniqué : https://www.diplomatie.example/c", edited.Text);
         Assert.Equal(DateTimeOffset.Parse("2026-11-27T12:45:10Z", CultureInfo.InvariantCulture), edited.EditedAt);
         Assert.Equal("https://social.example/@France_Diplo/113561000000000100", edited.Url);
+        Assert.Equal(["https://social.example/system/media_attachments/files/1/original/meeting.jpg"], edited.Media);
         Assert.Equal("fr", edited.Language);
     }
 

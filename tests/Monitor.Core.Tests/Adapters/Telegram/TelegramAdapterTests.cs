@@ -53,6 +53,9 @@ public sealed class TelegramAdapterTests
         var photo = Assert.Single(result.Posts, p => p.PostId == "1206");
         Assert.Null(photo.Text);
         Assert.Equal(2300, photo.Metrics!.Views);
+        // The photo's background image and the video's file, not the video's still.
+        Assert.Equal(["https://cdn4.example.invalid/file/photo.jpg", "https://cdn4.example.invalid/file/video.mp4"], photo.Media);
+        Assert.Empty(reply.Media);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class XAdapterTests : IAsyncLifetime
         var result = await host.FetchAsync(Request(firstPoll: true));
 
         Assert.Equal(new ProfileCounts(512350, 321, 18770), result.Profile);
-        Assert.All(host.Server.RequestsTo(TimelinePath), c => Assert.Contains("expansions=author_id&user.fields=public_metrics,username", c.Query, StringComparison.Ordinal));
+        Assert.All(host.Server.RequestsTo(TimelinePath), c => Assert.Contains("expansions=author_id,attachments.media_keys&user.fields=public_metrics,username", c.Query, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -128,6 +128,11 @@ public sealed class XAdapterTests : IAsyncLifetime
         Assert.Equal("https://x.com/MFA_Example/status/1861200000000000003", reply.Url);
         Assert.Null(reply.EditedAt);
         Assert.Null(result.Posts.Single(p => p.PostId == "1861000000000000002").Language); // "qme": media only
+        // attachments.media_keys resolved in includes.media: the photo's url, the video's highest-bit-rate MP4.
+        Assert.Equal(
+            ["https://pbs.twimg.com/media/GdPhoto1.jpg", "https://video.twimg.com/ext_tw_video/11/pu/vid/1280x720/high.mp4"],
+            result.Posts.Single(p => p.PostId == "1861000000000000002").Media);
+        Assert.Empty(reply.Media);
         Assert.Equal("fr", result.Posts.Single(p => p.PostId == "1860900000000000001").Language);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
+using Monitor.Core.Adapters.YouTube;
 using Monitor.Core.Posts;
 
 namespace Monitor.Core.Tests.Adapters.YouTube;
@@ -61,6 +62,21 @@ public sealed class YouTubeAdapterTests : IAsyncLifetime
         Assert.Contains("pageToken=EAAaBlBUOkNESQ", pages[1].Query, StringComparison.Ordinal);
         Assert.Equal(2, host.Logs.GetSnapshot().Count(r => r.Id.Id == 2301));
         Assert.Equal(new PollCursor(Position: "vid3AAAAAAA", ExternalId: ChannelId), result.Cursor);
+        // Videos in the feed too take the feed entry's thumbnail.
+        Assert.Equal(["https://i2.ytimg.com/vi/vid2AAAAAAA/hqdefault.jpg"], result.Posts.Single(p => p.PostId == "vid2AAAAAAA").Media);
+    }
+
+    [Fact]
+    public void Map_PlaylistItem_TakesTheLargestThumbnailGiven()
+    {
+        var thumbnails = new YouTubeThumbnails(
+            Default: new YouTubeThumbnail("https://i.ytimg.com/vi/v/default.jpg"), High: new YouTubeThumbnail("https://i.ytimg.com/vi/v/hqdefault.jpg"),
+            Standard: new YouTubeThumbnail("https://i.ytimg.com/vi/v/sddefault.jpg"));
+        var item = new YouTubePlaylistItem(
+            new YouTubePlaylistSnippet(Title: "T", Thumbnails: thumbnails), new YouTubePlaylistContent("v", AdapterTestHost.Now));
+
+        Assert.Equal(["https://i.ytimg.com/vi/v/sddefault.jpg"], YouTubePostMapper.Map(item)!.Media);
+        Assert.Equal(["https://i.ytimg.com/vi/v/hqdefault.jpg"], YouTubePostMapper.Map(item with { Snippet = item.Snippet! with { Thumbnails = thumbnails with { Standard = null } } })!.Media);
     }
 
     [Fact]
@@ -77,6 +93,7 @@ public sealed class YouTubeAdapterTests : IAsyncLifetime
         Assert.Equal(new PostMetrics(Likes: 412, Views: 15230), video.Metrics);
         Assert.Equal(PostKind.Post, video.Kind);
         Assert.Equal("Ministry of Foreign Affairs", video.Author);
+        Assert.Equal(["https://i1.ytimg.com/vi/vid3AAAAAAA/hqdefault.jpg"], video.Media);
     }
 
     [Fact]
