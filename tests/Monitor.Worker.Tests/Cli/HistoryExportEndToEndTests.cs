@@ -28,7 +28,11 @@ public sealed class HistoryExportEndToEndTests : IAsyncLifetime
         await services.GetRequiredService<IStorageLifecycle>().InitializeAsync(ct);
         var accounts = services.GetRequiredService<IAccountStore>();
         await accounts.SyncAccountsAsync([new TrackedAccount("fra", Platforms.Rss, "http://127.0.0.1:1/fra.xml", "FRA", ActorType.Embassy)], T, ct);
-        var one = new Post { PostId = "1", Url = "http://127.0.0.1:1/1", PublishedAt = T.AddDays(-1), Title = "Statement", Text = "First" };
+        var one = new Post
+        {
+            PostId = "1", Url = "http://127.0.0.1:1/1", PublishedAt = T.AddDays(-1), Title = "Statement", Text = "First",
+            Media = ["http://127.0.0.1:1/1.jpg", "http://127.0.0.1:1/1.mp4"],
+        };
         var two = new Post { PostId = "2", Url = "http://127.0.0.1:1/2", PublishedAt = T.AddHours(-2), Text = "=cmd|' /C calc'!A0" };
         async Task RecordAsync(int hour, FetchResult result, string? capture = null)
         {
@@ -63,7 +67,8 @@ public sealed class HistoryExportEndToEndTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, rows[2].GetProperty("captureId").ValueKind);
         Assert.Equal("2026-11-02T11:00:00.000Z", rows[2].GetProperty("capturedAt").GetString());
         Assert.Equal("Second", rows[2].GetProperty("text").GetString());
-        Assert.Equal(0, rows[0].GetProperty("media").GetArrayLength());
+        Assert.Equal(["http://127.0.0.1:1/1.jpg", "http://127.0.0.1:1/1.mp4"], rows[0].GetProperty("media").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(0, rows[1].GetProperty("media").GetArrayLength());
         Assert.StartsWith("sha256:", rows[0].GetProperty("contentHash").GetString(), StringComparison.Ordinal);
     }
 
@@ -76,7 +81,7 @@ public sealed class HistoryExportEndToEndTests : IAsyncLifetime
         var lines = result.Output.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal("platform,accountId,postId,version,reason,capturedAt,contentHash,title,text,url,media,captureId", lines[0]);
         Assert.Equal(["edited", "deleted"], lines.Skip(1).Select(l => l.Split(',')[4]));
-        Assert.EndsWith(",Second,http://127.0.0.1:1/1,,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",Second,http://127.0.0.1:1/1,http://127.0.0.1:1/1.jpg http://127.0.0.1:1/1.mp4,", lines[1], StringComparison.Ordinal);
 
         var all = await RunAsync("export", "versions", "--format", "csv");
         Assert.Contains("'=cmd|", all.Output, StringComparison.Ordinal);

@@ -24,6 +24,7 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
     public const int GbrPosts = 5;
     public const string EditedPostId = "p-1-9";
     public const string DeletedPostId = "p-10-15";
+    public const string EditedPostPhoto = "http://127.0.0.1:1/media/p-1-9.jpg";
 
     private readonly string directory;
     private readonly IHost host;
@@ -98,7 +99,8 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
         var accounts = services.GetRequiredService<IAccountStore>();
         await accounts.SyncAccountsAsync(list.Accounts, now, ct);
         var polls = services.GetRequiredService<IPollResultStore>();
-        var fraPosts = Posts(today, days: 10, hours: [9, 15]);
+        var fraPosts = Posts(today, days: 10, hours: [9, 15])
+            .Select(p => p.PostId == EditedPostId ? p with { Media = [EditedPostPhoto] } : p).ToArray();
         var earlier = now.AddDays(-2);
         var fra = Assert.Single(await accounts.ClaimDueAsync(new ClaimRequest("seed", earlier, TimeSpan.FromMinutes(5), 1, IgnoreSchedule: true, AccountId: "fra-mfa"), ct));
         await polls.RecordPollAsync(new PollRecord(fra, earlier, Ok(fraPosts, followers: 900), TimeSpan.FromMilliseconds(90), now.AddDays(1), 0), ct);

@@ -339,6 +339,8 @@ public sealed class WebApiTests(SeededHostFixture fixture) : IClassFixture<Seede
             ["version", "reason", "capturedAt", "contentHash", "title", "text", "url", "media", "captureId", "evidence"],
             first.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, first.GetProperty("evidence").ValueKind);
+        Assert.All(edited.EnumerateArray(), v => Assert.Equal([SeededWorkerHost.EditedPostPhoto], v.GetProperty("media").EnumerateArray().Select(m => m.GetString())));
+        Assert.All(deleted.EnumerateArray(), v => Assert.Equal(0, v.GetProperty("media").GetArrayLength()));
         Assert.Equal(
             [("created", (string?)null), ("deleted", "notFound")],
             deleted.EnumerateArray().Select(v => (v.GetProperty("reason").GetString()!, v.GetProperty("evidence").GetString())));
