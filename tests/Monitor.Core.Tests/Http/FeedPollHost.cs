@@ -22,9 +22,14 @@ internal sealed class FeedPollHost : IAsyncDisposable
 
     public string ArchiveFolder => Path.Combine(Directory, "archive");
 
-    public static async Task<FeedPollHost> StartAsync(IDictionary<string, string?>? extra = null, Action<IServiceCollection>? configure = null)
+    /// <param name="extra">Settings added to (or replacing) the defaults.</param>
+    /// <param name="configure">Service overrides.</param>
+    /// <param name="directory">An earlier host's folder, to start again on its database and archive (a restart).</param>
+    /// <param name="time">The clock; the system's when null.</param>
+    public static async Task<FeedPollHost> StartAsync(
+        IDictionary<string, string?>? extra = null, Action<IServiceCollection>? configure = null, string? directory = null, TimeProvider? time = null)
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("monitor-http-").FullName;
+        directory ??= System.IO.Directory.CreateTempSubdirectory("monitor-http-").FullName;
         var settings = new Dictionary<string, string?>
         {
             ["Monitor:Storage:Sqlite:Path"] = Path.Combine(directory, "monitor.db"),
@@ -36,7 +41,7 @@ internal sealed class FeedPollHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var services = MonitorTestServices.Build(settings, configure: configure);
+        var services = MonitorTestServices.Build(settings, time, configure);
         await services.GetRequiredService<IStorageLifecycle>().InitializeAsync(CancellationToken.None);
         return new FeedPollHost(services, directory);
     }
@@ -49,10 +54,16 @@ internal sealed class FeedPollHost : IAsyncDisposable
         return await Services.GetRequiredService<PollCycle>().RunAsync(new CycleRequest(IgnoreSchedule: true), CancellationToken.None);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the services and leaves the folder, as a process that died would (see <see cref="StartAsync"/>'s directory).</summary>
+    public async ValueTask StopAsync()
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 }
