@@ -20,6 +20,7 @@ static int Usage()
     Console.Error.WriteLine("""
         Monitor benchmarks (see bench/BENCHMARKS.md):
           cycle [--n 1000,4000,16000] [--runs 3] [--concurrency 32] [--latency-ms 0]   ingest cycles vs bare HttpClient
+                [--archive off|on|compare] [--versions on|compare]                      archive on vs off; versions kept vs dropped
           parsers [BenchmarkDotNet args]                                                parser throughput (checks first)
           html-text [--rounds 2000] [--batch 10] [--random 20000]                      HTML → text vs the DOM baseline (checks first)
           response-reader [--rounds 200]                                               body-read allocations vs the MemoryStream baseline

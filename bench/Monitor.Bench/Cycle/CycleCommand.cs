@@ -11,6 +11,8 @@ namespace Monitor.Bench.Cycle;
 /// baseline and two <c>Monitor.Worker ingest --once</c> cycles (first: everything new; second: nothing changed) as
 /// child processes against a fresh SQLite file, and prints medians and ratios as markdown. <c>--archive on</c> turns the
 /// raw capture archive on; <c>--archive compare</c> runs both cycles without and then with it in every repetition.
+/// <c>--versions compare</c> runs, in every repetition, the cycles with versions as always and with the version rows
+/// dropped inside SQLite (<see cref="VersionsOff"/>): Monitor itself has no switch that loses history.
 /// </summary>
 internal static partial class CycleCommand
 {
@@ -21,12 +23,14 @@ internal static partial class CycleCommand
         var runs = options.Int("runs", 3);
         var concurrency = options.Int("concurrency", 16);
         var worker = options.Text("worker") ?? FindWorker();
-        string[] modes = (options.Text("archive") ?? "off") switch
+        string[] modes = (options.Text("archive") ?? "off", options.Text("versions") ?? "on") switch
         {
-            "off" => ["off"],
-            "on" => ["on"],
-            "compare" => ["off", "on"],
-            var other => throw new ArgumentException($"--archive must be off, on or compare, not '{other}'."),
+            ("off", "on") => ["off"],
+            ("on", "on") => ["on"],
+            ("compare", "on") => ["off", "on"],
+            ("off", "compare") => ["off", NoVersions],
+            (var archive, var versions) => throw new ArgumentException(
+                $"--archive must be off, on or compare and --versions on or compare (with the archive off), not '{archive}' and '{versions}'."),
         };
         var work = Directory.CreateTempSubdirectory("monitor-bench-").FullName;
         await using var farm = await FeedFarm.StartAsync(0, TimeSpan.FromMilliseconds(options.Int("latency-ms", 0)));
@@ -45,10 +49,16 @@ internal static partial class CycleCommand
                     [typeof(CycleCommand).Assembly.Location, "baseline", "--urls", urls, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture)],
                     work, TimeSpan.FromMinutes(10));
                 var baselineSeconds = ParseBaseline(baseline);
-                foreach (var mode in modes)
+                // The versions comparison alternates which mode goes first, so neither always meets the warmer machine.
+                foreach (var mode in modes.Contains(NoVersions) && r % 2 == 0 ? modes.Reverse() : modes)
                 {
                     var database = Path.Combine(work, $"monitor-{n}-{r}-{mode}.db");
                     var archive = mode == "on" ? Path.Combine(work, $"archive-{n}-{r}") : null;
+                    if (modes.Contains(NoVersions))
+                    {
+                        await PrepareAsync(worker, accounts, database, work, versions: mode != NoVersions);
+                    }
+
                     var first = await IngestAsync(worker, accounts, database, farm, concurrency, work, archive);
                     var archiveFirst = FolderBytes(archive);
                     var second = await IngestAsync(worker, accounts, database, farm, concurrency, work, archive);
@@ -57,7 +67,8 @@ internal static partial class CycleCommand
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"N={n} run {r} archive {mode}: baseline {run.BaselineAccountsPerSecond:0} acc/s ({baseline.PeakRssMb:0} MB); first {first.AccountsPerSecond:0} acc/s "
                         + $"{first.PostsPerSecond:0} posts/s {first.PeakRssMb:0} MB, {first.Failed} failed, {first.PostsInDb} posts in db; "
-                        + $"second {second.Seconds:0.00} s ({run.SecondSpeedup:0.0}x) {second.PeakRssMb:0} MB, {second.Failed} failed; archive {run.ArchiveBytesFirst + run.ArchiveBytesSecond:N0} bytes"));
+                        + $"second {second.Seconds:0.00} s ({run.SecondSpeedup:0.0}x) {second.PeakRssMb:0} MB, {second.Failed} failed; archive {run.ArchiveBytesFirst + run.ArchiveBytesSecond:N0} bytes; "
+                        + $"{Count(database, "post_versions")} versions in db"));
                     if (Environment.GetEnvironmentVariable("MONITOR_BENCH_KEEP") is { Length: > 0 } keep)
                     {
                         // For a look inside (snapshots' durations, query plans): the run's database is kept there.
@@ -85,8 +96,44 @@ internal static partial class CycleCommand
             Console.WriteLine(CycleReport.ArchiveMarkdown(archived, results.GetValueOrDefault("off")));
         }
 
+        if (results.TryGetValue(NoVersions, out var unversioned))
+        {
+            Console.WriteLine(CycleReport.VersionsMarkdown(results["off"], unversioned));
+        }
+
         Directory.Delete(work, recursive: true);
         return results.Values.SelectMany(r => r).All(r => r.First.Failed == 0 && r.Second.Failed == 0 && r.First.PostsInDb == (long)r.Accounts * FarmAccounts.EntriesPerAccount) ? 0 : 2;
+    }
+
+    private const string NoVersions = "no-versions";
+
+    /// <summary>
+    /// Drops every row written to <c>post_versions</c>, inside SQLite: <c>RAISE(IGNORE)</c> in a BEFORE INSERT trigger
+    /// abandons the row's insert and the statement goes on (https://sqlite.org/lang_createtrigger.html#the_raise_function).
+    /// The worker still computes the versions; the table's B-tree and index writes, the cost of keeping them, are saved.
+    /// </summary>
+    private const string VersionsOff = "CREATE TRIGGER bench_versions_off BEFORE INSERT ON post_versions BEGIN SELECT RAISE(IGNORE); END;";
+
+    /// <summary>Creates the schema and the accounts (<c>accounts sync</c>) before the first cycle, in both modes alike.</summary>
+    private static async Task PrepareAsync(string worker, string accounts, string database, string work, bool versions)
+    {
+        var sync = await ChildProcess.RunAsync("dotnet",
+            [worker, "accounts", "sync", $"--Monitor:AccountsFile={accounts}", "--Monitor:Storage:Provider=Sqlite", $"--Monitor:Storage:Sqlite:Path={database}",
+                "--Logging:Console:LogLevel:Default=Warning"],
+            work, TimeSpan.FromMinutes(5));
+        if (sync.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"accounts sync exited {sync.ExitCode}:\n{Tail(sync.Error)}\n{Tail(sync.Output)}");
+        }
+
+        if (!versions)
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = VersionsOff;
+            command.ExecuteNonQuery();
+        }
     }
 
     private static long FolderBytes(string? folder) =>
@@ -125,15 +172,15 @@ internal static partial class CycleCommand
             TimeSpan.Parse(match.Groups[4].Value, CultureInfo.InvariantCulture).TotalSeconds,
             run.Wall.TotalSeconds,
             run.PeakRssMb,
-            CountPosts(database));
+            Count(database, "posts"));
     }
 
-    private static long CountPosts(string database)
+    private static long Count(string database, string table)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM posts";
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
         return (long)command.ExecuteScalar()!;
     }
 

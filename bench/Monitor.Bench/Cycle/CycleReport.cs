@@ -48,6 +48,29 @@ internal static class CycleReport
         return text.ToString();
     }
 
+    /// <summary>
+    /// What keeping versions costs the first cycle: its time with versions against without them, per repetition (the
+    /// two runs of repetition i are paired) and as the median of those ratios.
+    /// </summary>
+    public static string VersionsMarkdown(IReadOnlyList<CycleRun> versioned, IReadOnlyList<CycleRun> unversioned)
+    {
+        var text = new StringBuilder()
+            .AppendLine("| N | 1st cycle s with / without versions (medians) | median ratio with ÷ without | ratios per repetition | 2nd cycle s with / without |")
+            .AppendLine("|---|---|---|---|---|");
+        foreach (var group in versioned.GroupBy(r => r.Accounts))
+        {
+            var with = group.ToList();
+            var without = unversioned.Where(r => r.Accounts == group.Key).ToList();
+            var ratios = with.Zip(without, (a, b) => a.First.Seconds / b.First.Seconds).ToList();
+            var sorted = ratios.Order().ToArray();
+            var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+            text.AppendLine(Invariant(
+                $"| {group.Key} | {Median(with, r => r.First.Seconds):0.00} / {Median(without, r => r.First.Seconds):0.00} | {median:0.000} | {string.Join(", ", ratios.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture)))} | {Median(with, r => r.Second.Seconds):0.00} / {Median(without, r => r.Second.Seconds):0.00} |"));
+        }
+
+        return text.ToString();
+    }
+
     private static double Median(List<CycleRun> runs, Func<CycleRun, double> value)
     {
         var sorted = runs.Select(value).Order().ToArray();
