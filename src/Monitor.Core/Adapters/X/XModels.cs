@@ -32,7 +32,7 @@ internal sealed record XPost(
     string? Lang = null);
 
 internal sealed record XPostMetrics(
-    long? ReplyCount = null, long? RetweetCount = null, long? RepostCount = null, long? LikeCount = null, long? ImpressionCount = null);
+    long? ReplyCount = null, long? RetweetCount = null, long? RepostCount = null, long? LikeCount = null, long? ImpressionCount = null, long? QuoteCount = null);
 
 internal sealed record XReference(string Type, string Id);
 

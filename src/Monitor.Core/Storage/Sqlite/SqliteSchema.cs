@@ -101,7 +101,7 @@ internal static class SqliteSchema
         """;
 
     /// <summary>The version a fully migrated database has.</summary>
-    public static int LatestVersion => Migrations.Length + 2;
+    public static int LatestVersion => Migrations.Length + 3;
 
     /// <summary>
     /// Switches the file to WAL (a persistent property of the file) and applies the missing migrations. The SQL
@@ -153,6 +153,23 @@ internal static class SqliteSchema
             {
                 await SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken);
                 await ExecuteAsync(connection, transaction, SqliteSearchIndex.Finish + "\nPRAGMA user_version = 4;", cancellationToken);
+            }, cancellationToken);
+        }
+
+        // 5: posts keep quote counts; metric observations per age bucket (SqliteObservations), existing posts' counts
+        // seeded in resumable batches as observed at their last-seen time (SqliteObservationBackfill).
+        if ((upTo ?? LatestVersion) >= 5 && await ReadVersionAsync(connection, null, cancellationToken) < 5)
+        {
+            await ApplyAsync(connection, 5, async (transaction, _) =>
+            {
+                await AddColumnAsync(connection, transaction, "posts", "quotes", "INTEGER", cancellationToken);
+                await ExecuteAsync(connection, transaction, SqliteObservations.CreateTable + SqliteObservationBackfill.CreateTable, cancellationToken);
+            }, cancellationToken);
+            await SqliteObservationBackfill.RunAsync(connection, progress, cancellationToken);
+            await ApplyAsync(connection, 5, async (transaction, _) =>
+            {
+                await SqliteObservationBackfill.CatchUpAsync(connection, transaction, cancellationToken);
+                await ExecuteAsync(connection, transaction, SqliteObservationBackfill.Finish + "\nPRAGMA user_version = 5;", cancellationToken);
             }, cancellationToken);
         }
 
