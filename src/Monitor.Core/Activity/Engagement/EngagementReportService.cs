@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Monitor.Core.Accounts;
 using Monitor.Core.Activity.Reports;
 using Monitor.Core.Posts;
@@ -24,6 +25,32 @@ public sealed class EngagementReportService(IEngagementQueries queries, IActivit
         var top = await queries.QueryTopPostsAsync(request.Window, accounts.Select(a => a.Id).ToArray(), request.Top, cancellationToken);
         var scores = await ScoreAsync(top, cancellationToken);
         return new EngagementReport(rows, top.Select((post, i) => ToTopPost(i + 1, post, scores[(post.AccountId, post.PostId)])).ToArray());
+    }
+
+    /// <summary>
+    /// Writes the report: table and csv as the accounts table, a blank line, then the top-posts table; json as one
+    /// object <c>{ accounts, topPosts }</c>.
+    /// </summary>
+    public async Task WriteAsync(ReportRequest request, TextWriter output, CancellationToken cancellationToken)
+    {
+        var report = await GetEngagementAsync(request, cancellationToken);
+        switch (request.Format)
+        {
+            case ReportFormat.Json:
+                await output.WriteLineAsync(JsonSerializer.Serialize(report, EngagementJsonContext.Readable.EngagementReport).AsMemory(), cancellationToken);
+                return;
+            case ReportFormat.Csv:
+                await CsvReportWriter.WriteAsync(EngagementTables.Accounts(report.Accounts), output, cancellationToken);
+                await output.WriteLineAsync();
+                await CsvReportWriter.WriteAsync(EngagementTables.TopPosts(report.TopPosts, wide: true), output, cancellationToken);
+                return;
+            default:
+                var accounts = request.Wide ? EngagementTables.Accounts(report.Accounts) : EngagementTables.AccountsSummary(report.Accounts);
+                await TableReportWriter.WriteAsync(accounts, output, request.Wide, cancellationToken);
+                await output.WriteLineAsync();
+                await TableReportWriter.WriteAsync(EngagementTables.TopPosts(report.TopPosts, request.Wide), output, request.Wide, cancellationToken);
+                return;
+        }
     }
 
     /// <summary>Scores each top post against its account's earlier posts, reading each account's observations once.</summary>

@@ -2,13 +2,16 @@ using Monitor.Core.Accounts;
 
 namespace Monitor.Core.Activity.Reports;
 
-/// <summary>The reports: <c>activity</c>, <c>presence</c>, <c>leaderboard</c>, <c>dormant</c>.</summary>
+/// <summary>The reports: <c>activity</c>, <c>presence</c>, <c>leaderboard</c>, <c>dormant</c>, <c>engagement</c>.</summary>
 public enum ReportKind
 {
     Activity,
     Presence,
     Leaderboard,
     Dormant,
+
+    /// <summary>Interactions per post and the top posts' overperforming scores (<see cref="Engagement.EngagementReportService"/>).</summary>
+    Engagement,
 }
 
 /// <summary>Output formats: aligned plain-text <c>table</c>, RFC 4180 <c>csv</c>, camelCase <c>json</c>.</summary>
