@@ -41,7 +41,8 @@ public sealed class EngagementReportService(IEngagementQueries queries, IActivit
                 return;
             case ReportFormat.Csv:
                 await CsvReportWriter.WriteAsync(EngagementTables.Accounts(report.Accounts), output, cancellationToken);
-                await output.WriteLineAsync();
+                await output.WriteAsync("\r\n".AsMemory(), cancellationToken); // RFC 4180 line ends, as the rows
+
                 await CsvReportWriter.WriteAsync(EngagementTables.TopPosts(report.TopPosts, wide: true), output, cancellationToken);
                 return;
             default:

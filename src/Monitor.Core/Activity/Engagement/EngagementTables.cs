@@ -21,20 +21,21 @@ internal static class EngagementTables
         rows.Select(r => Row(r.AccountId, r.Platform, r.Posts, r.MeasuredPosts, r.InteractionsPerPost, r.RepostsPerPost, r.RepliesPerPost, r.ViewsPerPost))
             .ToArray());
 
+    /// <summary>Every column (csv, <c>--wide</c>), or for the terminal the rank, account, interactions, scores and the post id last (long ids are cut).</summary>
     public static ReportTable TopPosts(IReadOnlyList<TopPost> posts, bool wide)
     {
+        var scores = MetricAgeBuckets.All.Select(b => $"score{b.ToWireName()}");
         var columns = wide
-            ? new[] { "rank", "accountId", "platform", "postId", "url", "kind", "publishedAt", "interactions", "likes", "reposts", "replies", "quotes", "views" }
-            : ["rank", "accountId", "postId", "kind", "publishedAt", "interactions"];
-        return new ReportTable(
-            columns.Concat(MetricAgeBuckets.All.Select(b => $"score{b.ToWireName()}")).ToArray(),
-            posts.Select(p =>
-            {
-                object?[] cells = wide
-                    ? [p.Rank, p.AccountId, p.Platform, p.PostId, p.Url, p.Kind, p.PublishedAt, p.Interactions, p.Likes, p.Reposts, p.Replies, p.Quotes, p.Views]
-                    : [p.Rank, p.AccountId, p.PostId, p.Kind, p.PublishedAt, p.Interactions];
-                return Row(cells.Concat(p.Scores.Select(s => (object?)s.Score ?? s.Note)).ToArray());
-            }).ToArray());
+            ? new[] { "rank", "accountId", "platform", "postId", "url", "kind", "publishedAt", "interactions", "likes", "reposts", "replies", "quotes", "views" }.Concat(scores)
+            : new[] { "rank", "accountId", "interactions" }.Concat(scores).Append("postId");
+        return new ReportTable(columns.ToArray(), posts.Select(p =>
+        {
+            var scoreCells = p.Scores.Select(s => (object?)s.Score ?? s.Note);
+            var cells = wide
+                ? new object?[] { p.Rank, p.AccountId, p.Platform, p.PostId, p.Url, p.Kind, p.PublishedAt, p.Interactions, p.Likes, p.Reposts, p.Replies, p.Quotes, p.Views }.Concat(scoreCells)
+                : new object?[] { p.Rank, p.AccountId, p.Interactions }.Concat(scoreCells).Append(p.PostId);
+            return Row(cells.ToArray());
+        }).ToArray());
     }
 
     private static IReadOnlyList<string> Row(params object?[] cells) => cells.Select(ReportTable.Cell).ToArray();
