@@ -39,16 +39,16 @@ public sealed record ReportRequest(ReportKind Kind, ActivityWindow Window, Repor
     /// <summary>Leaderboard: the figure to rank by.</summary>
     public LeaderboardMetric By { get; init; } = LeaderboardMetric.PostsPerDay;
 
-    /// <summary>Leaderboard and dormant: only this platform key.</summary>
+    /// <summary>Leaderboard, dormant and engagement: only this platform key.</summary>
     public string? Platform { get; init; }
 
-    /// <summary>Leaderboard and dormant: only this actor type.</summary>
+    /// <summary>Leaderboard, dormant and engagement: only this actor type.</summary>
     public ActorType? Actor { get; init; }
 
     /// <summary>Presence: count only accounts that posted in the window.</summary>
     public bool ActiveOnly { get; init; }
 
-    /// <summary>Leaderboard: how many rows. Default 10.</summary>
+    /// <summary>Leaderboard: how many rows; engagement: how many top posts. Default 10.</summary>
     public int Top { get; init; } = 10;
 
     /// <summary>

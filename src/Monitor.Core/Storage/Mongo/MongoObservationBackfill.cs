@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Monitor.Core.Posts;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -25,7 +26,7 @@ internal static class MongoObservationBackfill
         Builders<BsonDocument>.Filter.Ne("metrics", BsonNull.Value),
         after is null ? Builders<BsonDocument>.Filter.Empty : Builders<BsonDocument>.Filter.Gt("_id", after));
 
-    public static async Task RunAsync(MongoCollections collections, CancellationToken cancellationToken)
+    public static async Task RunAsync(MongoCollections collections, ILogger logger, CancellationToken cancellationToken)
     {
         BsonValue? last = null;
         while (true)
@@ -38,11 +39,8 @@ internal static class MongoObservationBackfill
             }
 
             last = batch[^1]["_id"];
-            var models = batch.SelectMany(Seed).ToArray();
-            if (models.Length > 0)
-            {
-                await collections.Observations.BulkWriteAsync(models, new BulkWriteOptions { IsOrdered = false }, cancellationToken: cancellationToken);
-            }
+            // A worker's poll may upsert the same observation meanwhile: that race is "already stored".
+            await MongoBulkWrites.UpsertAsync(collections.Observations, batch.SelectMany(Seed).ToArray(), logger, cancellationToken);
         }
     }
 

@@ -28,7 +28,7 @@ internal sealed class MongoStoreLifecycle(
             await MongoBackfillMarks.RunOnceAsync(collections.Database, clock, "search-tokens-v1",
                 () => MongoSearchBackfill.RunAsync(collections, cancellationToken), cancellationToken);
             await MongoBackfillMarks.RunOnceAsync(collections.Database, clock, "metric-observations-v1",
-                () => MongoObservationBackfill.RunAsync(collections, cancellationToken), cancellationToken);
+                () => MongoObservationBackfill.RunAsync(collections, logger, cancellationToken), cancellationToken);
             var snapshotsKind = await EnsureSnapshotsAsync(cancellationToken);
             await collections.Snapshots.Indexes.CreateManyAsync(MongoSchema.SnapshotIndexes, cancellationToken);
             Log.MongoInitialized(logger, collections.DatabaseName, collections.Hosts, snapshotsKind);
