@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitor.Core.Activity.Engagement;
 using Monitor.Core.Activity.Reports;
 using Monitor.Core.Activity.Study;
 using Monitor.Core.Configuration;
@@ -20,12 +21,14 @@ public static class ActivityRegistration
         services.TryAddSingleton<ActivityCalculator>();
         services.TryAddSingleton<ActivityReportService>();
         services.TryAddSingleton<StudyService>();
+        services.TryAddSingleton<EngagementReportService>();
         var provider = configuration.GetSection(StorageOptions.SectionPath).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
         if (provider == StorageProvider.Mongo)
         {
             // IMongoDatabase is registered by the Mongo store.
             services.TryAddSingleton<IActivityQueries, MongoActivityQueries>();
             services.TryAddSingleton<IStudyQueries, MongoStudyQueries>();
+            services.TryAddSingleton<IEngagementQueries, MongoEngagementQueries>();
         }
         else
         {
@@ -33,6 +36,7 @@ public static class ActivityRegistration
             services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.SectionPath));
             services.TryAddSingleton<IActivityQueries, SqliteActivityQueries>();
             services.TryAddSingleton<IStudyQueries, SqliteStudyQueries>();
+            services.TryAddSingleton<IEngagementQueries, SqliteEngagementQueries>();
         }
 
         return services;

@@ -10,16 +10,17 @@ using Monitor.Core.Activity.Study;
 namespace Monitor.Worker.Cli;
 
 /// <summary>
-/// <c>report activity|presence|leaderboard|dormant --from DATE --to DATE --format table|csv|json [--output FILE] [--wide]</c>,
-/// leaderboard with <c>--by postsPerDay|followers|followerGrowth [--platform P] [--actor A] [--top N]</c>,
+/// <c>report activity|presence|leaderboard|dormant|engagement --from DATE --to DATE --format table|csv|json [--output FILE] [--wide]</c>,
+/// leaderboard with <c>--by postsPerDay|followers|followerGrowth [--platform P] [--actor A] [--top N]</c>, engagement with
+/// <c>[--platform P] [--actor A] [--top N]</c>,
 /// presence with <c>--active-only</c>, and <c>report study --format html|markdown|json</c>; reads only.
 /// </summary>
 internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var name = new Argument<string>("name") { Description = "activity, presence, leaderboard, dormant or study" }
-            .Only("activity", "presence", "leaderboard", "dormant", "study");
+        var name = new Argument<string>("name") { Description = "activity, presence, leaderboard, dormant, engagement or study" }
+            .Only("activity", "presence", "leaderboard", "dormant", "engagement", "study");
         var from = DateArgument.From("First UTC day of the window (default: 29 days before --to).");
         var to = DateArgument.To("Last UTC day of the window, inclusive (default: today).");
         var format = new Option<string>("--format") { Description = "table (default), csv or json; study: html (default), markdown or json", DefaultValueFactory = _ => "table" }
@@ -29,9 +30,9 @@ internal static class ReportCommand
         var wide = new Option<bool>("--wide") { Description = "table: every column in full (default: fit 120 columns)." };
         var by = new Option<string>("--by") { Description = "leaderboard: postsPerDay (default), followers or followerGrowth", DefaultValueFactory = _ => "postsPerDay" }
             .Only("postsPerDay", "followers", "followerGrowth");
-        var platform = new Option<string?>("--platform") { Description = "leaderboard/dormant: only this platform" };
-        var actor = new Option<string>("--actor") { Description = "leaderboard/dormant: only this actor type" }.Only(Enum.GetNames<ActorType>());
-        var top = new Option<int>("--top") { Description = "leaderboard: rows to show (default 10)", DefaultValueFactory = _ => 10 };
+        var platform = new Option<string?>("--platform") { Description = "leaderboard/dormant/engagement: only this platform" };
+        var actor = new Option<string>("--actor") { Description = "leaderboard/dormant/engagement: only this actor type" }.Only(Enum.GetNames<ActorType>());
+        var top = new Option<int>("--top") { Description = "leaderboard: rows to show; engagement: top posts (default 10)", DefaultValueFactory = _ => 10 };
         top.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1) result.AddError("--top must be at least 1.");

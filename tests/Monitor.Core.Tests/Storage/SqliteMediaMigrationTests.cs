@@ -13,6 +13,9 @@ public sealed class SqliteMediaMigrationTests : IDisposable
     private static readonly DateTimeOffset Start = new(2026, 2, 1, 8, 0, 0, TimeSpan.Zero);
     private readonly TempSqliteFile file = new();
 
+    /// <summary>Schema 5 added <c>posts.media</c>.</summary>
+    private const int SchemaBeforeMedia = 4;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -21,7 +24,7 @@ public sealed class SqliteMediaMigrationTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(file.Path)!);
         await using (var connection = await OpenAsync())
         {
-            await SqliteSchema.MigrateAsync(connection, Ct, upTo: SqliteSchema.LatestVersion - 1);
+            await SqliteSchema.MigrateAsync(connection, Ct, upTo: SchemaBeforeMedia);
             await connection.ExecuteAsync("""
                 INSERT INTO accounts (id, platform, handle, country, actor, enabled) VALUES ('a', 'rss', 'https://e.test/a.xml', 'GRC', 'ForeignMinistry', 1);
                 INSERT INTO posts (platform, account_id, post_id, published_at, published_at_estimated, kind, title, text, content_hash, first_seen_at, last_seen_at)
@@ -29,7 +32,7 @@ public sealed class SqliteMediaMigrationTests : IDisposable
                 INSERT INTO post_versions (platform, account_id, post_id, version, reason, captured_at, content_hash, title, text, url, media)
                 VALUES ('rss', 'a', 'p1', 1, 'created', 2000, 'sha256:00', 'T', 'Text', NULL, NULL);
                 """, Ct);
-            Assert.Equal(SqliteSchema.LatestVersion - 1, await SqliteSchema.MigrateAsync(connection, Ct));
+            Assert.Equal(SchemaBeforeMedia, await SqliteSchema.MigrateAsync(connection, Ct));
             Assert.Equal(SqliteSchema.LatestVersion, await SqliteSchema.MigrateAsync(connection, Ct));
         }
 

@@ -44,13 +44,13 @@ public sealed class SqliteStoreTests : IAsyncDisposable
         Assert.Equal(
             "platform,account_id,post_id,url,published_at,published_at_estimated,kind,title,text,language,author,replies,reposts," +
             "likes,views,source_updated_at,content_hash,first_seen_at,last_seen_at,edited_at,deleted_at,normaliser_version,absent_checks," +
-            "deletion_evidence,latest_version,id,media",
+            "deletion_evidence,latest_version,id,media,quotes",
             await ScalarAsync("SELECT group_concat(name) FROM pragma_table_info('posts');"));
         Assert.Equal(
             "id,account_id,platform,captured_at,status,http_status,new_posts,seen_posts,followers,following,posts_total," +
             "latest_post_at,duration_ms,error,notes",
             await ScalarAsync("SELECT group_concat(name) FROM pragma_table_info('snapshots');"));
-        Assert.Equal("ix_accounts_due,ix_post_versions_account_captured,ix_post_versions_captured,ix_posts_account_published,ix_posts_published,ix_snapshots_account_captured",
+        Assert.Equal("ix_accounts_due,ix_observations_account_published,ix_post_versions_account_captured,ix_post_versions_captured,ix_posts_account_published,ix_posts_published,ix_snapshots_account_captured",
             await ScalarAsync("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name);"));
     }
 

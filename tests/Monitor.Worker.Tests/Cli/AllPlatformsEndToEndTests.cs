@@ -91,6 +91,31 @@ public sealed class AllPlatformsEndToEndTests : IAsyncLifetime
         Assert.All(server.Requests, r => Assert.DoesNotContain("test-token", r.Query, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task IngestOnceThenReportEngagement_AllPlatforms_CountsQuotesWhereTheWireHasThem()
+    {
+        Assert.Equal(0, (await RunAsync("ingest", "--once")).ExitCode);
+
+        var report = await RunAsync("report", "engagement", "--from", "2020-01-01", "--to", "2030-12-31", "--format", "json", "--top", "100");
+
+        Assert.True(report.ExitCode == 0, report.Output + report.Error);
+        var root = JsonDocument.Parse(report.Output).RootElement;
+        var accounts = root.GetProperty("accounts").EnumerateArray().ToDictionary(a => Text(a, "accountId")!);
+        Assert.Equal(ExpectedByAccount.Keys.Order(StringComparer.Ordinal), accounts.Keys.Order(StringComparer.Ordinal));
+        Assert.True(accounts["gbr-bluesky"].GetProperty("quotesPerPost").GetDouble() > 0); // quoteCount
+        Assert.True(accounts["ita-x"].GetProperty("quotesPerPost").GetDouble() > 0);       // quote_count
+        Assert.Equal(0, accounts["fra-mastodon"].GetProperty("quotesPerPost").GetDouble()); // Mastodon gives none
+        Assert.Equal(0, accounts["nld-rss"].GetProperty("measuredPosts").GetInt64());
+        Assert.Equal(JsonValueKind.Null, accounts["nld-rss"].GetProperty("interactionsPerPost").ValueKind);
+        var top = root.GetProperty("topPosts").EnumerateArray().ToList();
+        Assert.NotEmpty(top);
+        Assert.All(top, p =>
+        {
+            Assert.NotEqual("repost", Text(p, "kind"));
+            Assert.Equal(["1h", "6h", "24h", "7d"], p.GetProperty("scores").EnumerateArray().Select(s => Text(s, "bucket")));
+        });
+    }
+
     private async Task<List<JsonElement>> ExportAsync(string what)
     {
         var file = Path.Combine(directory, what + ".jsonl");

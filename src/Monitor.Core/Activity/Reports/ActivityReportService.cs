@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using Monitor.Core.Activity.Engagement;
 using Monitor.Core.Activity.Study;
 using Monitor.Core.Diagnostics;
 
@@ -11,7 +12,8 @@ namespace Monitor.Core.Activity.Reports;
 /// typed results for callers that render themselves, or <see cref="WriteAsync"/> to write a documented format.
 /// </summary>
 public sealed class ActivityReportService(
-    IActivityQueries queries, IStudyQueries studyQueries, ActivityCalculator calculator, TimeProvider time, ILogger<ActivityReportService> logger)
+    IActivityQueries queries, IStudyQueries studyQueries, ActivityCalculator calculator, TimeProvider time, ILogger<ActivityReportService> logger,
+    EngagementReportService? engagement = null)
 {
     /// <summary>One row per enabled account over the window, ordered by account id.</summary>
     public async Task<IReadOnlyList<AccountActivity>> GetActivityAsync(ActivityWindow window, CancellationToken cancellationToken)
@@ -65,6 +67,9 @@ public sealed class ActivityReportService(
             case ReportKind.Leaderboard:
                 var leaders = await GetLeaderboardAsync(request, cancellationToken);
                 await WriteAsync(request, leaders, ReportJsonContext.Readable.IReadOnlyListLeaderboardEntry, () => ReportTables.Leaderboard(leaders), output, cancellationToken);
+                return;
+            case ReportKind.Engagement when engagement is not null:
+                await engagement.WriteAsync(request, output, cancellationToken);
                 return;
             case ReportKind.Dormant:
                 var dormant = await GetDormantAsync(request, cancellationToken);

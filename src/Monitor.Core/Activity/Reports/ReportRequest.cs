@@ -2,13 +2,16 @@ using Monitor.Core.Accounts;
 
 namespace Monitor.Core.Activity.Reports;
 
-/// <summary>The reports: <c>activity</c>, <c>presence</c>, <c>leaderboard</c>, <c>dormant</c>.</summary>
+/// <summary>The reports: <c>activity</c>, <c>presence</c>, <c>leaderboard</c>, <c>dormant</c>, <c>engagement</c>.</summary>
 public enum ReportKind
 {
     Activity,
     Presence,
     Leaderboard,
     Dormant,
+
+    /// <summary>Interactions per post and the top posts' overperforming scores (<see cref="Engagement.EngagementReportService"/>).</summary>
+    Engagement,
 }
 
 /// <summary>Output formats: aligned plain-text <c>table</c>, RFC 4180 <c>csv</c>, camelCase <c>json</c>.</summary>
@@ -36,16 +39,16 @@ public sealed record ReportRequest(ReportKind Kind, ActivityWindow Window, Repor
     /// <summary>Leaderboard: the figure to rank by.</summary>
     public LeaderboardMetric By { get; init; } = LeaderboardMetric.PostsPerDay;
 
-    /// <summary>Leaderboard and dormant: only this platform key.</summary>
+    /// <summary>Leaderboard, dormant and engagement: only this platform key.</summary>
     public string? Platform { get; init; }
 
-    /// <summary>Leaderboard and dormant: only this actor type.</summary>
+    /// <summary>Leaderboard, dormant and engagement: only this actor type.</summary>
     public ActorType? Actor { get; init; }
 
     /// <summary>Presence: count only accounts that posted in the window.</summary>
     public bool ActiveOnly { get; init; }
 
-    /// <summary>Leaderboard: how many rows. Default 10.</summary>
+    /// <summary>Leaderboard: how many rows; engagement: how many top posts. Default 10.</summary>
     public int Top { get; init; } = 10;
 
     /// <summary>

@@ -54,7 +54,7 @@ internal static class BlueskyPostMapper
             Text = string.IsNullOrWhiteSpace(record.Text) ? null : record.Text.Trim(),
             Language = record.Langs is [var first, ..] ? first : null,
             Author = view.Author?.Handle,
-            Metrics = new PostMetrics(view.ReplyCount, view.RepostCount, view.LikeCount),
+            Metrics = new PostMetrics(view.ReplyCount, view.RepostCount, view.LikeCount) { Quotes = view.QuoteCount },
             Media = MediaLinks.Of(MediaOf(view.Embed)),
         };
     }

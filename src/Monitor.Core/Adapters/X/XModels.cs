@@ -65,7 +65,7 @@ internal sealed record XPost(
 }
 
 internal sealed record XPostMetrics(
-    long? ReplyCount = null, long? RetweetCount = null, long? RepostCount = null, long? LikeCount = null, long? ImpressionCount = null);
+    long? ReplyCount = null, long? RetweetCount = null, long? RepostCount = null, long? LikeCount = null, long? ImpressionCount = null, long? QuoteCount = null);
 
 internal sealed record XReference(string Type, string Id);
 

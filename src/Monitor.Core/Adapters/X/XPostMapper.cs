@@ -35,7 +35,10 @@ internal static class XPostMapper
             Author = username,
             Metrics = metrics is null
                 ? null
-                : new PostMetrics(metrics.ReplyCount, metrics.RetweetCount ?? metrics.RepostCount, metrics.LikeCount, metrics.ImpressionCount),
+                : new PostMetrics(metrics.ReplyCount, metrics.RetweetCount ?? metrics.RepostCount, metrics.LikeCount, metrics.ImpressionCount)
+                {
+                    Quotes = metrics.QuoteCount,
+                },
             Media = post.MediaUrls,
         };
     }

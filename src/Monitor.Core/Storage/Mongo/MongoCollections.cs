@@ -15,6 +15,7 @@ internal sealed class MongoCollections
         Posts = Database.GetCollection<BsonDocument>(MongoSchema.Posts);
         Snapshots = Database.GetCollection<BsonDocument>(MongoSchema.Snapshots);
         Versions = Database.GetCollection<BsonDocument>(MongoSchema.Versions);
+        Observations = Database.GetCollection<BsonDocument>(MongoSchema.Observations);
         Hosts = DescribeHosts(options.Value.ConnectionString);
     }
 
@@ -29,6 +30,8 @@ internal sealed class MongoCollections
     public IMongoCollection<BsonDocument> Snapshots { get; }
 
     public IMongoCollection<BsonDocument> Versions { get; }
+
+    public IMongoCollection<BsonDocument> Observations { get; }
 
     /// <summary>The host list of the connection string, safe to log (no user, password or options).</summary>
     public string Hosts { get; }

@@ -29,6 +29,9 @@ internal sealed class MongoPollResultStore(MongoCollections collections, MongoCl
         // Inserted upserts, not the plan's guess: a post another worker stored meanwhile is not new here.
         var newPosts = await MongoBulkWrites.UpsertAsync(collections.Posts, plan.Models, logger, cancellationToken);
         await InsertVersionsAsync(plan, cancellationToken);
+        var account = record.Lease.Account;
+        await MongoBulkWrites.UpsertAsync(collections.Observations,
+            MongoObservationCommands.Upserts(account.Platform, account.Id, MongoPostWrites.Observations(record), leaseLost: !held), logger, cancellationToken);
 
         var snapshot = record.ToSnapshot(newPosts);
         await collections.Snapshots.InsertOneAsync(MongoSnapshotDocuments.ToDocument(snapshot), cancellationToken: cancellationToken);

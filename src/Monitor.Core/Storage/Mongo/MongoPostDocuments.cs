@@ -5,7 +5,7 @@ namespace Monitor.Core.Storage.Mongo;
 
 /// <summary>
 /// The <c>posts</c> document: <c>{ platform, accountId, postId, url, publishedAt, publishedAtEstimated, kind, title,
-/// text, language, author, metrics: { replies, reposts, likes, views } | null, sourceUpdatedAt, contentHash,
+/// text, language, author, metrics: { replies, reposts, likes, views, quotes } | null, sourceUpdatedAt, contentHash,
 /// firstSeenAt, lastSeenAt, editedAt, deletedAt, deletionEvidence, absentChecks, normaliserVersion, latestVersion,
 /// searchTokens: [token], media: [url] }</c> (<c>media</c> missing on posts stored before media were kept: none),
 /// unique by (platform, accountId, postId).
@@ -65,9 +65,7 @@ internal static class MongoPostDocuments
             Text = document.String("text"),
             Language = document.String("language"),
             Author = document.String("author"),
-            Metrics = metrics is null
-                ? null
-                : new PostMetrics(metrics.Long("replies"), metrics.Long("reposts"), metrics.Long("likes"), metrics.Long("views")),
+            Metrics = MongoPostDocuments.MetricsOf(metrics),
             UpdatedAt = document.Date("sourceUpdatedAt"),
             EditedAt = editedAt,
             Media = ReadMedia(document),
@@ -98,5 +96,11 @@ internal static class MongoPostDocuments
             { "reposts", MongoBson.Of(metrics.Reposts) },
             { "likes", MongoBson.Of(metrics.Likes) },
             { "views", MongoBson.Of(metrics.Views) },
+            { "quotes", MongoBson.Of(metrics.Quotes) },
         };
+
+    /// <summary>The counts of a stored <c>metrics</c> document (quotes absent on posts stored before they were kept).</summary>
+    public static PostMetrics? MetricsOf(BsonDocument? metrics) => metrics is null
+        ? null
+        : new PostMetrics(metrics.Long("replies"), metrics.Long("reposts"), metrics.Long("likes"), metrics.Long("views")) { Quotes = metrics.Long("quotes") };
 }

@@ -100,6 +100,11 @@ internal static class MongoPostWrites
         return new PostWritePlan(models, versions, created, edited, deleted);
     }
 
+    /// <summary>The observations the poll makes, one per distinct fetched post (the first of duplicates, as <see cref="Plan"/>).</summary>
+    public static IReadOnlyList<MetricObservation> Observations(PollRecord record) =>
+        record.Result.Posts.DistinctBy(post => post.PostId, StringComparer.Ordinal)
+            .Select(post => MetricObservation.Observe(post, record.CapturedAt)).OfType<MetricObservation>().ToArray();
+
     /// <summary>The post ids whose stored versions <see cref="Plan"/> needs.</summary>
     public static IReadOnlyList<string> IdsToLookUp(PollRecord record) =>
         record.Result.Posts.Select(post => post.PostId).Concat(record.Result.Deletions.Select(d => d.PostId)).Distinct(StringComparer.Ordinal).ToArray();
@@ -120,7 +125,7 @@ internal static class MongoPostWrites
             document.String("url"),
             document.String("language"),
             document.String("author"),
-            metrics is null ? null : new PostMetrics(metrics.Long("replies"), metrics.Long("reposts"), metrics.Long("likes"), metrics.Long("views")),
+            MongoPostDocuments.MetricsOf(metrics),
             PostKindNames.Parse(document.String("kind") ?? "post"))
         {
             Media = MongoPostDocuments.ReadMedia(document),

@@ -13,6 +13,7 @@ internal static class MongoSchema
     public const string Posts = "posts";
     public const string Snapshots = "snapshots";
     public const string Versions = "post_versions";
+    public const string Observations = "post_metric_observations";
 
     // Server error codes as listed in the server source, src/mongo/base/error_codes.yml.
     private const int NamespaceExistsCode = 48;
@@ -54,6 +55,17 @@ internal static class MongoSchema
             new CreateIndexOptions { Name = "versions_identity", Unique = true }),
         new(Keys.Ascending("capturedAt").Ascending("accountId"), new CreateIndexOptions { Name = "versions_captured" }),
         new(Keys.Ascending("accountId").Ascending("capturedAt"), new CreateIndexOptions { Name = "versions_account_captured" }),
+    ];
+
+    /// <summary>
+    /// One observation per (post, age bucket): concurrent upserts collapse on the unique identity. The engagement
+    /// report reads an account's observations oldest first (<see cref="MongoObservationCommands.OfAccount"/>).
+    /// </summary>
+    public static IReadOnlyList<CreateIndexModel<BsonDocument>> ObservationIndexes { get; } =
+    [
+        new(Keys.Ascending("platform").Ascending("accountId").Ascending("postId").Ascending("bucket"),
+            new CreateIndexOptions { Name = "observations_identity", Unique = true }),
+        new(Keys.Ascending("accountId").Ascending("publishedAt").Ascending("postId"), new CreateIndexOptions { Name = "observations_account_published" }),
     ];
 
     public static IReadOnlyList<CreateIndexModel<BsonDocument>> SnapshotIndexes { get; } =

@@ -22,10 +22,13 @@ internal sealed class MongoStoreLifecycle(
             await DropReplacedIndexAsync(cancellationToken);
             await collections.Posts.Indexes.CreateManyAsync(MongoSchema.PostIndexes, cancellationToken);
             await collections.Versions.Indexes.CreateManyAsync(MongoSchema.VersionIndexes, cancellationToken);
+            await collections.Observations.Indexes.CreateManyAsync(MongoSchema.ObservationIndexes, cancellationToken);
             await MongoBackfillMarks.RunOnceAsync(collections.Database, clock, "post-versions-v1",
                 () => MongoVersionBackfill.RunAsync(collections, logger, cancellationToken), cancellationToken);
             await MongoBackfillMarks.RunOnceAsync(collections.Database, clock, "search-tokens-v1",
                 () => MongoSearchBackfill.RunAsync(collections, cancellationToken), cancellationToken);
+            await MongoBackfillMarks.RunOnceAsync(collections.Database, clock, "metric-observations-v1",
+                () => MongoObservationBackfill.RunAsync(collections, logger, cancellationToken), cancellationToken);
             var snapshotsKind = await EnsureSnapshotsAsync(cancellationToken);
             await collections.Snapshots.Indexes.CreateManyAsync(MongoSchema.SnapshotIndexes, cancellationToken);
             Log.MongoInitialized(logger, collections.DatabaseName, collections.Hosts, snapshotsKind);

@@ -17,12 +17,12 @@ internal sealed class SqlitePostWriter
 
     private const string StoredColumns =
         "post_id, content_hash, normaliser_version, published_at, published_at_estimated, source_updated_at, edited_at, " +
-        "deleted_at, absent_checks, latest_version, url, language, author, replies, reposts, likes, views, kind, media";
+        "deleted_at, absent_checks, latest_version, url, language, author, replies, reposts, likes, views, kind, media, quotes";
 
     private static readonly string[] PostFields =
     [
         "$url", "$published", "$estimated", "$kind", "$title", "$text", "$language", "$author",
-        "$replies", "$reposts", "$likes", "$views", "$updated", "$hash", "$edited", "$normaliser", "$latest", "$media",
+        "$replies", "$reposts", "$likes", "$views", "$quotes", "$updated", "$hash", "$edited", "$normaliser", "$latest", "$media",
     ];
 
     private readonly WriteScope write;
@@ -87,6 +87,8 @@ internal sealed class SqlitePostWriter
 
         await WritePostsAsync(writes, cancellationToken);
         await TouchAsync(touched, cancellationToken);
+        await SqliteObservations.WriteAsync(write, platform, accountId,
+            fetched.Values.Select(post => MetricObservation.Observe(post, capturedAt)).OfType<MetricObservation>(), insertOnly, cancellationToken);
         await DeleteAsync(pendingDeletions, stored, confirmations, cancellationToken);
     }
 
@@ -124,7 +126,7 @@ internal sealed class SqlitePostWriter
                 reader.GetStringOrNull(10),
                 reader.GetStringOrNull(11),
                 reader.GetStringOrNull(12),
-                replies is null && reposts is null && likes is null && views is null ? null : new PostMetrics(replies, reposts, likes, views),
+                PostMetrics.Of(replies, reposts, likes, views, reader.GetInt64OrNull(19)),
                 PostKindNames.Parse(reader.GetString(17)))
             {
                 Media = SqliteRows.ReadMedia(reader.GetStringOrNull(18)),
@@ -143,15 +145,15 @@ internal sealed class SqlitePostWriter
 
         await using var insert = Prepare("""
             INSERT INTO posts (platform, account_id, post_id, url, published_at, published_at_estimated, kind, title, text,
-                language, author, replies, reposts, likes, views, source_updated_at, content_hash, first_seen_at, last_seen_at,
+                language, author, replies, reposts, likes, views, quotes, source_updated_at, content_hash, first_seen_at, last_seen_at,
                 edited_at, normaliser_version, latest_version, media)
             VALUES ($platform, $account, $post, $url, $published, $estimated, $kind, $title, $text,
-                $language, $author, $replies, $reposts, $likes, $views, $updated, $hash, $seen, $seen, $edited, $normaliser, $latest, $media);
+                $language, $author, $replies, $reposts, $likes, $views, $quotes, $updated, $hash, $seen, $seen, $edited, $normaliser, $latest, $media);
             """, PostFields);
         await using var update = Prepare($"""
             UPDATE posts SET url = $url, published_at = $published, published_at_estimated = $estimated,
                 kind = $kind, title = $title, text = $text, language = $language, author = $author,
-                replies = $replies, reposts = $reposts, likes = $likes, views = $views, source_updated_at = $updated,
+                replies = $replies, reposts = $reposts, likes = $likes, views = $views, quotes = $quotes, source_updated_at = $updated,
                 content_hash = $hash, last_seen_at = $seen, edited_at = $edited, normaliser_version = $normaliser,
                 latest_version = $latest, media = $media, deleted_at = NULL, deletion_evidence = NULL, absent_checks = 0
             WHERE {Key};
@@ -267,6 +269,7 @@ internal sealed class SqlitePostWriter
         p["$reposts"].Set(post.Metrics?.Reposts);
         p["$likes"].Set(post.Metrics?.Likes);
         p["$views"].Set(post.Metrics?.Views);
+        p["$quotes"].Set(post.Metrics?.Quotes);
         p["$updated"].Set(post.UpdatedAt);
         p["$hash"].Set(postWrite.ContentHash);
         p["$edited"].Set(postWrite.EditedAt);

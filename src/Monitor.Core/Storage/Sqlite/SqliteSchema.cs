@@ -101,7 +101,7 @@ internal static class SqliteSchema
         """;
 
     /// <summary>The version a fully migrated database has.</summary>
-    public static int LatestVersion => Migrations.Length + 3;
+    public static int LatestVersion => Migrations.Length + 4;
 
     /// <summary>
     /// Switches the file to WAL (a persistent property of the file) and applies the missing migrations. The SQL
@@ -164,6 +164,23 @@ internal static class SqliteSchema
             {
                 await AddColumnAsync(connection, transaction, "posts", "media", "TEXT", cancellationToken);
                 await ExecuteAsync(connection, transaction, "PRAGMA user_version = 5;", cancellationToken);
+            }, cancellationToken);
+        }
+
+        // 6: posts keep quote counts; metric observations per age bucket (SqliteObservations), existing posts' counts
+        // seeded in resumable batches as observed at their last-seen time (SqliteObservationBackfill).
+        if ((upTo ?? LatestVersion) >= 6 && await ReadVersionAsync(connection, null, cancellationToken) < 6)
+        {
+            await ApplyAsync(connection, 6, async (transaction, _) =>
+            {
+                await AddColumnAsync(connection, transaction, "posts", "quotes", "INTEGER", cancellationToken);
+                await ExecuteAsync(connection, transaction, SqliteObservations.CreateTable + SqliteObservationBackfill.CreateTable, cancellationToken);
+            }, cancellationToken);
+            await SqliteObservationBackfill.RunAsync(connection, progress, cancellationToken);
+            await ApplyAsync(connection, 6, async (transaction, _) =>
+            {
+                await SqliteObservationBackfill.CatchUpAsync(connection, transaction, cancellationToken);
+                await ExecuteAsync(connection, transaction, SqliteObservationBackfill.Finish + "\nPRAGMA user_version = 6;", cancellationToken);
             }, cancellationToken);
         }
 

@@ -83,7 +83,7 @@ public sealed class BlueskyAdapterTests : IAsyncLifetime
         Assert.Equal(At("2026-11-27T16:30:00Z"), repost.PublishedAt);
         Assert.Equal("Council adopts sanctions package.", repost.Text);
         Assert.Equal("https://bsky.app/profile/eucouncil.bsky.social/post/3lbz2xyzxyz2b", repost.Url);
-        Assert.Equal(new PostMetrics(30, 210, 800), repost.Metrics);
+        Assert.Equal(new PostMetrics(30, 210, 800) { Quotes = 14 }, repost.Metrics);
 
         var root = result.Posts[5];
         Assert.Equal($"at://{Did}/app.bsky.feed.post/3lbz2thread222", root.PostId);

@@ -124,7 +124,8 @@ public sealed class XAdapterTests : IAsyncLifetime
         Assert.Equal("@Embassy_Example Thank you for the warm welcome.", reply.Text);
         Assert.Equal("en", reply.Language);
         Assert.Equal(new DateTimeOffset(2024, 11, 25, 16, 30, 0, TimeSpan.Zero), reply.PublishedAt);
-        Assert.Equal(new PostMetrics(Replies: 1, Reposts: 2, Likes: 40, Views: 5300), reply.Metrics);
+        Assert.Equal(new PostMetrics(Replies: 1, Reposts: 2, Likes: 40, Views: 5300) { Quotes = 0 }, reply.Metrics);
+        Assert.Equal(12, result.Posts.Single(p => p.Text!.StartsWith("Statement on the ceasefire", StringComparison.Ordinal)).Metrics!.Quotes);
         Assert.Equal("https://x.com/MFA_Example/status/1861200000000000003", reply.Url);
         Assert.Null(reply.EditedAt);
         Assert.Null(result.Posts.Single(p => p.PostId == "1861000000000000002").Language); // "qme": media only
