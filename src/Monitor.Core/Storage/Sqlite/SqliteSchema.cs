@@ -101,7 +101,7 @@ internal static class SqliteSchema
         """;
 
     /// <summary>The version a fully migrated database has.</summary>
-    public static int LatestVersion => Migrations.Length + 2;
+    public static int LatestVersion => Migrations.Length + 3;
 
     /// <summary>
     /// Switches the file to WAL (a persistent property of the file) and applies the missing migrations. The SQL
@@ -154,6 +154,13 @@ internal static class SqliteSchema
                 await SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken);
                 await ExecuteAsync(connection, transaction, SqliteSearchIndex.Finish + "\nPRAGMA user_version = 4;", cancellationToken);
             }, cancellationToken);
+        }
+
+        // 5: the reports' covering index (SqliteReportIndex).
+        if ((upTo ?? LatestVersion) >= 5 && await ReadVersionAsync(connection, null, cancellationToken) < 5)
+        {
+            await ApplyAsync(connection, 5, (transaction, _) =>
+                ExecuteAsync(connection, transaction, SqliteReportIndex.Create + "\nPRAGMA user_version = 5;", cancellationToken), cancellationToken);
         }
 
         return found;
