@@ -19,7 +19,7 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
     // Per account: index seeks on posts (account_id, published_at) and snapshots (account_id, captured_at, then id
     // for ties: the index ends in the rowid). The first and last counter snapshots' times bound PostsInCounterSpan,
     // which the window pass counts (both lie inside the window, so every post between them is in it).
-    private const string AccountFactsSql = """
+    internal const string AccountFactsSql = """
         SELECT a.id, a.platform, a.handle, a.country, a.actor, a.name, a.language, a.last_status, a.rowid,
           (SELECT max(published_at) FROM posts p WHERE p.account_id = a.id AND p.published_at < $end),
           (SELECT followers FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
@@ -42,7 +42,7 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
     // CROSS JOIN keeps accounts as the outer loop, so each account is one range seek on the covering index, which
     // yields its posts in publishedAt order: EXPLAIN QUERY PLAN shows no temp B-tree. Kinds travel as small integers
     // (ActivityTally's codes), so no string is read per post.
-    private const string WindowPostsSql = """
+    internal const string WindowPostsSql = """
         SELECT a.rowid, p.published_at,
           CASE p.kind WHEN 'post' THEN 0 WHEN 'reply' THEN 1 WHEN 'repost' THEN 2 WHEN 'quote' THEN 3 ELSE 4 END
         FROM accounts a CROSS JOIN posts p INDEXED BY ix_posts_report ON p.account_id = a.id

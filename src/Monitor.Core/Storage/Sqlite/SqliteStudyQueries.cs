@@ -13,7 +13,7 @@ internal sealed class SqliteStudyQueries(IOptions<SqliteOptions> options) : IStu
 {
     // The repost sums walk each account's window range of the covering index ix_posts_report (kind and reposts are
     // in it), so no post row is read; accounts in id order make the GROUP BY need no sort.
-    private const string FactsSql = """
+    internal const string FactsSql = """
         SELECT a.id,
           (SELECT count(*) FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end),
           (SELECT count(*) FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
@@ -29,7 +29,7 @@ internal sealed class SqliteStudyQueries(IOptions<SqliteOptions> options) : IStu
         """;
 
     // Each account's window range of ix_posts_report holds its languages; the grouping sorts only those (account, language) keys.
-    private const string LanguagesSql = """
+    internal const string LanguagesSql = """
         SELECT p.account_id, p.language, count(*) FROM accounts a CROSS JOIN posts p INDEXED BY ix_posts_report ON p.account_id = a.id AND a.enabled = 1
         WHERE p.published_at >= $start AND p.published_at < $end
         GROUP BY p.account_id, p.language
