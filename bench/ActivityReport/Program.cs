@@ -66,6 +66,7 @@ foreach (var days in new[] { 30, 365 })
     var cases = new (string Report, string BaselineName, Func<Task> Run, Func<Task<long>> Baseline)[]
     {
         ("activity", "posts per account", () => Write(ReportKind.Activity), count),
+        ("account facts sql", "posts per account", () => Task.FromResult(Baseline(db, window, SqliteActivityQueries.AccountFactsSql)), count),
         ("activity query", "posts per account", () => activityQueries.QueryActivityAsync(window, CancellationToken.None), count),
         ("activity rows", "posts per account", () => service.GetActivityAsync(window, CancellationToken.None), count),
         ("leaderboard", "posts per account", () => Write(ReportKind.Leaderboard), count),
@@ -124,7 +125,7 @@ static long Baseline(string db, ActivityWindow window, string sql)
     long total = 0;
     while (reader.Read())
     {
-        total += reader.GetInt64(reader.FieldCount - 1);
+        total += reader.IsDBNull(reader.FieldCount - 1) ? 0 : reader.GetInt64(reader.FieldCount - 1);
     }
 
     return total;
