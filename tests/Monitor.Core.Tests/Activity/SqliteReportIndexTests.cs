@@ -65,15 +65,16 @@ public sealed class SqliteReportIndexTests : IDisposable
     }
 
     [Fact]
-    public async Task Migrate_SchemaFourDatabase_AddsBothIndexesWithTheirColumns()
+    public async Task Migrate_PreviousSchema_AddsBothIndexesWithTheirColumns()
     {
+        // The report indexes are the last migration: a database one version older lacks them.
         database.Execute("DROP INDEX ix_posts_report");
         database.Execute("DROP INDEX ix_snapshots_report");
-        database.Execute("PRAGMA user_version = 4");
+        database.Execute($"PRAGMA user_version = {SqliteSchema.LatestVersion - 1}");
         using var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False");
         connection.Open();
 
-        Assert.Equal(4, await SqliteSchema.MigrateAsync(connection, TestContext.Current.CancellationToken));
+        Assert.Equal(SqliteSchema.LatestVersion - 1, await SqliteSchema.MigrateAsync(connection, TestContext.Current.CancellationToken));
 
         Assert.Equal("account_id,published_at,kind,language,reposts", Columns(connection, "ix_posts_report"));
         Assert.Equal("account_id,captured_at,id,followers,posts_total,status", Columns(connection, "ix_snapshots_report"));
