@@ -2,8 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Accounts;
 using Monitor.Core.Activity;
-using Monitor.Core.Storage.Sqlite;
 using Monitor.Core.Storage;
+using Monitor.Core.Storage.Sqlite;
 using Monitor.Testing;
 
 namespace Monitor.Core.Tests.Storage;

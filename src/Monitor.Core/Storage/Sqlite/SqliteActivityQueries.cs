@@ -3,77 +3,52 @@ using Microsoft.Extensions.Options;
 using Monitor.Core.Accounts;
 using Monitor.Core.Activity;
 using Monitor.Core.Adapters;
+using SQLitePCL;
 
 namespace Monitor.Core.Storage.Sqlite;
 
 /// <summary>
-/// Activity aggregates as one SQL statement: window functions over the window's posts (gaps, new days), one
-/// aggregation for counts and histograms, a sort of the gaps for the exact median, and index seeks per account for
-/// the last post and the snapshot figures. See bench/BENCHMARKS.md for its cost. Timestamps are Unix ms UTC, so days and hours are integer arithmetic.
+/// Activity aggregates in two reads of one snapshot: per enabled account, index seeks for the last post and the
+/// snapshot figures; then the window's posts streamed as (account, publishedAt, kind) through the covering index
+/// <c>ix_posts_report</c>, one account after another in time order, and every window figure computed in one pass
+/// by <see cref="ActivityTally"/>. See bench/BENCHMARKS.md for its cost. Timestamps are Unix ms UTC.
 /// </summary>
 internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : IActivityQueries
 {
     private const long DayMs = 86_400_000;
 
-    private static readonly string Histograms = string.Join(",\n    ",
-        Enumerable.Range(0, 7).Select(d => $"sum(weekday = {d}) AS wd{d}")
-            .Concat(Enumerable.Range(0, 24).Select(h => $"sum(hour = {h}) AS h{h}")));
-
-    // One ordered pass over the (account_id, published_at) index computes every per-post figure once.
-    // 1970-01-01 was a Thursday: (day + 3) % 7 numbers the weekdays Monday = 0 … Sunday = 6. A post starts a new
-    // active day when its UTC day differs from its predecessor's, so active days need no DISTINCT sort.
-    private static readonly string ActivitySql = $"""
-        WITH g AS (
-          SELECT account_id, kind, published_at >= $week AS in_week,
-            ((published_at / {DayMs}) + 3) % 7 AS weekday, (published_at % {DayMs}) / 3600000 AS hour,
-            coalesce(published_at / {DayMs} <> lag(published_at / {DayMs}) OVER w, 1) AS new_day,
-            published_at - lag(published_at) OVER w AS gap
-          FROM posts WHERE published_at >= $start AND published_at < $end
-          WINDOW w AS (PARTITION BY account_id ORDER BY published_at)),
-        agg AS (
-          SELECT account_id, count(*) AS posts,
-            sum(kind = 'post') AS originals, sum(kind = 'reply') AS replies,
-            sum(kind = 'repost') AS reposts, sum(kind = 'quote') AS quotes,
-            sum(new_day) AS active_days, sum(in_week) AS weekly,
-            {Histograms}
-          FROM g GROUP BY account_id),
-        ranked AS (
-          SELECT account_id, gap, row_number() OVER (PARTITION BY account_id ORDER BY gap) AS rn FROM g WHERE gap IS NOT NULL),
-        -- posts − 1 gaps: the median is the mean of gaps number ⌊posts/2⌋ and ⌊(posts+1)/2⌋ in sorted order.
-        median AS (
-          SELECT r.account_id, avg(r.gap) AS median_gap FROM ranked r JOIN agg a ON a.account_id = r.account_id
-          WHERE r.rn IN (a.posts / 2, (a.posts + 1) / 2) GROUP BY r.account_id),
-        snap AS (
-          SELECT a.id AS account_id,
-            (SELECT followers FROM snapshots s WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
-               AND s.followers IS NOT NULL ORDER BY s.captured_at LIMIT 1) AS followers_start,
-            (SELECT followers FROM snapshots s WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
-               AND s.followers IS NOT NULL ORDER BY s.captured_at DESC LIMIT 1) AS followers_end,
-            (SELECT captured_at FROM snapshots s WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
-               AND s.posts_total IS NOT NULL ORDER BY s.captured_at LIMIT 1) AS counter_start_at,
-            (SELECT captured_at FROM snapshots s WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
-               AND s.posts_total IS NOT NULL ORDER BY s.captured_at DESC LIMIT 1) AS counter_end_at
-          FROM accounts a WHERE a.enabled = 1)
-        SELECT a.id, a.platform, a.handle, a.country, a.actor, a.name, a.language, a.last_status,
-          coalesce(g.originals, 0), coalesce(g.replies, 0), coalesce(g.reposts, 0), coalesce(g.quotes, 0),
-          coalesce(g.active_days, 0), m.median_gap, coalesce(g.weekly, 0),
-          (SELECT max(published_at) FROM posts p WHERE p.account_id = a.id AND p.published_at < $end) AS last_post_at,
-          sn.followers_start, sn.followers_end,
-          (SELECT posts_total FROM snapshots s WHERE s.account_id = a.id AND s.captured_at = sn.counter_start_at
-             AND s.posts_total IS NOT NULL LIMIT 1) AS counter_start,
-          (SELECT posts_total FROM snapshots s WHERE s.account_id = a.id AND s.captured_at = sn.counter_end_at
-             AND s.posts_total IS NOT NULL ORDER BY s.id DESC LIMIT 1) AS counter_end,
-          CASE WHEN sn.counter_start_at IS NULL THEN NULL ELSE
-            (SELECT count(*) FROM posts p WHERE p.account_id = a.id
-               AND p.published_at > sn.counter_start_at AND p.published_at <= sn.counter_end_at) END AS in_counter_span,
-          {string.Join(", ", Enumerable.Range(0, 7).Select(d => $"coalesce(g.wd{d}, 0)"))},
-          {string.Join(", ", Enumerable.Range(0, 24).Select(h => $"coalesce(g.h{h}, 0)"))}
+    // Per account: index seeks on posts (account_id, published_at) and snapshots (account_id, captured_at, then id
+    // for ties: the index ends in the rowid). The first and last counter snapshots' times bound PostsInCounterSpan,
+    // which the window pass counts (both lie inside the window, so every post between them is in it).
+    internal const string AccountFactsSql = """
+        SELECT a.id, a.platform, a.handle, a.country, a.actor, a.name, a.language, a.last_status, a.rowid,
+          (SELECT max(published_at) FROM posts p WHERE p.account_id = a.id AND p.published_at < $end),
+          (SELECT followers FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
+             AND s.followers IS NOT NULL ORDER BY s.captured_at, s.id LIMIT 1),
+          (SELECT followers FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
+             AND s.followers IS NOT NULL ORDER BY s.captured_at DESC, s.id DESC LIMIT 1),
+          (SELECT captured_at FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
+             AND s.posts_total IS NOT NULL ORDER BY s.captured_at, s.id LIMIT 1),
+          (SELECT posts_total FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
+             AND s.posts_total IS NOT NULL ORDER BY s.captured_at, s.id LIMIT 1),
+          (SELECT captured_at FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
+             AND s.posts_total IS NOT NULL ORDER BY s.captured_at DESC, s.id DESC LIMIT 1),
+          (SELECT posts_total FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
+             AND s.posts_total IS NOT NULL ORDER BY s.captured_at DESC, s.id DESC LIMIT 1)
         FROM accounts a
-        JOIN snap sn ON sn.account_id = a.id
-        LEFT JOIN agg g ON g.account_id = a.id
-        LEFT JOIN median m ON m.account_id = a.id
         WHERE a.enabled = 1
         ORDER BY a.id
+        """;
+
+    // CROSS JOIN keeps accounts as the outer loop, so each account is one range seek on the covering index, which
+    // yields its posts in publishedAt order: EXPLAIN QUERY PLAN shows no temp B-tree. Kinds travel as small integers
+    // (ActivityTally's codes), so no string is read per post.
+    internal const string WindowPostsSql = """
+        SELECT a.rowid, p.published_at,
+          CASE p.kind WHEN 'post' THEN 0 WHEN 'reply' THEN 1 WHEN 'repost' THEN 2 WHEN 'quote' THEN 3 ELSE 4 END
+        FROM accounts a CROSS JOIN posts p INDEXED BY ix_posts_report ON p.account_id = a.id
+        WHERE a.enabled = 1 AND p.published_at >= $start AND p.published_at < $end
+        ORDER BY a.rowid, p.published_at
         """;
 
     private const string AccountsSql =
@@ -88,35 +63,104 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
         GROUP BY day ORDER BY day
         """;
 
-    private const int HistogramStart = 21;
+    private static readonly long[] NoWeekdays = new long[7];
+    private static readonly long[] NoHours = new long[24];
 
     public async Task<IReadOnlyList<AccountActivityFacts>> QueryActivityAsync(ActivityWindow window, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = ActivitySql;
-        command.Parameters.AddWithValue("$start", window.Start.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$end", window.End.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$week", window.WeekStart.ToUnixTimeMilliseconds());
+
+        // One read transaction: both statements see the same snapshot of the file (WAL), whatever a poll writes meanwhile.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var accounts = await ReadAccountFactsAsync(connection, transaction, window, cancellationToken);
+        var rows = accounts.Select(a => a.Facts).ToList();
+        var byRow = new Dictionary<long, int>(accounts.Count);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            byRow[accounts[i].Row] = i;
+        }
+
+        // The stream is stepped through SQLitePCLRaw (the library under Microsoft.Data.Sqlite) on the same connection and
+        // transaction: SqliteDataReader checks each column's type and state per call, which cost more than the SQL itself
+        // over a year's posts (bench/BENCHMARKS.md).
+        var rc = raw.sqlite3_prepare_v2(connection.Handle, WindowPostsSql, out var statement);
+        SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        using var owned = statement;
+        raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$start"), window.Start.ToUnixTimeMilliseconds());
+        raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$end"), window.End.ToUnixTimeMilliseconds());
+        var tally = new ActivityTally();
+        var index = -1;
+        var current = -1L;
+        for (var n = 0; (rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW; n++)
+        {
+            var row = raw.sqlite3_column_int64(statement, 0);
+            if (row != current)
+            {
+                Finish(tally, index, rows);
+                current = row;
+                index = byRow.GetValueOrDefault(row, -1);
+                var span = index >= 0 ? accounts[index] : default;
+                tally.Reset(window.WeekStart, span.CounterFrom, span.CounterTo);
+            }
+
+            if ((n & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            tally.Add(raw.sqlite3_column_int64(statement, 1), raw.sqlite3_column_int(statement, 2));
+        }
+
+        if (rc != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        }
+
+        Finish(tally, index, rows);
+        return rows;
+    }
+
+    private static void Finish(ActivityTally tally, int index, List<AccountActivityFacts> rows)
+    {
+        if (index >= 0)
+        {
+            rows[index] = tally.ToFacts(rows[index]);
+        }
+    }
+
+    private readonly record struct AccountLookup(long Row, AccountActivityFacts Facts, long? CounterFrom, long? CounterTo);
+
+    private static async Task<List<AccountLookup>> ReadAccountFactsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, ActivityWindow window, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, AccountFactsSql, window);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<AccountActivityFacts>();
+        var rows = new List<AccountLookup>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new AccountActivityFacts(
+            var counterFrom = NullableInt64(reader, 12);
+            rows.Add(new AccountLookup(reader.GetInt64(8), new AccountActivityFacts(
                 ReadAccount(reader),
                 reader.IsDBNull(7) ? null : PollStatusNames.Parse(reader.GetString(7)),
-                reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11),
-                reader.GetInt64(12),
-                reader.IsDBNull(13) ? null : reader.GetDouble(13),
-                reader.GetInt64(14),
-                reader.IsDBNull(15) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15)),
-                ReadCounts(reader, HistogramStart, 7),
-                ReadCounts(reader, HistogramStart + 7, 24),
-                NullableInt64(reader, 16), NullableInt64(reader, 17),
-                NullableInt64(reader, 18), NullableInt64(reader, 19), NullableInt64(reader, 20)));
+                0, 0, 0, 0, 0, null, 0,
+                reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+                NoWeekdays, NoHours,
+                NullableInt64(reader, 10), NullableInt64(reader, 11),
+                NullableInt64(reader, 13), NullableInt64(reader, 15), counterFrom is null ? null : 0),
+                counterFrom, NullableInt64(reader, 14)));
         }
 
         return rows;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, ActivityWindow window)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$start", window.Start.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$end", window.End.ToUnixTimeMilliseconds());
+        return command;
     }
 
     public async Task<IReadOnlyList<TrackedAccount>> ListEnabledAccountsAsync(CancellationToken cancellationToken)

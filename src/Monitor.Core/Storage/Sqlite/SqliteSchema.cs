@@ -101,7 +101,7 @@ internal static class SqliteSchema
         """;
 
     /// <summary>The version a fully migrated database has.</summary>
-    public static int LatestVersion => Migrations.Length + 4;
+    public static int LatestVersion => Migrations.Length + 5;
 
     /// <summary>
     /// Switches the file to WAL (a persistent property of the file) and applies the missing migrations. The SQL
@@ -182,6 +182,13 @@ internal static class SqliteSchema
                 await SqliteObservationBackfill.CatchUpAsync(connection, transaction, cancellationToken);
                 await ExecuteAsync(connection, transaction, SqliteObservationBackfill.Finish + "\nPRAGMA user_version = 6;", cancellationToken);
             }, cancellationToken);
+        }
+
+        // 7: the reports' covering index (SqliteReportIndex).
+        if ((upTo ?? LatestVersion) >= 7 && await ReadVersionAsync(connection, null, cancellationToken) < 7)
+        {
+            await ApplyAsync(connection, 7, (transaction, _) =>
+                ExecuteAsync(connection, transaction, SqliteReportIndex.Create + "\nPRAGMA user_version = 7;", cancellationToken), cancellationToken);
         }
 
         return found;

@@ -6,29 +6,31 @@ using Monitor.Core.Activity.Study;
 namespace Monitor.Core.Storage.Sqlite;
 
 /// <summary>
-/// The study's aggregates in SQL: index seeks per enabled account on snapshots (account_id, captured_at) and posts
-/// (account_id, published_at), and one grouped scan of the window's posts for languages.
+/// The study's aggregates in SQL: index seeks per enabled account on the covering indexes of schema 5 (SqliteReportIndex)
+/// on snapshots and posts, and one grouped range per account over the window's posts for languages.
 /// </summary>
 internal sealed class SqliteStudyQueries(IOptions<SqliteOptions> options) : IStudyQueries
 {
-    private const string FactsSql = """
+    // The repost sums walk each account's window range of the covering index ix_posts_report (kind and reposts are
+    // in it), so no post row is read; accounts in id order make the GROUP BY need no sort.
+    internal const string FactsSql = """
         SELECT a.id,
-          (SELECT count(*) FROM snapshots s WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end),
-          (SELECT count(*) FROM snapshots s WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
+          (SELECT count(*) FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end),
+          (SELECT count(*) FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
              AND s.status IN ('ok', 'notModified')),
           (SELECT min(published_at) FROM posts p WHERE p.account_id = a.id AND p.published_at < $end),
-          m.measured, m.reposts
-        FROM accounts a
-        LEFT JOIN (
-          SELECT account_id, count(*) AS measured, sum(reposts) AS reposts FROM posts
-          WHERE published_at >= $start AND published_at < $end AND kind <> 'repost' AND reposts IS NOT NULL
-          GROUP BY account_id) m ON m.account_id = a.id
+          count(p.published_at), sum(p.reposts)
+        FROM accounts a INDEXED BY sqlite_autoindex_accounts_1
+        LEFT JOIN posts p INDEXED BY ix_posts_report ON p.account_id = a.id AND p.published_at >= $start AND p.published_at < $end
+          AND p.kind <> 'repost' AND p.reposts IS NOT NULL
         WHERE a.enabled = 1
+        GROUP BY a.id
         ORDER BY a.id
         """;
 
-    private const string LanguagesSql = """
-        SELECT p.account_id, p.language, count(*) FROM posts p JOIN accounts a ON a.id = p.account_id AND a.enabled = 1
+    // Each account's window range of ix_posts_report holds its languages; the grouping sorts only those (account, language) keys.
+    internal const string LanguagesSql = """
+        SELECT p.account_id, p.language, count(*) FROM accounts a CROSS JOIN posts p INDEXED BY ix_posts_report ON p.account_id = a.id AND a.enabled = 1
         WHERE p.published_at >= $start AND p.published_at < $end
         GROUP BY p.account_id, p.language
         ORDER BY p.account_id, p.language
