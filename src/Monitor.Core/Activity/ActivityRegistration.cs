@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitor.Core.Activity.Network;
 using Monitor.Core.Activity.Reports;
 using Monitor.Core.Activity.Study;
 using Monitor.Core.Configuration;
@@ -20,12 +21,15 @@ public static class ActivityRegistration
         services.TryAddSingleton<ActivityCalculator>();
         services.TryAddSingleton<ActivityReportService>();
         services.TryAddSingleton<StudyService>();
+        services.TryAddSingleton<EntityReportService>();
+        services.TryAddSingleton<IMentionsQueries>(provider => provider.GetRequiredService<EntityReportService>());
         var provider = configuration.GetSection(StorageOptions.SectionPath).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
         if (provider == StorageProvider.Mongo)
         {
             // IMongoDatabase is registered by the Mongo store.
             services.TryAddSingleton<IActivityQueries, MongoActivityQueries>();
             services.TryAddSingleton<IStudyQueries, MongoStudyQueries>();
+            services.TryAddSingleton<IEntityQueries, MongoEntityQueries>();
         }
         else
         {
@@ -33,6 +37,7 @@ public static class ActivityRegistration
             services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.SectionPath));
             services.TryAddSingleton<IActivityQueries, SqliteActivityQueries>();
             services.TryAddSingleton<IStudyQueries, SqliteStudyQueries>();
+            services.TryAddSingleton<IEntityQueries, SqliteEntityQueries>();
         }
 
         return services;

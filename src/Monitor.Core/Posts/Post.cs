@@ -31,4 +31,7 @@ public sealed record Post
 
     /// <summary>An explicit edit time given by the platform (Mastodon <c>edited_at</c>), or null.</summary>
     public DateTimeOffset? EditedAt { get; init; }
+
+    /// <summary>Hashtags, mentions, links and the reposted author as the wire format lists them; null: extracted from the text.</summary>
+    public Entities.PostEntities? Entities { get; init; }
 }

@@ -7,7 +7,7 @@ namespace Monitor.Core.Storage.Mongo;
 /// The <c>posts</c> document: <c>{ platform, accountId, postId, url, publishedAt, publishedAtEstimated, kind, title,
 /// text, language, author, metrics: { replies, reposts, likes, views } | null, sourceUpdatedAt, contentHash,
 /// firstSeenAt, lastSeenAt, editedAt, deletedAt, deletionEvidence, absentChecks, normaliserVersion, latestVersion,
-/// searchTokens: [token] }</c>,
+/// searchTokens: [token], entities: [{ t, v, id? }] (<see cref="MongoEntityCommands"/>) }</c>,
 /// unique by (platform, accountId, postId).
 /// </summary>
 internal static class MongoPostDocuments

@@ -26,6 +26,8 @@ internal sealed class MongoStoreLifecycle(
                 () => MongoVersionBackfill.RunAsync(collections, logger, cancellationToken), cancellationToken);
             await MongoBackfillMarks.RunOnceAsync(collections.Database, clock, "search-tokens-v1",
                 () => MongoSearchBackfill.RunAsync(collections, cancellationToken), cancellationToken);
+            await MongoBackfillMarks.RunOnceAsync(collections.Database, clock, "post-entities-v1",
+                () => MongoEntityBackfill.RunAsync(collections, cancellationToken), cancellationToken);
             var snapshotsKind = await EnsureSnapshotsAsync(cancellationToken);
             await collections.Snapshots.Indexes.CreateManyAsync(MongoSchema.SnapshotIndexes, cancellationToken);
             Log.MongoInitialized(logger, collections.DatabaseName, collections.Hosts, snapshotsKind);
