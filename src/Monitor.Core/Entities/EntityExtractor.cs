@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Monitor.Core.Accounts;
 
@@ -54,8 +53,12 @@ public static partial class EntityExtractor
     public static IReadOnlyList<string> Links(string? text) =>
         string.IsNullOrEmpty(text) ? [] : Distinct(Link().Matches(text).Select(m => LinkNormalizer.Normalize(TrimLink(m.Value))).OfType<string>());
 
-    /// <summary>The hashtag's comparison form: Unicode NFC, lower case (hashtags are case-insensitive on every platform).</summary>
-    public static string FoldHashtag(string tag) => tag.TrimStart('#', '＃').Normalize(NormalizationForm.FormC).ToLowerInvariant();
+    /// <summary>
+    /// The hashtag's comparison form: lower case (hashtags are case-insensitive on every platform), diacritics kept
+    /// (#Außenpolitik is not #aussenpolitik). No Unicode normalisation: the process runs with InvariantGlobalization,
+    /// where <c>string.Normalize</c> is unavailable, so a decomposed é counts apart from a precomposed one.
+    /// </summary>
+    public static string FoldHashtag(string tag) => tag.TrimStart('#', '＃').ToLowerInvariant();
 
     private static string BlankLinks(string text) => Link().Replace(text, match => new string(' ', match.Length));
 
