@@ -29,7 +29,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
         await StartAsync();
 
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
-        Assert.Equal(4L, await ScalarAsync("PRAGMA user_version;"));
+        Assert.Equal((long)SqliteSchema.LatestVersion, await ScalarAsync("PRAGMA user_version;"));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
             "id,account_id,platform,captured_at,status,http_status,new_posts,seen_posts,followers,following,posts_total," +
             "latest_post_at,duration_ms,error,notes",
             await ScalarAsync("SELECT group_concat(name) FROM pragma_table_info('snapshots');"));
-        Assert.Equal("ix_accounts_due,ix_post_versions_account_captured,ix_post_versions_captured,ix_posts_account_published,ix_posts_published,ix_snapshots_account_captured",
+        Assert.Equal("ix_accounts_due,ix_post_entities_window,ix_post_versions_account_captured,ix_post_versions_captured,ix_posts_account_published,ix_posts_published,ix_snapshots_account_captured",
             await ScalarAsync("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name);"));
     }
 
@@ -77,7 +77,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
             Assert.Equal(1, await SqliteSchema.MigrateAsync(connection, Ct, new Progress<string>(progress.Add)));
         }
 
-        Assert.Equal(4L, await ScalarAsync("PRAGMA user_version;"));
+        Assert.Equal((long)SqliteSchema.LatestVersion, await ScalarAsync("PRAGMA user_version;"));
         Assert.Equal("next_poll_at,id", await ScalarAsync("SELECT group_concat(name) FROM pragma_index_info('ix_accounts_due');"));
         Assert.Equal(
             $"p1:1:created:2000:{ContentHash.Compute(new Post { PostId = "p1", PublishedAt = DateTimeOffset.UnixEpoch, Title = "T", Text = "Body" })}|p2:1:created:2000|p2:2:deleted:4000",
@@ -97,7 +97,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync());
 
-        Assert.Contains("schema version 99, newer than this Monitor understands (4)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version 99, newer than this Monitor understands ({SqliteSchema.LatestVersion})", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
