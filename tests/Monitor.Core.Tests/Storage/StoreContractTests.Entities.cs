@@ -135,6 +135,40 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Study_RecordedMentions_HasTheBestConnectedSectionInEveryFormat()
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
+        var host = await NetworkFixtureAsync();
+        var study = host.Services.GetRequiredService<StudyService>();
+
+        var report = await study.GetStudyAsync(January, activeOnly: false, Ct);
+
+        Assert.True(report.BestConnected.Available);
+        Assert.Equal(
+            [("b2", 1.0), ("m1", 1.0), ("m2", 1.0), ("m3", 1.0), ("x2", 1.0)],
+            report.BestConnected.Accounts.Select(a => (a.AccountId, a.Value)).OrderBy(a => a.AccountId, StringComparer.Ordinal));
+        var definition = StudyDefinitions.Meaning("mentionedBy");
+        foreach (var format in new[] { StudyFormat.Html, StudyFormat.Markdown, StudyFormat.Json })
+        {
+            var output = new StringWriter();
+            await study.WriteAsync(report, format, output, Ct);
+            var text = output.ToString();
+            Assert.DoesNotContain("Not available", text, StringComparison.Ordinal);
+            if (format == StudyFormat.Json)
+            {
+                var section = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("bestConnected");
+                Assert.True(section.GetProperty("available").GetBoolean());
+                Assert.Equal(5, section.GetProperty("accounts").GetArrayLength());
+            }
+            else
+            {
+                Assert.Contains("Name m1", text, StringComparison.Ordinal);
+                Assert.Contains(definition[..60], text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public async Task MentionsReport_GroundTruth_EqualsEdgesCountedFromTheGeneratedPosts()
     {
         Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
