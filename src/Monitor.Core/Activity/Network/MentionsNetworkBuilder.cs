@@ -9,15 +9,20 @@ public static class MentionsNetworkBuilder
     {
         var byId = accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var kept = edges.Where(e => e.Weight > 0 && byId.ContainsKey(e.From) && byId.ContainsKey(e.To)).ToArray();
-        var nodes = kept.SelectMany(e => new[] { e.From, e.To }).Distinct(StringComparer.Ordinal)
-            .Select(id => (Account: byId[id],
-                InDegree: kept.Count(e => e.To == id),
-                OutDegree: kept.Count(e => e.From == id),
-                WeightedIn: kept.Where(e => e.To == id).Sum(e => e.Weight),
-                WeightedOut: kept.Where(e => e.From == id).Sum(e => e.Weight)))
-            .OrderByDescending(n => n.InDegree).ThenByDescending(n => n.WeightedIn).ThenBy(n => n.Account.Id, StringComparer.Ordinal)
-            .Select((n, i) => new NetworkNode(i + 1, n.Account.Id, n.Account.Platform, n.Account.Country, n.Account.Actor.ToString(), n.Account.Name,
-                n.InDegree, n.OutDegree, n.WeightedIn, n.WeightedOut))
+        var degrees = new Dictionary<string, (int In, int Out, long WeightedIn, long WeightedOut)>(StringComparer.Ordinal);
+        foreach (var edge in kept)
+        {
+            var from = degrees.GetValueOrDefault(edge.From);
+            degrees[edge.From] = (from.In, from.Out + 1, from.WeightedIn, from.WeightedOut + edge.Weight);
+            var to = degrees.GetValueOrDefault(edge.To);
+            degrees[edge.To] = (to.In + 1, to.Out, to.WeightedIn + edge.Weight, to.WeightedOut);
+        }
+
+        var nodes = degrees
+            .OrderByDescending(n => n.Value.In).ThenByDescending(n => n.Value.WeightedIn).ThenBy(n => n.Key, StringComparer.Ordinal)
+            .Select((n, i) => (Rank: i + 1, Account: byId[n.Key], Degree: n.Value))
+            .Select(n => new NetworkNode(n.Rank, n.Account.Id, n.Account.Platform, n.Account.Country, n.Account.Actor.ToString(), n.Account.Name,
+                n.Degree.In, n.Degree.Out, n.Degree.WeightedIn, n.Degree.WeightedOut))
             .ToArray();
         return new MentionsReport(window.From, window.To, nodes, kept);
     }

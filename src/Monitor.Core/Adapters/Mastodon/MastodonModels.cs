@@ -47,6 +47,22 @@ internal sealed record MastodonStatus
 
     /// <summary>Quote or ShallowQuote entity (Mastodon 4.4+); only its presence matters here.</summary>
     public JsonElement? Quote { get; init; }
+
+    /// <summary>Hashtags used in the status (entities/Status#tags).</summary>
+    public List<MastodonTag>? Tags { get; init; }
+
+    /// <summary>Mentioned accounts (entities/Status#mentions); <c>acct</c> is <c>user</c> for the instance's own users, else <c>user@domain</c>.</summary>
+    public List<MastodonMention>? Mentions { get; init; }
+}
+
+internal sealed record MastodonTag
+{
+    public string? Name { get; init; }
+}
+
+internal sealed record MastodonMention
+{
+    public string? Acct { get; init; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
