@@ -69,6 +69,35 @@ foreach (var (kind, sql) in cases)
     }
 }
 
+// Where the time goes (median of the same number of runs): the entity query alone, the account list alone.
+var queries = services.GetRequiredService<IEntityQueries>();
+var store = services.GetRequiredService<IAccountStore>();
+foreach (var days in new[] { 30, 365 })
+{
+    var window = ActivityWindow.Last(days, lastDay);
+    var query = new List<double>();
+    var list = new List<double>();
+    var tags = new List<double>();
+    var network = new List<double>();
+    for (var run = 0; run <= runs; run++)
+    {
+        var watch = Stopwatch.StartNew();
+        await queries.QueryEntitiesAsync(window, [Monitor.Core.Entities.EntityType.Mention, Monitor.Core.Entities.EntityType.Repost], CancellationToken.None);
+        query.Add(watch.Elapsed.TotalMilliseconds);
+        watch.Restart();
+        await store.ListAccountsAsync(CancellationToken.None);
+        list.Add(watch.Elapsed.TotalMilliseconds);
+        watch.Restart();
+        await queries.QueryEntitiesAsync(window, [Monitor.Core.Entities.EntityType.Hashtag], CancellationToken.None);
+        tags.Add(watch.Elapsed.TotalMilliseconds);
+        watch.Restart();
+        await reports.GetMentionsAsync(window, CancellationToken.None);
+        network.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    Console.WriteLine($"{days} days: mentions+reposts query {Median(query):F0} ms, account list {Median(list):F0} ms, hashtag query {Median(tags):F0} ms, mentions report without output {Median(network):F0} ms");
+}
+
 Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
 
 // Accounts a0..aN on X; posts skewed towards low-numbered accounts; per post 0-2 hashtags of 500, a mention of a
