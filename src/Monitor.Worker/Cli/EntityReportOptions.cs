@@ -17,7 +17,7 @@ internal static class EntityReportOptions
 
     public static EntityGrouping Grouping(string? per) => Enum.TryParse<EntityGrouping>(per, ignoreCase: true, out var grouping) ? grouping : EntityGrouping.All;
 
-    /// <summary>The error line for a format the report does not take, or null.</summary>
-    public static string? CheckFormat(string name, ReportFormat format) =>
-        format == ReportFormat.Graphml && name != "mentions" ? $"--format graphml is for the mentions network; {name} takes table, csv or json." : null;
+    /// <summary>The error line for graphml asked of a report other than mentions (the study has its own), or null.</summary>
+    public static string? CheckFormat(string name, string format) =>
+        format == "graphml" && name is not ("mentions" or "study") ? $"--format graphml is for the mentions network; {name} takes table, csv or json." : null;
 }

@@ -52,6 +52,12 @@ internal static class ReportCommand
                 return Task.FromResult(ExitCodes.StartupFailed);
             }
 
+            if (EntityReportOptions.CheckFormat(parseResult.GetValue(name)!, parseResult.GetValue(format)!) is { } formatError)
+            {
+                context.Error.WriteLine(formatError);
+                return Task.FromResult(ExitCodes.StartupFailed);
+            }
+
             return CommandHost.RunAsync(parseResult, context, async (services, ct) =>
             {
                 var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
@@ -88,11 +94,6 @@ internal static class ReportCommand
                     ActiveOnly = parseResult.GetValue(activeOnly),
                     Per = EntityReportOptions.Grouping(parseResult.GetValue(per)),
                 };
-                if (EntityReportOptions.CheckFormat(parseResult.GetValue(name)!, reportFormat) is { } formatError)
-                {
-                    await context.Error.WriteLineAsync(formatError);
-                    return ExitCodes.StartupFailed;
-                }
 
                 var file = parseResult.GetValue(output);
                 StreamWriter? fileWriter = null;
