@@ -33,5 +33,7 @@ public sealed record Post
     public DateTimeOffset? EditedAt { get; init; }
 
     /// <summary>Hashtags, mentions, links and the reposted author as the wire format lists them; null: extracted from the text.</summary>
+    /// <remarks>Left out of serialised posts when null, so posts of sources without wire entities (feeds) keep their shape.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Entities.PostEntities? Entities { get; init; }
 }
