@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Core.Activity.Engagement;
+using Monitor.Core.Activity.Network;
 using Monitor.Core.Activity.Reports;
 using Monitor.Core.Activity.Study;
 using Monitor.Core.Configuration;
@@ -22,6 +23,8 @@ public static class ActivityRegistration
         services.TryAddSingleton<ActivityReportService>();
         services.TryAddSingleton<StudyService>();
         services.TryAddSingleton<EngagementReportService>();
+        services.TryAddSingleton<EntityReportService>();
+        services.TryAddSingleton<IMentionsQueries>(provider => provider.GetRequiredService<EntityReportService>());
         var provider = configuration.GetSection(StorageOptions.SectionPath).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
         if (provider == StorageProvider.Mongo)
         {
@@ -29,6 +32,7 @@ public static class ActivityRegistration
             services.TryAddSingleton<IActivityQueries, MongoActivityQueries>();
             services.TryAddSingleton<IStudyQueries, MongoStudyQueries>();
             services.TryAddSingleton<IEngagementQueries, MongoEngagementQueries>();
+            services.TryAddSingleton<IEntityQueries, MongoEntityQueries>();
         }
         else
         {
@@ -37,6 +41,7 @@ public static class ActivityRegistration
             services.TryAddSingleton<IActivityQueries, SqliteActivityQueries>();
             services.TryAddSingleton<IStudyQueries, SqliteStudyQueries>();
             services.TryAddSingleton<IEngagementQueries, SqliteEngagementQueries>();
+            services.TryAddSingleton<IEntityQueries, SqliteEntityQueries>();
         }
 
         return services;

@@ -40,4 +40,9 @@ public sealed record Post
     /// a change of media alone is never an edit (<see cref="ContentHash"/>).
     /// </summary>
     public IReadOnlyList<string> Media { get => media; init => media = MediaList.Of(value); }
+
+    /// <summary>Hashtags, mentions, links and the reposted author as the wire format lists them; null: extracted from the text.</summary>
+    /// <remarks>Left out of serialised posts when null, so posts of sources without wire entities (feeds) keep their shape.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Entities.PostEntities? Entities { get; init; }
 }

@@ -13,18 +13,19 @@ namespace Monitor.Worker.Cli;
 /// <c>report activity|presence|leaderboard|dormant|engagement --from DATE --to DATE --format table|csv|json [--output FILE] [--wide]</c>,
 /// leaderboard with <c>--by postsPerDay|followers|followerGrowth [--platform P] [--actor A] [--top N]</c>, engagement with
 /// <c>[--platform P] [--actor A] [--top N]</c>,
-/// presence with <c>--active-only</c>, and <c>report study --format html|markdown|json</c>; reads only.
+/// presence with <c>--active-only</c>, <c>report mentions|hashtags|links</c> (mentions also <c>--format graphml</c>;
+/// hashtags and links <c>--top N --per all|account|country</c>), and <c>report study --format html|markdown|json</c>; reads only.
 /// </summary>
 internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var name = new Argument<string>("name") { Description = "activity, presence, leaderboard, dormant, engagement or study" }
-            .Only("activity", "presence", "leaderboard", "dormant", "engagement", "study");
+        var name = new Argument<string>("name") { Description = "activity, presence, leaderboard, dormant, engagement, mentions, hashtags, links or study" }
+            .Only(["activity", "presence", "leaderboard", "dormant", "engagement", .. EntityReportOptions.Names, "study"]);
         var from = DateArgument.From("First UTC day of the window (default: 29 days before --to).");
         var to = DateArgument.To("Last UTC day of the window, inclusive (default: today).");
         var format = new Option<string>("--format") { Description = "table (default), csv or json; study: html (default), markdown or json", DefaultValueFactory = _ => "table" }
-            .Only("table", "csv", "json", "html", "markdown");
+            .Only("table", "csv", "json", "html", "markdown", "graphml");
         var activeOnly = new Option<bool>("--active-only") { Description = "presence and study: count only accounts that posted in the window" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var wide = new Option<bool>("--wide") { Description = "table: every column in full (default: fit 120 columns)." };
@@ -32,7 +33,8 @@ internal static class ReportCommand
             .Only("postsPerDay", "followers", "followerGrowth");
         var platform = new Option<string?>("--platform") { Description = "leaderboard/dormant/engagement: only this platform" };
         var actor = new Option<string>("--actor") { Description = "leaderboard/dormant/engagement: only this actor type" }.Only(Enum.GetNames<ActorType>());
-        var top = new Option<int>("--top") { Description = "leaderboard: rows to show; engagement: top posts (default 10)", DefaultValueFactory = _ => 10 };
+        var per = EntityReportOptions.Per();
+        var top = new Option<int>("--top") { Description = "leaderboard, hashtags, links: rows to show (per group); engagement: top posts (default 10)", DefaultValueFactory = _ => 10 };
         top.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1) result.AddError("--top must be at least 1.");
@@ -40,7 +42,7 @@ internal static class ReportCommand
 
         var command = new Command("report", "Activity reports over a window of UTC days (reads the store only; see README for the metric definitions).")
         {
-            name, from, to, format, output, wide, by, platform, actor, top, activeOnly,
+            name, from, to, format, output, wide, by, platform, actor, top, activeOnly, per,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, _) =>
@@ -48,6 +50,12 @@ internal static class ReportCommand
             if (DateArgument.CheckOrder(parseResult, from, to) is { } windowError)
             {
                 context.Error.WriteLine(windowError);
+                return Task.FromResult(ExitCodes.StartupFailed);
+            }
+
+            if (EntityReportOptions.CheckFormat(parseResult.GetValue(name)!, parseResult.GetValue(format)!) is { } formatError)
+            {
+                context.Error.WriteLine(formatError);
                 return Task.FromResult(ExitCodes.StartupFailed);
             }
 
@@ -85,6 +93,7 @@ internal static class ReportCommand
                     Top = parseResult.GetValue(top),
                     Wide = parseResult.GetValue(wide),
                     ActiveOnly = parseResult.GetValue(activeOnly),
+                    Per = EntityReportOptions.Grouping(parseResult.GetValue(per)),
                 };
 
                 var file = parseResult.GetValue(output);
@@ -97,7 +106,10 @@ internal static class ReportCommand
 
                 await using (fileWriter)
                 {
-                    await services.GetRequiredService<ActivityReportService>().WriteAsync(request, (TextWriter?)fileWriter ?? context.Output, ct);
+                    var target = (TextWriter?)fileWriter ?? context.Output;
+                    await (EntityReportOptions.IsEntityReport(kind)
+                        ? services.GetRequiredService<Monitor.Core.Activity.Network.EntityReportService>().WriteAsync(request, target, ct)
+                        : services.GetRequiredService<ActivityReportService>().WriteAsync(request, target, ct));
                 }
 
                 if (file is not null)
@@ -116,9 +128,9 @@ internal static class ReportCommand
     private static async Task<int> WriteStudyAsync(
         IServiceProvider services, CliContext context, ActivityWindow window, string format, bool activeOnly, FileInfo? file, CancellationToken ct)
     {
-        if (format == "csv")
+        if (format is "csv" or "graphml")
         {
-            await context.Error.WriteLineAsync("--format csv is not a study format; use html (default), markdown or json.");
+            await context.Error.WriteLineAsync($"--format {format} is not a study format; use html (default), markdown or json.");
             return ExitCodes.StartupFailed;
         }
 

@@ -91,7 +91,9 @@ public sealed class CommandOutputTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "export", "posts", "--format", "xml" }, "--format must be jsonl or csv (got 'xml').")]
-    [InlineData(new[] { "report", "activity", "--format", "xml" }, "--format must be table, csv, json, html or markdown (got 'xml').")]
+    [InlineData(new[] { "report", "activity", "--format", "xml" }, "--format must be table, csv, json, html, markdown or graphml (got 'xml').")]
+    [InlineData(new[] { "report", "hashtags", "--format", "graphml" }, "--format graphml is for the mentions network; hashtags takes table, csv or json.")]
+    [InlineData(new[] { "report", "links", "--per", "planet" }, "--per must be all, account or country (got 'planet').")]
     [InlineData(new[] { "export", "tweets" }, "what must be posts, snapshots, versions or deletions (got 'tweets').")]
     [InlineData(new[] { "report", "activity", "--from", "yesterday" }, "--from 'yesterday' is not a date (yyyy-MM-dd, UTC) or an ISO 8601 time (2026-11-01T09:30:00Z).")]
     [InlineData(new[] { "export", "posts", "--to", "yesterday" }, "--to 'yesterday' is not a date (yyyy-MM-dd, UTC) or an ISO 8601 time (2026-11-01T09:30:00Z).")]

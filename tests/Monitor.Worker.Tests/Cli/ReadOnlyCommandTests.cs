@@ -22,6 +22,8 @@ public sealed class ReadOnlyCommandTests : IDisposable
         new[] { "export", "snapshots", "--format", "csv" },
         new[] { "report", "activity" },
         new[] { "report", "presence", "--format", "json" },
+        new[] { "report", "mentions", "--format", "graphml" },
+        new[] { "report", "hashtags", "--per", "country", "--top", "3" },
         new[] { "accounts", "list" },
     };
 

@@ -38,7 +38,7 @@ public sealed class StudyBrowserTests(SeededHostFixture fixture) : IClassFixture
         Assert.Equal(193, await page.Locator("section#presence svg [data-country]:not([data-country=VAT]):not([data-country=PSE])").CountAsync());
         var map = await page.Locator("section#presence svg").BoundingBoxAsync();
         Assert.True(map is { Width: > 600, Height: > 250 }, $"map {map?.Width}x{map?.Height}");
-        Assert.Contains("Not available: mentions are not extracted yet", await page.Locator("section#best-connected").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Distinct enabled tracked accounts that mention or repost", await page.Locator("section#best-connected").InnerTextAsync(), StringComparison.Ordinal);
         await SaveScreenshotAsync(page, "study.png");
         await page.ScreenshotAsync(new() { Path = Path.Combine(ResultsDirectory(), "study-top.png") });
         Assert.Empty(failures);

@@ -2,7 +2,7 @@ using Monitor.Core.Accounts;
 
 namespace Monitor.Core.Activity.Reports;
 
-/// <summary>The reports: <c>activity</c>, <c>presence</c>, <c>leaderboard</c>, <c>dormant</c>, <c>engagement</c>.</summary>
+/// <summary>The reports: <c>activity</c>, <c>presence</c>, <c>leaderboard</c>, <c>dormant</c>, <c>engagement</c>, <c>mentions</c>, <c>hashtags</c>, <c>links</c>.</summary>
 public enum ReportKind
 {
     Activity,
@@ -12,6 +12,9 @@ public enum ReportKind
 
     /// <summary>Interactions per post and the top posts' overperforming scores (<see cref="Engagement.EngagementReportService"/>).</summary>
     Engagement,
+    Mentions,
+    Hashtags,
+    Links,
 }
 
 /// <summary>Output formats: aligned plain-text <c>table</c>, RFC 4180 <c>csv</c>, camelCase <c>json</c>.</summary>
@@ -20,6 +23,9 @@ public enum ReportFormat
     Table,
     Csv,
     Json,
+
+    /// <summary>GraphML for Gephi: <c>report mentions</c> only.</summary>
+    Graphml,
 }
 
 /// <summary>What a leaderboard ranks by: <c>postsPerDay</c>, <c>followers</c> (at the window's end), <c>followerGrowth</c> (absolute).</summary>
@@ -48,7 +54,10 @@ public sealed record ReportRequest(ReportKind Kind, ActivityWindow Window, Repor
     /// <summary>Presence: count only accounts that posted in the window.</summary>
     public bool ActiveOnly { get; init; }
 
-    /// <summary>Leaderboard: how many rows; engagement: how many top posts. Default 10.</summary>
+    /// <summary>Hashtags and links: the top N over all accounts, per account or per country.</summary>
+    public Network.EntityGrouping Per { get; init; } = Network.EntityGrouping.All;
+
+    /// <summary>Leaderboard, hashtags and links: how many rows (per group); engagement: how many top posts. Default 10.</summary>
     public int Top { get; init; } = 10;
 
     /// <summary>

@@ -17,7 +17,7 @@ internal static class StudyDefinitions
         new("postsPerDay", "Posts published in the window (all kinds) ÷ days in the window."),
         new("replyShare", "Replies ÷ posts in the window: how conversational an account is."),
         new("repostsPerPost", "Reposts received ÷ the account's own posts (kind post, reply or quote) in the window whose repost count the platform gives, as last seen."),
-        new("mentionedBy", "Tracked accounts that mention the account in the window (in-degree of the mentions network)."),
+        new("mentionedBy", "Distinct enabled tracked accounts that mention or repost the account in posts published in the window (in-degree of the mentions network; mentions resolved to tracked accounts by handle or platform id at report time, self-mentions left out)."),
         new("languages", "The posts' language field, lower-cased; share = posts in the language ÷ posts that have one."),
         new("dormant, inactive", "Last post older than Monitor:Activity:DormantAfter (default 30 days) or InactiveAfter (default 180 days) at the window's end, or never posted."),
         new("adoption", "Per platform, accounts by the year of their oldest stored post: present on or before that year, since polls reach back only so far."),

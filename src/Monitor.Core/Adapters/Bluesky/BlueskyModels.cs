@@ -70,7 +70,33 @@ internal sealed record BlueskyPostRecord
     public string? CreatedAt { get; init; }
     public List<string>? Langs { get; init; }
     public JsonElement? Reply { get; init; }
+
+    /// <summary>Rich-text facets: mentions (DID), links (full URI) and tags over UTF-8 byte ranges of <c>text</c>.</summary>
+    public List<BlueskyFacet>? Facets { get; init; }
     public BlueskyEmbed? Embed { get; init; }
+}
+
+/// <summary><c>app.bsky.richtext.facet</c>: a byte slice of the text and what it is.</summary>
+internal sealed record BlueskyFacet
+{
+    public BlueskyByteSlice? Index { get; init; }
+    public List<BlueskyFacetFeature>? Features { get; init; }
+}
+
+internal sealed record BlueskyByteSlice
+{
+    public int ByteStart { get; init; }
+    public int ByteEnd { get; init; }
+}
+
+/// <summary><c>#mention</c> (did), <c>#link</c> (uri) or <c>#tag</c> (tag, without the #).</summary>
+internal sealed record BlueskyFacetFeature
+{
+    [JsonPropertyName("$type")]
+    public string? Type { get; init; }
+    public string? Did { get; init; }
+    public string? Uri { get; init; }
+    public string? Tag { get; init; }
 }
 
 /// <summary>A record embed: <c>app.bsky.embed.record</c> (record = strongRef) or <c>recordWithMedia</c> (record = embed.record).</summary>

@@ -1,3 +1,4 @@
+using Monitor.Core.Entities;
 using System.Globalization;
 using Monitor.Core.Posts;
 
@@ -30,6 +31,7 @@ internal static class BlueskyPostMapper
             PostId = reason.Uri ?? string.Create(CultureInfo.InvariantCulture, $"repost:{view.Uri}|{reason.By?.Did}|{repostedAt:O}"),
             PublishedAt = repostedAt,
             Kind = PostKind.Repost,
+            Entities = view.Author?.Handle is { } handle ? new PostEntities { RepostOf = new EntityMention(handle, view.Author.Did) } : null,
         };
     }
 
@@ -56,6 +58,7 @@ internal static class BlueskyPostMapper
             Author = view.Author?.Handle,
             Metrics = new PostMetrics(view.ReplyCount, view.RepostCount, view.LikeCount) { Quotes = view.QuoteCount },
             Media = MediaLinks.Of(MediaOf(view.Embed)),
+            Entities = BlueskyFacets.EntitiesOf(record),
         };
     }
 

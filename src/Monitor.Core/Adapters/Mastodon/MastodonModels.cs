@@ -49,6 +49,22 @@ internal sealed record MastodonStatus
     public JsonElement? Quote { get; init; }
 
     public IReadOnlyList<MastodonMediaAttachment>? MediaAttachments { get; init; }
+
+    /// <summary>Hashtags used in the status (entities/Status#tags).</summary>
+    public List<MastodonTag>? Tags { get; init; }
+
+    /// <summary>Mentioned accounts (entities/Status#mentions); <c>acct</c> is <c>user</c> for the instance's own users, else <c>user@domain</c>.</summary>
+    public List<MastodonMention>? Mentions { get; init; }
+}
+
+internal sealed record MastodonTag
+{
+    public string? Name { get; init; }
+}
+
+internal sealed record MastodonMention
+{
+    public string? Acct { get; init; }
 }
 
 /// <summary>

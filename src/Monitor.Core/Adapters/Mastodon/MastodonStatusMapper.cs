@@ -1,3 +1,4 @@
+using Monitor.Core.Entities;
 using System.Text.Json;
 using Monitor.Core.Posts;
 
@@ -30,8 +31,18 @@ internal static class MastodonStatusMapper
             Metrics = new PostMetrics(source.RepliesCount, source.ReblogsCount, source.FavouritesCount),
             EditedAt = status.Reblog is null ? status.EditedAt : null,
             Media = MediaLinks.Of(source.MediaAttachments?.Select(m => m?.Url ?? m?.RemoteUrl) ?? []),
+            Entities = EntitiesOf(source),
         };
     }
+
+    // Mastodon's ids of mentioned accounts are local to the instance asked, so only the acct is kept; links stay with
+    // the text (the status lists none of its own). A boost's entities are those of the boosted status; the rules keep
+    // only its author for a repost. A JSON null in either list is skipped like an entry without its field.
+    private static PostEntities EntitiesOf(MastodonStatus source) => new()
+    {
+        Hashtags = source.Tags?.Select(t => t?.Name).OfType<string>().ToArray(),
+        Mentions = source.Mentions?.Select(m => m?.Acct).OfType<string>().Select(acct => new EntityMention(acct)).ToArray(),
+    };
 
     private static PostKind KindOf(MastodonStatus status) =>
         status.Reblog is not null ? PostKind.Repost

@@ -14,7 +14,7 @@ internal sealed class XApiClient(HttpClient client, XOptions options, TimeProvid
     /// <summary>Largest page of the user timeline and of a post lookup.</summary>
     public const int PageSize = 100;
 
-    private const string PostFields = "created_at,public_metrics,referenced_tweets,edit_history_tweet_ids,lang,conversation_id,in_reply_to_user_id,attachments";
+    private const string PostFields = "created_at,public_metrics,referenced_tweets,edit_history_tweet_ids,lang,conversation_id,in_reply_to_user_id,attachments,entities";
 
     // The timeline's author expansion returns the account's public metrics with every non-empty page, so a poll that
     // finds posts needs no user lookup (docs.x.com/x-api/fundamentals/data-dictionary/reference: fields and expansions).

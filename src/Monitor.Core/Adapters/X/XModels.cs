@@ -57,12 +57,25 @@ internal sealed record XPost(
     IReadOnlyList<string>? EditHistoryTweetIds = null,
     IReadOnlyList<string>? EditHistoryPostIds = null,
     string? Lang = null,
-    XAttachments? Attachments = null)
+    XAttachments? Attachments = null,
+    XEntities? Entities = null)
 {
     /// <summary>The links of the post's media, resolved from the page's <c>includes.media</c> (<see cref="XPostsResponse.PostsWithMedia"/>).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> MediaUrls { get; init; } = [];
 }
+
+/// <summary>
+/// <c>entities</c> of a post (tweet.fields=entities): hashtags, mentions with the user's id, URLs with the expanded
+/// target (the text holds t.co links). Arrays without entries are left out by the API.
+/// </summary>
+internal sealed record XEntities(IReadOnlyList<XHashtag>? Hashtags = null, IReadOnlyList<XMention>? Mentions = null, IReadOnlyList<XUrl>? Urls = null);
+
+internal sealed record XHashtag(string? Tag = null);
+
+internal sealed record XMention(int? Start = null, string? Username = null, string? Id = null);
+
+internal sealed record XUrl(string? Url = null, string? ExpandedUrl = null, string? UnwoundUrl = null);
 
 internal sealed record XPostMetrics(
     long? ReplyCount = null, long? RetweetCount = null, long? RepostCount = null, long? LikeCount = null, long? ImpressionCount = null, long? QuoteCount = null);

@@ -1,3 +1,4 @@
+using Monitor.Core.Entities;
 using Monitor.Core.Posts;
 
 namespace Monitor.Core.Adapters.X;
@@ -33,6 +34,7 @@ internal static class XPostMapper
             Text = HtmlText.ToPlainText(post.Text),
             Language = LanguageOf(post.Lang),
             Author = username,
+            Entities = EntitiesOf(post.Entities, KindOf(post.ReferencedTweets ?? post.ReferencedPosts)),
             Metrics = metrics is null
                 ? null
                 : new PostMetrics(metrics.ReplyCount, metrics.RetweetCount ?? metrics.RepostCount, metrics.LikeCount, metrics.ImpressionCount)
@@ -51,6 +53,17 @@ internal static class XPostMapper
         long.TryParse(id, out var value) && value > 0
             ? DateTimeOffset.FromUnixTimeMilliseconds((value >> 22) + SnowflakeEpochMs)
             : null;
+
+    /// <summary>A retweet's text is "RT @user: …", so the mention at offset 3 is whose post it reposts.</summary>
+    private static PostEntities? EntitiesOf(XEntities? entities, PostKind kind) => entities is null ? null : new PostEntities
+    {
+        Hashtags = entities.Hashtags?.Select(h => h?.Tag).OfType<string>().ToArray() ?? [],
+        Mentions = entities.Mentions?.Where(m => m?.Username is not null).Select(m => new EntityMention(m!.Username!, m.Id)).ToArray() ?? [],
+        Links = entities.Urls?.Select(u => u?.UnwoundUrl ?? u?.ExpandedUrl ?? u?.Url).OfType<string>().ToArray() ?? [],
+        RepostOf = kind == PostKind.Repost && entities.Mentions?.FirstOrDefault(m => m?.Start == 3) is { Username: { } reposted } mention
+            ? new EntityMention(reposted, mention.Id)
+            : null,
+    };
 
     // A retweet also carries the original's reply/quote references of its own; being a repost wins.
     // A reply that quotes is counted as a reply: it sits in a conversation.

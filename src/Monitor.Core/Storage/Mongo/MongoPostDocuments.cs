@@ -7,7 +7,7 @@ namespace Monitor.Core.Storage.Mongo;
 /// The <c>posts</c> document: <c>{ platform, accountId, postId, url, publishedAt, publishedAtEstimated, kind, title,
 /// text, language, author, metrics: { replies, reposts, likes, views, quotes } | null, sourceUpdatedAt, contentHash,
 /// firstSeenAt, lastSeenAt, editedAt, deletedAt, deletionEvidence, absentChecks, normaliserVersion, latestVersion,
-/// searchTokens: [token], media: [url] }</c> (<c>media</c> missing on posts stored before media were kept: none),
+/// searchTokens: [token], media: [url], entities: [{ t, v, id? }] (<see cref="MongoEntityCommands"/>) }</c> (<c>media</c> missing on posts stored before media were kept: none),
 /// unique by (platform, accountId, postId).
 /// </summary>
 internal static class MongoPostDocuments

@@ -54,11 +54,11 @@ internal static class MongoPostWrites
                     break;
                 case PostWriteKind.Insert:
                     models.Add(new UpdateOneModel<BsonDocument>(
-                        MongoPostCommands.Identity(account.Platform, account.Id, post.PostId), Insert(write, at)) { IsUpsert = true });
+                        MongoPostCommands.Identity(account.Platform, account.Id, post.PostId), Insert(write, account.Platform, at)) { IsUpsert = true });
                     break;
                 default:
                     models.Add(new UpdateOneModel<BsonDocument>(
-                        MongoPostCommands.Identity(account.Platform, account.Id, post.PostId), Set(write, at)));
+                        MongoPostCommands.Identity(account.Platform, account.Id, post.PostId), Set(write, account.Platform, at)));
                     break;
             }
 
@@ -133,12 +133,14 @@ internal static class MongoPostWrites
     }
 
     /// <summary>Every field of a new post, only if the upsert inserts.</summary>
-    private static UpdateDefinition<BsonDocument> Insert(PostWrite write, DateTimeOffset at) =>
-        Update.Combine(MongoPostDocuments.Fields(write, at, firstSeen: true).Select(field => Update.SetOnInsert(field.Name, field.Value)));
+    private static UpdateDefinition<BsonDocument> Insert(PostWrite write, string platform, DateTimeOffset at) =>
+        Update.Combine(MongoPostDocuments.Fields(write, at, firstSeen: true).Select(field => Update.SetOnInsert(field.Name, field.Value))
+            .Append(Update.SetOnInsert(MongoEntityCommands.Field, MongoEntityCommands.Of(platform, write.Post))));
 
     /// <summary>The merged fields of a stored post (first-seen time kept).</summary>
-    private static UpdateDefinition<BsonDocument> Set(PostWrite write, DateTimeOffset at) =>
-        Update.Combine(MongoPostDocuments.Fields(write, at, firstSeen: false).Select(field => Update.Set(field.Name, field.Value)));
+    private static UpdateDefinition<BsonDocument> Set(PostWrite write, string platform, DateTimeOffset at) =>
+        Update.Combine(MongoPostDocuments.Fields(write, at, firstSeen: false).Select(field => Update.Set(field.Name, field.Value))
+            .Append(Update.Set(MongoEntityCommands.Field, MongoEntityCommands.Of(platform, write.Post))));
 }
 
 /// <summary>The write models of one poll's posts, its new versions and what they change.</summary>

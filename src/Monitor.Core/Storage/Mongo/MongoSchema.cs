@@ -46,6 +46,7 @@ internal static class MongoSchema
         new(Keys.Ascending("publishedAt").Ascending("accountId").Ascending("postId"),
             new CreateIndexOptions { Name = "posts_published" }),
         new(Keys.Ascending(MongoSearchCommands.Field).Descending("publishedAt").Descending("postId"), new CreateIndexOptions { Name = "posts_search_tokens" }),
+        new(Keys.Ascending(MongoEntityCommands.Field + ".t").Ascending("publishedAt").Ascending("accountId"), new CreateIndexOptions { Name = "posts_entities" }),
     ];
 
     /// <summary>One document per (post, version): a repeated write of a version collapses on the unique index.</summary>

@@ -29,6 +29,8 @@ internal sealed class MongoStoreLifecycle(
                 () => MongoSearchBackfill.RunAsync(collections, cancellationToken), cancellationToken);
             await MongoBackfillMarks.RunOnceAsync(collections.Database, clock, "metric-observations-v1",
                 () => MongoObservationBackfill.RunAsync(collections, logger, cancellationToken), cancellationToken);
+            await MongoBackfillMarks.RunOnceAsync(collections.Database, clock, "post-entities-v1",
+                () => MongoEntityBackfill.RunAsync(collections, cancellationToken), cancellationToken);
             var snapshotsKind = await EnsureSnapshotsAsync(cancellationToken);
             await collections.Snapshots.Indexes.CreateManyAsync(MongoSchema.SnapshotIndexes, cancellationToken);
             Log.MongoInitialized(logger, collections.DatabaseName, collections.Hosts, snapshotsKind);

@@ -177,6 +177,23 @@ internal sealed class SqlitePostWriter
             Inserted += postWrite.Kind == PostWriteKind.Insert ? 1 : 0;
             Edited += postWrite.Edited ? 1 : 0;
         }
+
+        await WriteEntitiesAsync(writes, cancellationToken);
+    }
+
+    /// <summary>Replaces the entities of every written post: two statements for the whole poll (<see cref="SqliteEntityIndex"/>).</summary>
+    private async Task WriteEntitiesAsync(List<PostWrite> writes, CancellationToken cancellationToken)
+    {
+        await using var clear = write.Command(SqliteEntityIndex.Clear);
+        clear.Bind("$platform", platform);
+        clear.Bind("$account", accountId);
+        clear.Bind("$ids", JsonSerializer.Serialize(writes.Select(w => w.Post.PostId).ToArray(), SqliteJsonContext.Default.StringArray));
+        await clear.ExecuteNonQueryAsync(cancellationToken);
+        await using var insert = write.Command(SqliteEntityIndex.Insert);
+        insert.Bind("$platform", platform);
+        insert.Bind("$account", accountId);
+        insert.Bind("$rows", SqliteEntityIndex.Rows(platform, writes.Select(w => w.Post)));
+        await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task TouchAsync(List<string> ids, CancellationToken cancellationToken)

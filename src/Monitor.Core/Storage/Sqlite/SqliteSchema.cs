@@ -101,7 +101,7 @@ internal static class SqliteSchema
         """;
 
     /// <summary>The version a fully migrated database has.</summary>
-    public static int LatestVersion => Migrations.Length + 5;
+    public static int LatestVersion => Migrations.Length + 6;
 
     /// <summary>
     /// Switches the file to WAL (a persistent property of the file) and applies the missing migrations. The SQL
@@ -189,6 +189,18 @@ internal static class SqliteSchema
         {
             await ApplyAsync(connection, 7, (transaction, _) =>
                 ExecuteAsync(connection, transaction, SqliteReportIndex.Create + "\nPRAGMA user_version = 7;", cancellationToken), cancellationToken);
+        }
+
+        // 8: hashtags, mentions and links per post (SqliteEntityIndex), built in resumable batches, then finished in one transaction.
+        if ((upTo ?? LatestVersion) >= 8 && await ReadVersionAsync(connection, null, cancellationToken) < 8)
+        {
+            await ApplyAsync(connection, 8, (transaction, _) => ExecuteAsync(connection, transaction, SqliteEntityIndex.CreateTables, cancellationToken), cancellationToken);
+            await SqliteEntityIndex.BackfillAsync(connection, progress, cancellationToken);
+            await ApplyAsync(connection, 8, async (transaction, _) =>
+            {
+                await SqliteEntityIndex.CatchUpAsync(connection, transaction, cancellationToken);
+                await ExecuteAsync(connection, transaction, SqliteEntityIndex.Finish + "\nPRAGMA user_version = 8;", cancellationToken);
+            }, cancellationToken);
         }
 
         return found;

@@ -30,6 +30,7 @@ public sealed class MongoSchemaTests
                 """posts_account_published { "accountId" : 1, "publishedAt" : 1, "postId" : 1 }""",
                 """posts_published { "publishedAt" : 1, "accountId" : 1, "postId" : 1 }""",
                 """posts_search_tokens { "searchTokens" : 1, "publishedAt" : -1, "postId" : -1 }""",
+                """posts_entities { "entities.t" : 1, "publishedAt" : 1, "accountId" : 1 }""",
             ],
             MongoSchema.PostIndexes.Select(MongoRender.Json));
     }

@@ -1,0 +1,13 @@
+using Monitor.Core.Entities;
+
+namespace Monitor.Core.Activity.Network;
+
+/// <summary>The stored entities of posts published in a window, counted per account: what the entity reports and the mentions network read.</summary>
+public interface IEntityQueries
+{
+    /// <summary>Posts of each account in the window carrying each entity of the given types (deleted posts included, as in every report).</summary>
+    Task<IReadOnlyList<EntityCount>> QueryEntitiesAsync(ActivityWindow window, IReadOnlyCollection<EntityType> types, CancellationToken cancellationToken);
+}
+
+/// <summary><paramref name="Posts"/> of <paramref name="AccountId"/> in the window carry the entity (<paramref name="PlatformId"/>: the platform's id of a mentioned account, when known).</summary>
+public sealed record EntityCount(string AccountId, EntityType Type, string Value, string? PlatformId, long Posts);
