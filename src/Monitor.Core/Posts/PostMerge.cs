@@ -56,10 +56,12 @@ public static class PostMerge
         var sourceUpdatedAt = stored.SourceUpdatedAt is { } old && (fetched.UpdatedAt is null || fetched.UpdatedAt < old)
             ? old
             : fetched.UpdatedAt;
+        var (language, detected) = PostLanguageMerge.Merge(stored.Language, stored.LanguageDetected, fetched.Language, fetched.LanguageDetected);
         var merged = fetched with
         {
             Url = fetched.Url ?? stored.Url,
-            Language = fetched.Language ?? stored.Language,
+            Language = language,
+            LanguageDetected = detected,
             Author = fetched.Author ?? stored.Author,
             Metrics = PostMetrics.Coalesce(fetched.Metrics, stored.Metrics),
             PublishedAt = takeFetchedDate ? fetched.PublishedAt : stored.PublishedAt,
@@ -73,7 +75,8 @@ public static class PostMerge
         var unchanged = reason is null
             && string.Equals(stored.ContentHash, hash, StringComparison.Ordinal)
             && stored.AbsentChecks == 0
-            && merged.Url == stored.Url && merged.Language == stored.Language && merged.Author == stored.Author
+            && merged.Url == stored.Url && merged.Language == stored.Language
+            && merged.LanguageDetected == stored.LanguageDetected && merged.Author == stored.Author
             && merged.Metrics == stored.Metrics && merged.Kind == stored.Kind
             && merged.PublishedAt == stored.PublishedAt && merged.PublishedAtEstimated == stored.PublishedAtEstimated
             && merged.UpdatedAt == stored.SourceUpdatedAt;
@@ -131,7 +134,11 @@ public static class PostMerge
         string? Language,
         string? Author,
         PostMetrics? Metrics,
-        PostKind Kind);
+        PostKind Kind)
+    {
+        /// <summary>True when <see cref="Language"/> was detected, not given by the platform.</summary>
+        public bool LanguageDetected { get; init; }
+    }
 }
 
 /// <summary>How much of a stored post a write touches.</summary>

@@ -12,14 +12,14 @@ namespace Monitor.Worker.Cli;
 /// <summary>
 /// <c>report activity|presence|leaderboard|dormant --from DATE --to DATE --format table|csv|json [--output FILE] [--wide]</c>,
 /// leaderboard with <c>--by postsPerDay|followers|followerGrowth [--platform P] [--actor A] [--top N]</c>,
-/// presence with <c>--active-only</c>, and <c>report study --format html|markdown|json</c>; reads only.
+/// presence with <c>--active-only</c>, languages with <c>--per account|country [--platform P] [--actor A]</c>, and <c>report study --format html|markdown|json</c>; reads only.
 /// </summary>
 internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var name = new Argument<string>("name") { Description = "activity, presence, leaderboard, dormant or study" }
-            .Only("activity", "presence", "leaderboard", "dormant", "study");
+        var name = new Argument<string>("name") { Description = "activity, presence, leaderboard, dormant, languages or study" }
+            .Only("activity", "presence", "leaderboard", "dormant", "languages", "study");
         var from = DateArgument.From("First UTC day of the window (default: 29 days before --to).");
         var to = DateArgument.To("Last UTC day of the window, inclusive (default: today).");
         var format = new Option<string>("--format") { Description = "table (default), csv or json; study: html (default), markdown or json", DefaultValueFactory = _ => "table" }
@@ -29,8 +29,10 @@ internal static class ReportCommand
         var wide = new Option<bool>("--wide") { Description = "table: every column in full (default: fit 120 columns)." };
         var by = new Option<string>("--by") { Description = "leaderboard: postsPerDay (default), followers or followerGrowth", DefaultValueFactory = _ => "postsPerDay" }
             .Only("postsPerDay", "followers", "followerGrowth");
-        var platform = new Option<string?>("--platform") { Description = "leaderboard/dormant: only this platform" };
-        var actor = new Option<string>("--actor") { Description = "leaderboard/dormant: only this actor type" }.Only(Enum.GetNames<ActorType>());
+        var platform = new Option<string?>("--platform") { Description = "leaderboard/dormant/languages: only this platform" };
+        var actor = new Option<string>("--actor") { Description = "leaderboard/dormant/languages: only this actor type" }.Only(Enum.GetNames<ActorType>());
+        var per = new Option<string>("--per") { Description = "languages: a row per account (default) or per country", DefaultValueFactory = _ => "account" }
+            .Only("account", "country");
         var top = new Option<int>("--top") { Description = "leaderboard: rows to show (default 10)", DefaultValueFactory = _ => 10 };
         top.Validators.Add(result =>
         {
@@ -39,7 +41,7 @@ internal static class ReportCommand
 
         var command = new Command("report", "Activity reports over a window of UTC days (reads the store only; see README for the metric definitions).")
         {
-            name, from, to, format, output, wide, by, platform, actor, top, activeOnly,
+            name, from, to, format, output, wide, by, platform, actor, top, activeOnly, per,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, _) =>
@@ -79,6 +81,7 @@ internal static class ReportCommand
                 var request = new ReportRequest(kind, new ActivityWindow(first, last), reportFormat)
                 {
                     By = metric,
+                    Per = parseResult.GetValue(per) == "country" ? Core.Activity.Languages.LanguageGrouping.Country : Core.Activity.Languages.LanguageGrouping.Account,
                     Platform = parseResult.GetValue(platform) is { } p ? Platforms.Normalize(p) : null,
                     Actor = parseResult.GetValue(actor) is { } a ? Enum.Parse<ActorType>(a, ignoreCase: true) : null,
                     Top = parseResult.GetValue(top),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Accounts;
 using Monitor.Core.Activity;
 using Monitor.Core.Storage;
+using Monitor.Core.Storage.Sqlite;
 using Monitor.Testing;
 
 namespace Monitor.Core.Tests.Storage;
@@ -35,7 +36,7 @@ public sealed class SqliteReadOnlyTests : IDisposable
 
         var error = await Assert.ThrowsAsync<StoreNotReadyException>(() => services.GetRequiredService<IStorageLifecycle>().OpenReadOnlyAsync(Ct));
 
-        Assert.Contains("has schema version 1; this Monitor reads version 4", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"has schema version 1; this Monitor reads version {SqliteSchema.LatestVersion}", error.Message, StringComparison.Ordinal);
         Assert.Contains("'accounts sync'", error.Message, StringComparison.Ordinal);
         Assert.Equal(1L, await ExecuteAsync("PRAGMA user_version;"));
     }

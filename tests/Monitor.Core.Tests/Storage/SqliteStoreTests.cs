@@ -29,7 +29,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
         await StartAsync();
 
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
-        Assert.Equal(4L, await ScalarAsync("PRAGMA user_version;"));
+        Assert.Equal((long)SqliteSchema.LatestVersion, await ScalarAsync("PRAGMA user_version;"));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
         Assert.Equal(
             "platform,account_id,post_id,url,published_at,published_at_estimated,kind,title,text,language,author,replies,reposts," +
             "likes,views,source_updated_at,content_hash,first_seen_at,last_seen_at,edited_at,deleted_at,normaliser_version,absent_checks," +
-            "deletion_evidence,latest_version,id",
+            "deletion_evidence,latest_version,id,language_detected",
             await ScalarAsync("SELECT group_concat(name) FROM pragma_table_info('posts');"));
         Assert.Equal(
             "id,account_id,platform,captured_at,status,http_status,new_posts,seen_posts,followers,following,posts_total," +
@@ -77,7 +77,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
             Assert.Equal(1, await SqliteSchema.MigrateAsync(connection, Ct, new Progress<string>(progress.Add)));
         }
 
-        Assert.Equal(4L, await ScalarAsync("PRAGMA user_version;"));
+        Assert.Equal((long)SqliteSchema.LatestVersion, await ScalarAsync("PRAGMA user_version;"));
         Assert.Equal("next_poll_at,id", await ScalarAsync("SELECT group_concat(name) FROM pragma_index_info('ix_accounts_due');"));
         Assert.Equal(
             $"p1:1:created:2000:{ContentHash.Compute(new Post { PostId = "p1", PublishedAt = DateTimeOffset.UnixEpoch, Title = "T", Text = "Body" })}|p2:1:created:2000|p2:2:deleted:4000",
@@ -97,7 +97,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync());
 
-        Assert.Contains("schema version 99, newer than this Monitor understands (4)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version 99, newer than this Monitor understands ({SqliteSchema.LatestVersion})", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

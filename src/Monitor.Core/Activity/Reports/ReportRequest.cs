@@ -2,13 +2,14 @@ using Monitor.Core.Accounts;
 
 namespace Monitor.Core.Activity.Reports;
 
-/// <summary>The reports: <c>activity</c>, <c>presence</c>, <c>leaderboard</c>, <c>dormant</c>.</summary>
+/// <summary>The reports: <c>activity</c>, <c>presence</c>, <c>leaderboard</c>, <c>dormant</c>, <c>languages</c>.</summary>
 public enum ReportKind
 {
     Activity,
     Presence,
     Leaderboard,
     Dormant,
+    Languages,
 }
 
 /// <summary>Output formats: aligned plain-text <c>table</c>, RFC 4180 <c>csv</c>, camelCase <c>json</c>.</summary>
@@ -36,10 +37,13 @@ public sealed record ReportRequest(ReportKind Kind, ActivityWindow Window, Repor
     /// <summary>Leaderboard: the figure to rank by.</summary>
     public LeaderboardMetric By { get; init; } = LeaderboardMetric.PostsPerDay;
 
-    /// <summary>Leaderboard and dormant: only this platform key.</summary>
+    /// <summary>Languages: rows per account (default) or per country.</summary>
+    public Languages.LanguageGrouping Per { get; init; }
+
+    /// <summary>Leaderboard, dormant and languages: only this platform key.</summary>
     public string? Platform { get; init; }
 
-    /// <summary>Leaderboard and dormant: only this actor type.</summary>
+    /// <summary>Leaderboard, dormant and languages: only this actor type.</summary>
     public ActorType? Actor { get; init; }
 
     /// <summary>Presence: count only accounts that posted in the window.</summary>

@@ -121,7 +121,10 @@ internal static class MongoPostWrites
             document.String("language"),
             document.String("author"),
             metrics is null ? null : new PostMetrics(metrics.Long("replies"), metrics.Long("reposts"), metrics.Long("likes"), metrics.Long("views")),
-            PostKindNames.Parse(document.String("kind") ?? "post"));
+            PostKindNames.Parse(document.String("kind") ?? "post"))
+        {
+            LanguageDetected = document.Bool("languageDetected"),
+        };
     }
 
     /// <summary>Every field of a new post, only if the upsert inserts.</summary>

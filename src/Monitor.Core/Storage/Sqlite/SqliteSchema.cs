@@ -101,7 +101,7 @@ internal static class SqliteSchema
         """;
 
     /// <summary>The version a fully migrated database has.</summary>
-    public static int LatestVersion => Migrations.Length + 2;
+    public static int LatestVersion => Migrations.Length + 3;
 
     /// <summary>
     /// Switches the file to WAL (a persistent property of the file) and applies the missing migrations. The SQL
@@ -153,6 +153,16 @@ internal static class SqliteSchema
             {
                 await SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken);
                 await ExecuteAsync(connection, transaction, SqliteSearchIndex.Finish + "\nPRAGMA user_version = 4;", cancellationToken);
+            }, cancellationToken);
+        }
+
+        // 5: whether a post's language was detected rather than given (PostLanguageDetector); existing posts were all given.
+        if ((upTo ?? LatestVersion) >= 5 && await ReadVersionAsync(connection, null, cancellationToken) < 5)
+        {
+            await ApplyAsync(connection, 5, async (transaction, _) =>
+            {
+                await AddColumnAsync(connection, transaction, "posts", "language_detected", "INTEGER NOT NULL DEFAULT 0", cancellationToken);
+                await ExecuteAsync(connection, transaction, "PRAGMA user_version = 5;", cancellationToken);
             }, cancellationToken);
         }
 
