@@ -74,7 +74,7 @@ internal static class LanguageCommand
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Language detection, {new LanguageOptions().Detect.Count} languages, {(high ? "high" : "low")} accuracy mode: first detection (models load) {loadMs:0} ms; first pass over the other samples {firstPassMs:0} ms."));
+            $"Language detection, {LanguageOptions.DefaultLanguages.Count} languages, {(high ? "high" : "low")} accuracy mode: first detection (models load) {loadMs:0} ms; first pass over the other samples {firstPassMs:0} ms."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{rounds} interleaved rounds of a {page.Length}-post page ({page.Average(p => p.Text!.Length):0} characters on average), µs per post:"));
         Console.WriteLine();

@@ -8,12 +8,19 @@ public sealed class LanguageOptions : IValidatableOptions
 {
     public const string SectionPath = "Monitor:Languages";
 
-    /// <summary>
-    /// The languages the detector chooses between, as ISO 639-1 codes: the UN's six official languages and the
-    /// languages most used in diplomatic publishing. At least two; each one Lingua has a model for (README, "Languages").
-    /// </summary>
-    public List<string> Detect { get; set; } =
+    /// <summary>The default set: the UN's six official languages and the languages most used in diplomatic publishing.</summary>
+    public static readonly IReadOnlyList<string> DefaultLanguages =
         ["en", "fr", "es", "ar", "ru", "zh", "pt", "de", "it", "ja", "ko", "tr", "uk", "fa", "nl", "pl", "id", "hi"];
+
+    /// <summary>
+    /// The languages the detector chooses between, as ISO 639-1 codes; empty (default): <see cref="DefaultLanguages"/>.
+    /// At least two; each one Lingua has a model for (README, "Languages").
+    /// </summary>
+    /// <remarks>Empty by default because configuration binding adds to a list's initial items instead of replacing them.</remarks>
+    public List<string> Detect { get; set; } = [];
+
+    /// <summary>The configured languages, or the default set when none are configured.</summary>
+    public IReadOnlyList<string> Languages => Detect.Count == 0 ? DefaultLanguages : Detect;
 
     /// <summary>False: posts keep only the platform's language (no detection). Default true.</summary>
     public bool DetectionEnabled { get; set; } = true;
@@ -39,12 +46,12 @@ public sealed class LanguageOptions : IValidatableOptions
             yield break;
         }
 
-        foreach (var code in Detect.Where(code => !DetectableLanguages.TryParse(code, out _)))
+        foreach (var code in Languages.Where(code => !DetectableLanguages.TryParse(code, out _)))
         {
             yield return $"{nameof(Detect)}: '{code}' is not an ISO 639-1 code the detector knows (for example en, fr, ar, zh); see the README's Languages section.";
         }
 
-        if (Detect.Select(code => code.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).Count() < 2)
+        if (Languages.Select(code => code.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).Count() < 2)
         {
             yield return $"{nameof(Detect)}: list at least two languages to choose between, or set {nameof(DetectionEnabled)} to false.";
         }

@@ -96,7 +96,7 @@ public sealed partial class PostLanguageDetector
 
     private static LanguageDetector Build(LanguageOptions settings)
     {
-        var languages = settings.Detect
+        var languages = settings.Languages
             .Select(code => DetectableLanguages.TryParse(code, out var language) ? language : Language.Unknown)
             .Where(language => language != Language.Unknown)
             .Distinct()

@@ -14,7 +14,7 @@ public sealed class LanguageOptionsTests
 
         Assert.Empty(options.Validate());
         Assert.True(options.DetectionEnabled);
-        Assert.Superset(new HashSet<string> { "en", "fr", "es", "ar", "ru", "zh" }, options.Detect.ToHashSet());
+        Assert.Superset(new HashSet<string> { "en", "fr", "es", "ar", "ru", "zh" }, options.Languages.ToHashSet());
     }
 
     public static TheoryData<string[], string> Invalid => new()
@@ -24,7 +24,6 @@ public sealed class LanguageOptionsTests
         { ["en", "en-US"], "Detect: 'en-US' is not an ISO 639-1 code" },
         { ["en"], "Detect: list at least two languages" },
         { ["en", " EN "], "Detect: list at least two languages" },
-        { [], "Detect: list at least two languages" },
     };
 
     [Theory]
@@ -34,6 +33,18 @@ public sealed class LanguageOptionsTests
         var failures = new LanguageOptions { Detect = [.. detect] }.Validate().ToArray();
 
         Assert.Contains(failures, f => f.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bind_ConfiguredList_ReplacesTheDefaultSet()
+    {
+        using var services = MonitorTestServices.Build(new Dictionary<string, string?>
+        {
+            ["Monitor:Languages:Detect:0"] = "en",
+            ["Monitor:Languages:Detect:1"] = "FR",
+        });
+
+        Assert.Equal(["en", "FR"], services.GetRequiredService<IOptions<LanguageOptions>>().Value.Languages);
     }
 
     [Fact]
