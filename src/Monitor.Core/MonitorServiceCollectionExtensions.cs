@@ -13,6 +13,7 @@ using Monitor.Core.Archive;
 using Monitor.Core.Configuration;
 using Monitor.Core.Diagnostics;
 using Monitor.Core.Http;
+using Monitor.Core.Languages;
 using Monitor.Core.Polling;
 using Monitor.Core.Polling.Budgets;
 using Monitor.Core.Resilience;
@@ -46,6 +47,7 @@ public static class MonitorServiceCollectionExtensions
         services.AddMonitorArchive(configuration);
         services.AddMonitorStorage(configuration);
         services.AddMonitorActivity(configuration);
+        services.AddMonitorLanguages(configuration);
         services.AddMonitorAdapters(configuration);
         services.AddWikidataImport(configuration);
         services.AddSiteDiscovery(configuration);

@@ -17,7 +17,7 @@ public static class RecordExporter
     public static readonly string[] PostFields =
     [
         "platform", "accountId", "postId", "url", "publishedAt", "publishedAtEstimated", "kind", "title", "text", "language",
-        "firstSeenAt", "lastSeenAt", "editedAt", "deletedAt", "replies", "reposts", "likes", "views",
+        "languageDetected", "firstSeenAt", "lastSeenAt", "editedAt", "deletedAt", "replies", "reposts", "likes", "views",
     ];
 
     public static readonly string[] SnapshotFields =
@@ -71,6 +71,7 @@ public static class RecordExporter
         json.WriteString("title", post.Title);
         json.WriteString("text", post.Text);
         json.WriteString("language", post.Language);
+        json.WriteBoolean("languageDetected", post.LanguageDetected);
         json.WriteString("firstSeenAt", Iso(stored.FirstSeenAt));
         json.WriteString("lastSeenAt", Iso(stored.LastSeenAt));
         json.WriteString("editedAt", Iso(stored.EditedAt));
@@ -115,7 +116,7 @@ public static class RecordExporter
     [
         stored.Platform, stored.AccountId, stored.Post.PostId, stored.Post.Url, Iso(stored.Post.PublishedAt),
         stored.Post.PublishedAtEstimated ? "true" : "false", stored.Post.Kind.ToWireName(), stored.Post.Title, stored.Post.Text,
-        stored.Post.Language, Iso(stored.FirstSeenAt), Iso(stored.LastSeenAt), Iso(stored.EditedAt), Iso(stored.DeletedAt),
+        stored.Post.Language, stored.Post.LanguageDetected ? "true" : "false", Iso(stored.FirstSeenAt), Iso(stored.LastSeenAt), Iso(stored.EditedAt), Iso(stored.DeletedAt),
         stored.Post.Metrics?.Replies, stored.Post.Metrics?.Reposts, stored.Post.Metrics?.Likes, stored.Post.Metrics?.Views,
     ];
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Monitor.Core.Adapters;
 using Monitor.Core.Archive;
 using Monitor.Core.Diagnostics;
+using Monitor.Core.Languages;
 using Monitor.Core.Polling.Budgets;
 using Monitor.Core.Storage;
 using Polly.CircuitBreaker;
@@ -19,6 +20,7 @@ internal sealed class AccountPoller(
     RequestBudgetTracker budgets,
     SecretRedactor redactor,
     ICaptureArchive archive,
+    PostLanguageDetector languages,
     IOptions<PollingOptions> options,
     TimeProvider time,
     ILogger<AccountPoller> logger)
@@ -61,6 +63,12 @@ internal sealed class AccountPoller(
         }
 
         result = result with { Error = redactor.Redact(result.Error) };
+        if (result.Posts.Count > 0)
+        {
+            // [language hook] Only posts the platform gave no language and the store does not hold yet are detected.
+            result = result with { Posts = languages.Apply(result.Posts, request?.RecentPosts ?? []) };
+        }
+
         var duration = time.GetElapsedTime(started);
         var failures = result.Status.IsSuccess() ? 0 : lease.State.ConsecutiveFailures + (budget.Refused ? 0 : 1);
         var now = time.GetUtcNow();

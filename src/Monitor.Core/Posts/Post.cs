@@ -22,7 +22,11 @@ public sealed record Post
     /// <summary>Plain text, HTML stripped.</summary>
     public string? Text { get; init; }
 
+    /// <summary>The platform's or feed's language tag as given; or, when <see cref="LanguageDetected"/>, the detector's ISO 639-1 code.</summary>
     public string? Language { get; init; }
+
+    /// <summary>True when <see cref="Language"/> was detected from the text rather than given by the platform.</summary>
+    public bool LanguageDetected { get; init; }
 
     public string? Author { get; init; }
 

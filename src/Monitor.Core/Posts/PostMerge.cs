@@ -56,10 +56,12 @@ public static class PostMerge
         var sourceUpdatedAt = stored.SourceUpdatedAt is { } old && (fetched.UpdatedAt is null || fetched.UpdatedAt < old)
             ? old
             : fetched.UpdatedAt;
+        var (language, detected) = PostLanguageMerge.Merge(stored.Language, stored.LanguageDetected, fetched.Language, fetched.LanguageDetected);
         var merged = fetched with
         {
             Url = fetched.Url ?? stored.Url,
-            Language = fetched.Language ?? stored.Language,
+            Language = language,
+            LanguageDetected = detected,
             Author = fetched.Author ?? stored.Author,
             Metrics = PostMetrics.Coalesce(fetched.Metrics, stored.Metrics),
             Media = fetched.Media.Count > 0 ? fetched.Media : stored.Media,
@@ -74,7 +76,8 @@ public static class PostMerge
         var unchanged = reason is null
             && string.Equals(stored.ContentHash, hash, StringComparison.Ordinal)
             && stored.AbsentChecks == 0
-            && merged.Url == stored.Url && merged.Language == stored.Language && merged.Author == stored.Author
+            && merged.Url == stored.Url && merged.Language == stored.Language
+            && merged.LanguageDetected == stored.LanguageDetected && merged.Author == stored.Author
             && merged.Metrics == stored.Metrics && merged.Kind == stored.Kind && MediaLinks.Same(merged.Media, stored.Media)
             && merged.PublishedAt == stored.PublishedAt && merged.PublishedAtEstimated == stored.PublishedAtEstimated
             && merged.UpdatedAt == stored.SourceUpdatedAt;
@@ -136,6 +139,9 @@ public static class PostMerge
     {
         /// <summary>The stored media links (empty for posts stored before media were kept).</summary>
         public IReadOnlyList<string> Media { get; init; } = [];
+
+        /// <summary>True when <see cref="Language"/> was detected, not given by the platform.</summary>
+        public bool LanguageDetected { get; init; }
     }
 }
 

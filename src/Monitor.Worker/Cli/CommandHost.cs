@@ -81,4 +81,8 @@ internal static class CommandHost
 }
 
 /// <summary>Where a command writes, and an optional hook to adjust the host (end-to-end tests add a fake clock).</summary>
-internal sealed record CliContext(TextWriter Output, TextWriter Error, Action<HostApplicationBuilder>? ConfigureHost = null);
+internal sealed record CliContext(TextWriter Output, TextWriter Error, Action<HostApplicationBuilder>? ConfigureHost = null)
+{
+    /// <summary>True when <see cref="Output"/> is a terminal (not redirected): tables may use ANSI styles.</summary>
+    public bool OutputIsTerminal { get; init; }
+}

@@ -8,7 +8,7 @@ namespace Monitor.Worker.Cli;
 /// <summary>The command line: <c>run</c> (default), <c>ingest</c>, <c>export</c>, <c>accounts</c>, <c>report</c>.</summary>
 internal static class MonitorCli
 {
-    public static Task<int> InvokeAsync(string[] args) => InvokeAsync(args, new CliContext(Console.Out, Console.Error));
+    public static Task<int> InvokeAsync(string[] args) => InvokeAsync(args, new CliContext(Console.Out, Console.Error) { OutputIsTerminal = !Console.IsOutputRedirected });
 
     public static Task<int> InvokeAsync(string[] args, CliContext context)
     {

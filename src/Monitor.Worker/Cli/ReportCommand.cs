@@ -10,9 +10,9 @@ using Monitor.Core.Activity.Study;
 namespace Monitor.Worker.Cli;
 
 /// <summary>
-/// <c>report activity|presence|leaderboard|dormant|engagement --from DATE --to DATE --format table|csv|json [--output FILE] [--wide]</c>,
+/// <c>report activity|presence|leaderboard|dormant|engagement|languages --from DATE --to DATE --format table|csv|json [--output FILE] [--wide]</c>,
 /// leaderboard with <c>--by postsPerDay|followers|followerGrowth [--platform P] [--actor A] [--top N]</c>, engagement with
-/// <c>[--platform P] [--actor A] [--top N]</c>,
+/// <c>[--platform P] [--actor A] [--top N]</c>, languages with <c>--per account|country [--platform P] [--actor A]</c>,
 /// presence with <c>--active-only</c>, <c>report mentions|hashtags|links</c> (mentions also <c>--format graphml</c>;
 /// hashtags and links <c>--top N --per all|account|country</c>), and <c>report study --format html|markdown|json</c>; reads only.
 /// </summary>
@@ -20,8 +20,8 @@ internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var name = new Argument<string>("name") { Description = "activity, presence, leaderboard, dormant, engagement, mentions, hashtags, links or study" }
-            .Only(["activity", "presence", "leaderboard", "dormant", "engagement", .. EntityReportOptions.Names, "study"]);
+        var name = new Argument<string>("name") { Description = "activity, presence, leaderboard, dormant, engagement, mentions, hashtags, links, languages or study" }
+            .Only(["activity", "presence", "leaderboard", "dormant", "engagement", .. EntityReportOptions.Names, "languages", "study"]);
         var from = DateArgument.From("First UTC day of the window (default: 29 days before --to).");
         var to = DateArgument.To("Last UTC day of the window, inclusive (default: today).");
         var format = new Option<string>("--format") { Description = "table (default), csv or json; study: html (default), markdown or json", DefaultValueFactory = _ => "table" }
@@ -31,8 +31,8 @@ internal static class ReportCommand
         var wide = new Option<bool>("--wide") { Description = "table: every column in full (default: fit 120 columns)." };
         var by = new Option<string>("--by") { Description = "leaderboard: postsPerDay (default), followers or followerGrowth", DefaultValueFactory = _ => "postsPerDay" }
             .Only("postsPerDay", "followers", "followerGrowth");
-        var platform = new Option<string?>("--platform") { Description = "leaderboard/dormant/engagement: only this platform" };
-        var actor = new Option<string>("--actor") { Description = "leaderboard/dormant/engagement: only this actor type" }.Only(Enum.GetNames<ActorType>());
+        var platform = new Option<string?>("--platform") { Description = "leaderboard/dormant/engagement/languages: only this platform" };
+        var actor = new Option<string>("--actor") { Description = "leaderboard/dormant/engagement/languages: only this actor type" }.Only(Enum.GetNames<ActorType>());
         var per = EntityReportOptions.Per();
         var top = new Option<int>("--top") { Description = "leaderboard, hashtags, links: rows to show (per group); engagement: top posts (default 10)", DefaultValueFactory = _ => 10 };
         top.Validators.Add(result =>
@@ -53,7 +53,8 @@ internal static class ReportCommand
                 return Task.FromResult(ExitCodes.StartupFailed);
             }
 
-            if (EntityReportOptions.CheckFormat(parseResult.GetValue(name)!, parseResult.GetValue(format)!) is { } formatError)
+            if ((EntityReportOptions.CheckFormat(parseResult.GetValue(name)!, parseResult.GetValue(format)!)
+                    ?? EntityReportOptions.CheckPer(parseResult.GetValue(name)!, parseResult.GetValue(per))) is { } formatError)
             {
                 context.Error.WriteLine(formatError);
                 return Task.FromResult(ExitCodes.StartupFailed);
@@ -88,6 +89,7 @@ internal static class ReportCommand
                 var request = new ReportRequest(kind, new ActivityWindow(first, last), reportFormat)
                 {
                     By = metric,
+                    LanguagesPer = parseResult.GetValue(per) == "country" ? Core.Activity.Languages.LanguageGrouping.Country : Core.Activity.Languages.LanguageGrouping.Account,
                     Platform = parseResult.GetValue(platform) is { } p ? Platforms.Normalize(p) : null,
                     Actor = parseResult.GetValue(actor) is { } a ? Enum.Parse<ActorType>(a, ignoreCase: true) : null,
                     Top = parseResult.GetValue(top),

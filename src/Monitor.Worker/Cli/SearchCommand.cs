@@ -80,10 +80,12 @@ internal static class SearchCommand
                         await SearchHitWriter.WriteCsvAsync(hits, context.Output, ct);
                         break;
                     default:
+                        var bold = TerminalBold.Allowed(context.OutputIsTerminal, Environment.GetEnvironmentVariable("NO_COLOR"));
                         TextTable.Write(context.Output, ["published", "account", "kind", new TextColumn("snippet", Shrinks: true)],
                             hits.Select(h => (IReadOnlyList<string?>)
                                 [h.Post.Post.PublishedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), h.Post.AccountId,
-                                    h.Post.Post.Kind.ToWireName(), h.Snippet]));
+                                    h.Post.Post.Kind.ToWireName(), h.Snippet]),
+                            style: bold ? (row, column, shown) => column == 3 ? TerminalBold.Mark(hits[row].Snippet, shown, hits[row].Highlights) : shown : null);
                         await context.Error.WriteLineAsync($"{hits.Count} hit{(hits.Count == 1 ? string.Empty : "s")}.");
                         break;
                 }

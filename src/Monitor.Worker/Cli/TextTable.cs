@@ -19,7 +19,16 @@ internal static class TextTable
     private const string Cut = "...";
     private const int ShrunkMinimum = 16;
 
-    public static void Write(TextWriter output, IReadOnlyList<TextColumn> columns, IEnumerable<IReadOnlyList<string?>> rows, bool wide = false)
+    /// <param name="output">Where the table goes.</param>
+    /// <param name="columns">The columns, in order.</param>
+    /// <param name="rows">One cell per column each.</param>
+    /// <param name="wide">Every cell in full instead of fitting <see cref="DefaultWidth"/>.</param>
+    /// <param name="style">
+    /// Decorates a shown cell (row, column, text as cut) with zero-width markup such as ANSI bold; widths and padding
+    /// count the text without it.
+    /// </param>
+    public static void Write(TextWriter output, IReadOnlyList<TextColumn> columns, IEnumerable<IReadOnlyList<string?>> rows, bool wide = false,
+        Func<int, int, string, string>? style = null)
     {
         var cells = rows.Select(r => r.Select(c => (c ?? string.Empty).ReplaceLineEndings(" ")).ToArray()).ToList();
         var widths = columns.Select((c, i) => cells.Select(r => r[i].Length).Prepend(c.Header.Length).Max()).ToArray();
@@ -30,9 +39,10 @@ internal static class TextTable
 
         output.WriteLine(Line(columns, columns.Select(c => c.Header).ToArray(), widths));
         output.WriteLine(string.Join(Gap, widths.Select(w => new string('-', w))));
-        foreach (var row in cells)
+        for (var r = 0; r < cells.Count; r++)
         {
-            output.WriteLine(Line(columns, row, widths));
+            var row = r;
+            output.WriteLine(Line(columns, cells[r], widths, style is null ? null : (column, text) => style(row, column, text)));
         }
     }
 
@@ -71,10 +81,12 @@ internal static class TextTable
         }
     }
 
-    private static string Line(IReadOnlyList<TextColumn> columns, IReadOnlyList<string> cells, int[] widths) =>
+    private static string Line(IReadOnlyList<TextColumn> columns, IReadOnlyList<string> cells, int[] widths, Func<int, string, string>? style = null) =>
         string.Join(Gap, cells.Select((cell, i) =>
         {
             var text = cell.Length > widths[i] ? cell[..(widths[i] - Cut.Length)] + Cut : cell;
-            return columns[i].RightAligned ? text.PadLeft(widths[i]) : text.PadRight(widths[i]);
+            var padding = new string(' ', widths[i] - text.Length);
+            var shown = style is null ? text : style(i, text);
+            return columns[i].RightAligned ? padding + shown : shown + padding;
         })).TrimEnd();
 }

@@ -44,7 +44,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
         Assert.Equal(
             "platform,account_id,post_id,url,published_at,published_at_estimated,kind,title,text,language,author,replies,reposts," +
             "likes,views,source_updated_at,content_hash,first_seen_at,last_seen_at,edited_at,deleted_at,normaliser_version,absent_checks," +
-            "deletion_evidence,latest_version,id,media,quotes",
+            "deletion_evidence,latest_version,id,media,quotes,language_detected",
             await ScalarAsync("SELECT group_concat(name) FROM pragma_table_info('posts');"));
         Assert.Equal(
             "id,account_id,platform,captured_at,status,http_status,new_posts,seen_posts,followers,following,posts_total," +

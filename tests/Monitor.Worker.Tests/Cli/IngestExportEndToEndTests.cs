@@ -203,14 +203,56 @@ public sealed class IngestExportEndToEndTests : IAsyncLifetime
         Assert.Equal("Invalid query: A phrase is not closed: add the ending quote (\") after \"unclosed phrase.", malformed.Error.Trim());
     }
 
-    private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(
+    [Fact]
+    public async Task IngestThenSearchTable_MatchesInBoldOnlyOnATerminal()
+    {
+        await RunAsync("ingest", "--once");
+
+        var redirected = await RunAsync("search", "embassy OR reception");
+        var terminal = await RunAsync(outputIsTerminal: true, "search", "embassy OR reception");
+
+        Assert.DoesNotContain('\u001b', redirected.Output);
+        Assert.Contains("\u001b[1mEmbassy\u001b[22m opening hours", terminal.Output, StringComparison.Ordinal);
+        Assert.Contains("National day \u001b[1mreception\u001b[22m", terminal.Output, StringComparison.Ordinal);
+        Assert.Equal(redirected.Output, terminal.Output.Replace("\u001b[1m", string.Empty, StringComparison.Ordinal).Replace("\u001b[22m", string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task IngestThenLanguagesReport_PerAccountAndCountryInJsonCsvAndTable()
+    {
+        await RunAsync("ingest", "--once");
+
+        var json = await RunAsync("report", "languages", "--from", "2026-10-31", "--to", "2026-11-02", "--format", "json");
+        var csv = await RunAsync("report", "languages", "--from", "2026-10-31", "--to", "2026-11-02", "--format", "csv", "--per", "country");
+        var table = await RunAsync("report", "languages", "--from", "2026-10-31", "--to", "2026-11-02", "--platform", "rss", "--actor", "Embassy");
+
+        Assert.Equal(0, json.ExitCode);
+        var report = JsonDocument.Parse(json.Output).RootElement;
+        Assert.Equal("account", report.GetProperty("per").GetString());
+        var all = report.GetProperty("all");
+        Assert.Equal((5, 5, 0), (all.GetProperty("posts").GetInt32(), all.GetProperty("knownPosts").GetInt32(), all.GetProperty("unknownPosts").GetInt32()));
+        Assert.Equal(["en:3:0.6", "fr:2:0.4"], all.GetProperty("languages").EnumerateArray()
+            .Select(l => FormattableString.Invariant($"{l.GetProperty("language").GetString()}:{l.GetProperty("posts").GetInt32()}:{l.GetProperty("share").GetDouble()}")));
+        Assert.Equal(["fra-atom", "gbr-rss"], report.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("key").GetString()));
+        Assert.Equal(
+            ["country,accounts,language,posts,share,knownPosts,unknownPosts", "FRA,1,fr,2,1,2,0", "GBR,1,en,3,1,3,0", "all,2,en,3,0.6,5,0", "all,2,fr,2,0.4,5,0"],
+            csv.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("fra-atom", table.Output, StringComparison.Ordinal);
+        Assert.Contains("fr 100.0 %", table.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("gbr-rss", table.Output, StringComparison.Ordinal);
+    }
+
+    private Task<CliResult> RunAsync(params string[] args) => RunAsync(outputIsTerminal: false, args);
+
+    private Task<CliResult> RunAsync(bool outputIsTerminal, params string[] args) => CliRunner.RunAsync(
     [
         .. args,
         $"--Monitor:AccountsFile={Path.Combine(directory, "accounts.csv")}",
         $"--Monitor:Storage:Sqlite:Path={Path.Combine(directory, "monitor.db")}",
         "--Monitor:Http:Resilience:RetryBaseDelay=00:00:00.010",
         "--Monitor:Http:Resilience:RetryMaxDelay=00:00:00.050",
-    ]);
+    ], outputIsTerminal: outputIsTerminal);
 
     private const string RssFeed = """
         <?xml version="1.0" encoding="utf-8"?>

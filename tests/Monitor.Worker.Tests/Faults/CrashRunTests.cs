@@ -70,6 +70,9 @@ public sealed class CrashRunTests : IDisposable
         "--Monitor:Polling:MaxConcurrencyPerHost=2",
         "--Monitor:Http:Resilience:RetryBaseDelay=00:00:00.010",
         "--Monitor:Http:Resilience:RetryMaxDelay=00:00:00.050",
+        // The farm's posts carry no language: detection would load its models (1-2 s) before the first write,
+        // after the kills this test times into the cycle.
+        "--Monitor:Languages:DetectionEnabled=false",
     ];
 
     internal static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)

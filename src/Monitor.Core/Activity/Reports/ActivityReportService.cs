@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Activity.Engagement;
+using Monitor.Core.Activity.Languages;
 using Monitor.Core.Activity.Study;
 using Monitor.Core.Diagnostics;
 
@@ -43,6 +44,15 @@ public sealed class ActivityReportService(
     public async Task<IReadOnlyList<DormantEntry>> GetDormantAsync(ReportRequest request, CancellationToken cancellationToken) =>
         ReportBuilders.BuildDormant(await GetActivityAsync(request.Window, cancellationToken), request);
 
+    /// <summary>The window's posts by language, per account or country, over the enabled accounts of the requested platform and actor type.</summary>
+    public async Task<LanguageReport> GetLanguagesAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        var accounts = (await queries.ListEnabledAccountsAsync(cancellationToken))
+            .Where(a => (request.Platform is null || a.Platform == Accounts.Platforms.Normalize(request.Platform)) && (request.Actor is null || a.Actor == request.Actor))
+            .ToArray();
+        return LanguageReportBuilder.Build(request.Window, accounts, await studyQueries.QueryLanguagesAsync(request.Window, cancellationToken), request.LanguagesPer);
+    }
+
     /// <summary>Writes the requested report in its format to <paramref name="output"/> (not closed).</summary>
     public async Task WriteAsync(ReportRequest request, TextWriter output, CancellationToken cancellationToken)
     {
@@ -74,6 +84,11 @@ public sealed class ActivityReportService(
             case ReportKind.Dormant:
                 var dormant = await GetDormantAsync(request, cancellationToken);
                 await WriteAsync(request, dormant, ReportJsonContext.Readable.IReadOnlyListDormantEntry, () => ReportTables.Dormant(dormant), output, cancellationToken);
+                return;
+            case ReportKind.Languages:
+                var languages = await GetLanguagesAsync(request, cancellationToken);
+                await WriteAsync(request, languages, ReportJsonContext.Readable.LanguageReport,
+                    () => request.Format == ReportFormat.Csv ? LanguageReportTables.Rows(languages) : LanguageReportTables.Summary(languages), output, cancellationToken);
                 return;
             default:
                 var rows = await GetActivityAsync(request.Window, cancellationToken);

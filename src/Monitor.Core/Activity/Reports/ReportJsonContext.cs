@@ -13,6 +13,7 @@ namespace Monitor.Core.Activity.Reports;
 [JsonSerializable(typeof(PresenceReport))]
 [JsonSerializable(typeof(IReadOnlyList<LeaderboardEntry>))]
 [JsonSerializable(typeof(IReadOnlyList<DormantEntry>))]
+[JsonSerializable(typeof(Languages.LanguageReport))]
 public sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>The context reports are written with: names such as "Auswärtiges Amt" or "Foreign &amp; Commonwealth" stay readable (no \u escapes).</summary>

@@ -2,7 +2,7 @@ using Monitor.Core.Accounts;
 
 namespace Monitor.Core.Activity.Reports;
 
-/// <summary>The reports: <c>activity</c>, <c>presence</c>, <c>leaderboard</c>, <c>dormant</c>, <c>engagement</c>, <c>mentions</c>, <c>hashtags</c>, <c>links</c>.</summary>
+/// <summary>The reports: <c>activity</c>, <c>presence</c>, <c>leaderboard</c>, <c>dormant</c>, <c>engagement</c>, <c>mentions</c>, <c>hashtags</c>, <c>links</c>, <c>languages</c>.</summary>
 public enum ReportKind
 {
     Activity,
@@ -15,6 +15,7 @@ public enum ReportKind
     Mentions,
     Hashtags,
     Links,
+    Languages,
 }
 
 /// <summary>Output formats: aligned plain-text <c>table</c>, RFC 4180 <c>csv</c>, camelCase <c>json</c>.</summary>
@@ -45,10 +46,13 @@ public sealed record ReportRequest(ReportKind Kind, ActivityWindow Window, Repor
     /// <summary>Leaderboard: the figure to rank by.</summary>
     public LeaderboardMetric By { get; init; } = LeaderboardMetric.PostsPerDay;
 
-    /// <summary>Leaderboard, dormant and engagement: only this platform key.</summary>
+    /// <summary>Languages: rows per account (default) or per country.</summary>
+    public Languages.LanguageGrouping LanguagesPer { get; init; }
+
+    /// <summary>Leaderboard, dormant, engagement and languages: only this platform key.</summary>
     public string? Platform { get; init; }
 
-    /// <summary>Leaderboard, dormant and engagement: only this actor type.</summary>
+    /// <summary>Leaderboard, dormant, engagement and languages: only this actor type.</summary>
     public ActorType? Actor { get; init; }
 
     /// <summary>Presence: count only accounts that posted in the window.</summary>

@@ -53,10 +53,11 @@ internal static class StudyBuilder
     private static LanguageSection Languages(IReadOnlyList<AccountActivity> rows, IReadOnlyList<LanguageCount> counts)
     {
         var countryOf = rows.ToDictionary(r => r.AccountId, r => r.Country, StringComparer.Ordinal);
-        var known = counts.Where(c => !string.IsNullOrWhiteSpace(c.Language))
-            .Select(c => (c.AccountId, Language: c.Language!.Trim().ToLowerInvariant(), c.Posts)).ToArray();
+        // The same reduction and denominator as `report languages` (LanguageReportBuilder), so the two agree.
+        var known = counts.Select(c => (c.AccountId, Language: Monitor.Core.Languages.LanguageTags.Primary(c.Language), c.Posts))
+            .Where(c => c.Language is not null).ToArray();
         var withLanguage = known.Sum(c => c.Posts);
-        var languages = known.GroupBy(c => c.Language, StringComparer.Ordinal)
+        var languages = known.GroupBy(c => c.Language!, StringComparer.Ordinal)
             .Select(g => new LanguageUse(g.Key, g.Sum(c => c.Posts), (double)g.Sum(c => c.Posts) / withLanguage,
                 g.Select(c => c.AccountId).Distinct(StringComparer.Ordinal).Count(),
                 g.Select(c => countryOf.GetValueOrDefault(c.AccountId)).Distinct(StringComparer.Ordinal).Count()))

@@ -18,7 +18,7 @@ internal static class StudyDefinitions
         new("replyShare", "Replies ÷ posts in the window: how conversational an account is."),
         new("repostsPerPost", "Reposts received ÷ the account's own posts (kind post, reply or quote) in the window whose repost count the platform gives, as last seen."),
         new("mentionedBy", "Distinct enabled tracked accounts that mention or repost the account in posts published in the window (in-degree of the mentions network; mentions resolved to tracked accounts by handle or platform id at report time, self-mentions left out)."),
-        new("languages", "The posts' language field, lower-cased; share = posts in the language ÷ posts that have one."),
+        new("languages", "The posts' language (the platform's, else detected) reduced to its BCP 47 primary subtag (en-US → en); share = posts in the language ÷ posts with a known language, as in report languages."),
         new("dormant, inactive", "Last post older than Monitor:Activity:DormantAfter (default 30 days) or InactiveAfter (default 180 days) at the window's end, or never posted."),
         new("adoption", "Per platform, accounts by the year of their oldest stored post: present on or before that year, since polls reach back only so far."),
         new("polls", "Snapshots recorded in the window (one per poll, any status); successful = ok or notModified."),

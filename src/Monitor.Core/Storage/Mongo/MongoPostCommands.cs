@@ -19,7 +19,7 @@ internal static class MongoPostCommands
     public static ProjectionDefinition<BsonDocument> ExistingProjection { get; } = Builders<BsonDocument>.Projection
         .Include("platform").Include("accountId").Include("postId").Include("contentHash").Include("normaliserVersion")
         .Include("publishedAt").Include("publishedAtEstimated").Include("sourceUpdatedAt").Include("editedAt").Include("deletedAt")
-        .Include("absentChecks").Include("latestVersion").Include("url").Include("language").Include("author").Include("metrics")
+        .Include("absentChecks").Include("latestVersion").Include("url").Include("language").Include("languageDetected").Include("author").Include("metrics")
         .Include("kind").Include("title").Include("text").Include("media").Exclude("_id");
 
     /// <summary>Live posts of an account published at or after <paramref name="since"/> (served by accountId + publishedAt).</summary>

@@ -5,7 +5,7 @@ namespace Monitor.Core.Storage.Mongo;
 
 /// <summary>
 /// The <c>posts</c> document: <c>{ platform, accountId, postId, url, publishedAt, publishedAtEstimated, kind, title,
-/// text, language, author, metrics: { replies, reposts, likes, views, quotes } | null, sourceUpdatedAt, contentHash,
+/// text, language, languageDetected, author, metrics: { replies, reposts, likes, views, quotes } | null, sourceUpdatedAt, contentHash,
 /// firstSeenAt, lastSeenAt, editedAt, deletedAt, deletionEvidence, absentChecks, normaliserVersion, latestVersion,
 /// searchTokens: [token], media: [url], entities: [{ t, v, id? }] (<see cref="MongoEntityCommands"/>) }</c> (<c>media</c> missing on posts stored before media were kept: none),
 /// unique by (platform, accountId, postId).
@@ -28,6 +28,7 @@ internal static class MongoPostDocuments
             { "title", MongoBson.Of(post.Title) },
             { "text", MongoBson.Of(post.Text) },
             { "language", MongoBson.Of(post.Language) },
+            { "languageDetected", post.LanguageDetected },
             { "author", MongoBson.Of(post.Author) },
             { "metrics", Metrics(post.Metrics) },
             { "sourceUpdatedAt", MongoBson.Of(post.UpdatedAt) },
@@ -64,6 +65,7 @@ internal static class MongoPostDocuments
             Title = document.String("title"),
             Text = document.String("text"),
             Language = document.String("language"),
+            LanguageDetected = document.Bool("languageDetected"),
             Author = document.String("author"),
             Metrics = MongoPostDocuments.MetricsOf(metrics),
             UpdatedAt = document.Date("sourceUpdatedAt"),

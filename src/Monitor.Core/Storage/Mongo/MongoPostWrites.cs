@@ -129,6 +129,7 @@ internal static class MongoPostWrites
             PostKindNames.Parse(document.String("kind") ?? "post"))
         {
             Media = MongoPostDocuments.ReadMedia(document),
+            LanguageDetected = document.Bool("languageDetected"),
         };
     }
 

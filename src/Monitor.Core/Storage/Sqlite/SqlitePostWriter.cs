@@ -17,12 +17,12 @@ internal sealed class SqlitePostWriter
 
     private const string StoredColumns =
         "post_id, content_hash, normaliser_version, published_at, published_at_estimated, source_updated_at, edited_at, " +
-        "deleted_at, absent_checks, latest_version, url, language, author, replies, reposts, likes, views, kind, media, quotes";
+        "deleted_at, absent_checks, latest_version, url, language, author, replies, reposts, likes, views, kind, media, quotes, language_detected";
 
     private static readonly string[] PostFields =
     [
         "$url", "$published", "$estimated", "$kind", "$title", "$text", "$language", "$author",
-        "$replies", "$reposts", "$likes", "$views", "$quotes", "$updated", "$hash", "$edited", "$normaliser", "$latest", "$media",
+        "$replies", "$reposts", "$likes", "$views", "$quotes", "$updated", "$hash", "$edited", "$normaliser", "$latest", "$media", "$detected",
     ];
 
     private readonly WriteScope write;
@@ -130,6 +130,7 @@ internal sealed class SqlitePostWriter
                 PostKindNames.Parse(reader.GetString(17)))
             {
                 Media = SqliteRows.ReadMedia(reader.GetStringOrNull(18)),
+                LanguageDetected = reader.GetInt64(20) != 0,
             };
         }
 
@@ -146,13 +147,13 @@ internal sealed class SqlitePostWriter
         await using var insert = Prepare("""
             INSERT INTO posts (platform, account_id, post_id, url, published_at, published_at_estimated, kind, title, text,
                 language, author, replies, reposts, likes, views, quotes, source_updated_at, content_hash, first_seen_at, last_seen_at,
-                edited_at, normaliser_version, latest_version, media)
+                edited_at, normaliser_version, latest_version, media, language_detected)
             VALUES ($platform, $account, $post, $url, $published, $estimated, $kind, $title, $text,
-                $language, $author, $replies, $reposts, $likes, $views, $quotes, $updated, $hash, $seen, $seen, $edited, $normaliser, $latest, $media);
+                $language, $author, $replies, $reposts, $likes, $views, $quotes, $updated, $hash, $seen, $seen, $edited, $normaliser, $latest, $media, $detected);
             """, PostFields);
         await using var update = Prepare($"""
             UPDATE posts SET url = $url, published_at = $published, published_at_estimated = $estimated,
-                kind = $kind, title = $title, text = $text, language = $language, author = $author,
+                kind = $kind, title = $title, text = $text, language = $language, language_detected = $detected, author = $author,
                 replies = $replies, reposts = $reposts, likes = $likes, views = $views, quotes = $quotes, source_updated_at = $updated,
                 content_hash = $hash, last_seen_at = $seen, edited_at = $edited, normaliser_version = $normaliser,
                 latest_version = $latest, media = $media, deleted_at = NULL, deletion_evidence = NULL, absent_checks = 0
@@ -281,6 +282,7 @@ internal sealed class SqlitePostWriter
         p["$title"].Set(post.Title);
         p["$text"].Set(post.Text);
         p["$language"].Set(post.Language);
+        p["$detected"].Set(post.LanguageDetected);
         p["$author"].Set(post.Author);
         p["$replies"].Set(post.Metrics?.Replies);
         p["$reposts"].Set(post.Metrics?.Reposts);

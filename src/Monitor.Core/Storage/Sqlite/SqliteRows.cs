@@ -15,7 +15,7 @@ internal static class SqliteRows
 
     public const string PostColumns =
         "platform, account_id, post_id, url, published_at, published_at_estimated, kind, title, text, language, author, " +
-        "replies, reposts, likes, views, source_updated_at, first_seen_at, last_seen_at, edited_at, deleted_at, media, quotes";
+        "replies, reposts, likes, views, source_updated_at, first_seen_at, last_seen_at, edited_at, deleted_at, media, quotes, language_detected";
 
     public const string SnapshotColumns =
         "account_id, platform, captured_at, status, http_status, new_posts, seen_posts, followers, following, " +
@@ -89,6 +89,7 @@ internal static class SqliteRows
             Title = row.GetStringOrNull(7),
             Text = row.GetStringOrNull(8),
             Language = row.GetStringOrNull(9),
+            LanguageDetected = row.GetInt64(22) != 0,
             Author = row.GetStringOrNull(10),
             Metrics = PostMetrics.Of(replies, reposts, likes, views, row.GetInt64OrNull(21)),
             UpdatedAt = row.GetTimeOrNull(15),

@@ -101,7 +101,7 @@ internal static class SqliteSchema
         """;
 
     /// <summary>The version a fully migrated database has.</summary>
-    public static int LatestVersion => Migrations.Length + 6;
+    public static int LatestVersion => Migrations.Length + 7;
 
     /// <summary>
     /// Switches the file to WAL (a persistent property of the file) and applies the missing migrations. The SQL
@@ -200,6 +200,16 @@ internal static class SqliteSchema
             {
                 await SqliteEntityIndex.CatchUpAsync(connection, transaction, cancellationToken);
                 await ExecuteAsync(connection, transaction, SqliteEntityIndex.Finish + "\nPRAGMA user_version = 8;", cancellationToken);
+            }, cancellationToken);
+        }
+
+        // 9: whether a post's language was detected rather than given (PostLanguageDetector); existing posts were all given.
+        if ((upTo ?? LatestVersion) >= 9 && await ReadVersionAsync(connection, null, cancellationToken) < 9)
+        {
+            await ApplyAsync(connection, 9, async (transaction, _) =>
+            {
+                await AddColumnAsync(connection, transaction, "posts", "language_detected", "INTEGER NOT NULL DEFAULT 0", cancellationToken);
+                await ExecuteAsync(connection, transaction, "PRAGMA user_version = 9;", cancellationToken);
             }, cancellationToken);
         }
 

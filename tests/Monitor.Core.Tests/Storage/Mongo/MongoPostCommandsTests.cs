@@ -13,7 +13,7 @@ public sealed class MongoPostCommandsTests
             """{ "platform" : "mastodon", "accountId" : "gbr-fcdo", "postId" : { "$in" : ["1", "2"] } }""",
             MongoRender.Json(MongoPostCommands.Existing("mastodon", "gbr-fcdo", ["1", "2"])));
         Assert.Equal(
-            """{ "platform" : 1, "accountId" : 1, "postId" : 1, "contentHash" : 1, "normaliserVersion" : 1, "publishedAt" : 1, "publishedAtEstimated" : 1, "sourceUpdatedAt" : 1, "editedAt" : 1, "deletedAt" : 1, "absentChecks" : 1, "latestVersion" : 1, "url" : 1, "language" : 1, "author" : 1, "metrics" : 1, "kind" : 1, "title" : 1, "text" : 1, "media" : 1, "_id" : 0 }""",
+            """{ "platform" : 1, "accountId" : 1, "postId" : 1, "contentHash" : 1, "normaliserVersion" : 1, "publishedAt" : 1, "publishedAtEstimated" : 1, "sourceUpdatedAt" : 1, "editedAt" : 1, "deletedAt" : 1, "absentChecks" : 1, "latestVersion" : 1, "url" : 1, "language" : 1, "languageDetected" : 1, "author" : 1, "metrics" : 1, "kind" : 1, "title" : 1, "text" : 1, "media" : 1, "_id" : 0 }""",
             MongoRender.Json(MongoPostCommands.ExistingProjection));
     }
 

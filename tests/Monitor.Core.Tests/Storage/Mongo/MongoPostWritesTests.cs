@@ -22,7 +22,7 @@ public sealed class MongoPostWritesTests
         Assert.Equal((1, 0, 0), (plan.NewPosts, plan.EditedPosts, plan.DeletedPosts));
         var hash = ContentHash.Compute(post);
         Assert.Equal(
-            $$"""updateOne {{Filter1}} { "$setOnInsert" : { "url" : "https://example.org/@fcdo/1", "publishedAt" : { "$date" : "2026-03-01T11:00:00Z" }, "publishedAtEstimated" : false, "kind" : "post", "title" : "T", "text" : "Statement", "language" : "en", "author" : "FCDO", "metrics" : { "replies" : 1, "reposts" : 2, "likes" : 3, "views" : null, "quotes" : null }, "sourceUpdatedAt" : null, "contentHash" : "{{hash}}", "normaliserVersion" : 2, "lastSeenAt" : {{NowJson}}, "editedAt" : null, "deletedAt" : null, "deletionEvidence" : null, "absentChecks" : 0, "latestVersion" : 1, "searchTokens" : ["t", "statement"], "media" : ["https://cdn.example.org/1.jpg"], "firstSeenAt" : {{NowJson}}, "entities" : [] } } upsert""",
+            $$"""updateOne {{Filter1}} { "$setOnInsert" : { "url" : "https://example.org/@fcdo/1", "publishedAt" : { "$date" : "2026-03-01T11:00:00Z" }, "publishedAtEstimated" : false, "kind" : "post", "title" : "T", "text" : "Statement", "language" : "en", "languageDetected" : false, "author" : "FCDO", "metrics" : { "replies" : 1, "reposts" : 2, "likes" : 3, "views" : null, "quotes" : null }, "sourceUpdatedAt" : null, "contentHash" : "{{hash}}", "normaliserVersion" : 2, "lastSeenAt" : {{NowJson}}, "editedAt" : null, "deletedAt" : null, "deletionEvidence" : null, "absentChecks" : 0, "latestVersion" : 1, "searchTokens" : ["t", "statement"], "media" : ["https://cdn.example.org/1.jpg"], "firstSeenAt" : {{NowJson}}, "entities" : [] } } upsert""",
             MongoRender.Json(Assert.Single(plan.Models)));
         var version = Assert.Single(plan.Versions);
         Assert.Equal(("created", 1, hash), (version["reason"].AsString, version["version"].AsInt32, version["contentHash"].AsString));
@@ -62,7 +62,7 @@ public sealed class MongoPostWritesTests
 
         var json = MongoRender.Json(Assert.Single(MongoPostWrites.Plan(Poll(Post("1") with { Metrics = new PostMetrics(Likes: 5) }), Stored(stored)).Models));
 
-        Assert.Contains("\"language\" : \"en\", \"author\" : \"FCDO\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"language\" : \"en\", \"languageDetected\" : false, \"author\" : \"FCDO\"", json, StringComparison.Ordinal);
     }
 
     [Fact]
