@@ -21,10 +21,4 @@ public sealed class SqliteOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan OptimizeInterval { get; set; } = TimeSpan.FromHours(4);
-
-    /// <summary>
-    /// Write the polls that finish while another write runs together in one transaction (each poll's cursor still
-    /// commits with its own posts; a failed group is written again poll by poll). Default true.
-    /// </summary>
-    public bool GroupCommit { get; set; } = true;
 }

@@ -28,20 +28,11 @@ internal sealed partial class SqliteStore
         WHERE id = $account AND lease_owner = $owner AND lease_epoch = $epoch;
         """;
 
-    /// <summary>One poll in its own transaction.</summary>
-    private async Task<PollWriteResult> RecordAloneAsync(PollRecord record, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var written = await WritePollAsync(write, record, cancellationToken);
-        await write.CommitAsync(cancellationToken);
-        return written;
-    }
-
-    /// <summary>A poll's posts, snapshot and (while its lease holds) account state, inside the caller's transaction.</summary>
-    private async Task<PollWriteResult> WritePollAsync(WriteScope write, PollRecord record, CancellationToken cancellationToken)
+    public async Task<PollWriteResult> RecordPollAsync(PollRecord record, CancellationToken cancellationToken)
     {
         var account = record.Lease.Account;
         var result = record.Result;
+        await using var write = await database.BeginWriteAsync(cancellationToken);
         var held = await HoldsLeaseAsync(write, record.Lease, cancellationToken);
         var posts = new SqlitePostWriter(write, account.Platform, account.Id, record.CapturedAt, record.CaptureId);
         await posts.WriteAsync(result.Posts, result.Deletions, record.DeletionConfirmations, insertOnly: !held, cancellationToken);
@@ -56,6 +47,7 @@ internal sealed partial class SqliteStore
             Log.PollFencedOff(logger, account.Id, record.Lease.Owner, record.Lease.Epoch);
         }
 
+        await write.CommitAsync(cancellationToken);
         return new PollWriteResult(posts.Inserted, posts.Edited, posts.Deleted, snapshot, LeaseLost: !held);
     }
 

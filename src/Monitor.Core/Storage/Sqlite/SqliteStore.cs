@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Monitor.Core.Diagnostics;
 
 namespace Monitor.Core.Storage.Sqlite;
@@ -11,7 +10,7 @@ namespace Monitor.Core.Storage.Sqlite;
 /// Several processes may share the file: writes take the file's write lock (<c>BEGIN IMMEDIATE</c>) and wait for
 /// each other up to <see cref="SqliteOptions.BusyTimeout"/>.
 /// </summary>
-internal sealed partial class SqliteStore(SqliteDatabase database, SqliteOptimizer optimizer, IOptions<SqliteOptions> options, ILogger<SqliteStore> logger)
+internal sealed partial class SqliteStore(SqliteDatabase database, SqliteOptimizer optimizer, ILogger<SqliteStore> logger)
     : IAccountStore, IPollResultStore, IRecordReader, IStorageLifecycle
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
