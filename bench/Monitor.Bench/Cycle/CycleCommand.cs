@@ -122,8 +122,6 @@ internal static partial class CycleCommand
             $"--Monitor:Polling:MaxConcurrencyPerHost={c}",
             $"--Monitor:Platforms:Mastodon:MaxConcurrency={c}",
             $"--Monitor:Platforms:Bluesky:MaxConcurrency={c}",
-            // Feeds too (default 4 per platform): the baseline runs the same concurrency, so compare like with like.
-            $"--Monitor:Platforms:Rss:MaxConcurrency={c}",
             $"--Monitor:Platforms:Bluesky:BaseUrl={farm.BaseUrl}",
             // Per-account Information logs would measure the console, not the pipeline; the cycle's own line stays.
             "--Logging:Console:LogLevel:Default=Warning",

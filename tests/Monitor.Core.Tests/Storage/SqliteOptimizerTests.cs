@@ -27,7 +27,7 @@ public sealed class SqliteOptimizerTests
     [Fact]
     public async Task StoreOpened_OptimizesWithTheOpenFlagsThenEveryIntervalAndOnceAtStop()
     {
-        await using var optimizer = Optimizer();
+        using var optimizer = Optimizer();
 
         await optimizer.StoreOpenedAsync(CancellationToken.None);
         var afterOpen = ran.ToArray();
@@ -46,7 +46,7 @@ public sealed class SqliteOptimizerTests
     [Fact]
     public async Task StoreOpened_Again_KeepsOneSchedule()
     {
-        await using var optimizer = Optimizer();
+        using var optimizer = Optimizer();
 
         await optimizer.StoreOpenedAsync(CancellationToken.None);
         await optimizer.StoreOpenedAsync(CancellationToken.None);
@@ -58,7 +58,7 @@ public sealed class SqliteOptimizerTests
     [Fact]
     public async Task ReadOnlyStore_IsNeverOptimized()
     {
-        await using var optimizer = Optimizer(readOnly: true);
+        using var optimizer = Optimizer(readOnly: true);
 
         await optimizer.StoreOpenedAsync(CancellationToken.None);
         time.Advance(Interval * 2);
@@ -70,7 +70,7 @@ public sealed class SqliteOptimizerTests
     [Fact]
     public async Task StoreNeverOpened_StopDoesNotOptimize()
     {
-        await using var optimizer = Optimizer();
+        using var optimizer = Optimizer();
 
         await optimizer.StopAsync(CancellationToken.None);
 
@@ -80,7 +80,7 @@ public sealed class SqliteOptimizerTests
     [Fact]
     public async Task ZeroInterval_OptimizesOnlyOnOpenAndAtStop()
     {
-        await using var optimizer = Optimizer(interval: TimeSpan.Zero);
+        using var optimizer = Optimizer(interval: TimeSpan.Zero);
 
         await optimizer.StoreOpenedAsync(CancellationToken.None);
         time.Advance(TimeSpan.FromDays(30));
@@ -92,7 +92,7 @@ public sealed class SqliteOptimizerTests
     [Fact]
     public async Task FailedRun_IsLoggedAndTheScheduleGoesOn()
     {
-        await using var optimizer = Optimizer(run: pragma => pragma == SqliteOptimizer.OnOpen
+        using var optimizer = Optimizer(run: pragma => pragma == SqliteOptimizer.OnOpen
             ? Task.FromException(new InvalidOperationException("database is locked"))
             : Task.CompletedTask);
 

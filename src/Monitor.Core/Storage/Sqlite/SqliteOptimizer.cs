@@ -13,7 +13,7 @@ namespace Monitor.Core.Storage.Sqlite;
 /// bounds each run with a temporary analysis limit, so a run is quick even on a large file. A read-only store is left
 /// alone (ANALYZE writes <c>sqlite_stat1</c>); a failed run is logged and never stops polling.
 /// </summary>
-internal sealed class SqliteOptimizer : IHostedService, IAsyncDisposable
+internal sealed class SqliteOptimizer : IHostedService, IDisposable
 {
     public const string OnOpen = "PRAGMA optimize=0x10002;";
     public const string Periodic = "PRAGMA optimize;";
@@ -73,15 +73,9 @@ internal sealed class SqliteOptimizer : IHostedService, IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref timer, null) is { } running)
-        {
-            await running.DisposeAsync();
-        }
-
-        busy.Dispose();
-    }
+    // Synchronous too: service providers are also disposed with Dispose(). The semaphore needs no disposal (no wait
+    // handle is ever taken) and a tick already running may still release it.
+    public void Dispose() => Interlocked.Exchange(ref timer, null)?.Dispose();
 
     private async Task TryRunAsync(string pragma, CancellationToken cancellationToken)
     {
