@@ -8,8 +8,9 @@ namespace Monitor.Bench.Cycle;
 
 /// <summary>
 /// <c>cycle</c>: for each N, starts the feed farm in this process, then per repetition runs the bare-HttpClient
-/// baseline and two <c>Monitor.Worker ingest --once</c> cycles (first: everything new; second: nothing changed) as
-/// child processes against a fresh SQLite file, and prints medians and ratios as markdown. <c>--archive on</c> turns the
+/// baseline and three <c>Monitor.Worker ingest --once</c> cycles (first: everything new; second: nothing changed;
+/// third: every feed gained two entries) as child processes against a fresh SQLite file, the second and third each
+/// followed by the bare loop replaying that cycle's requests, and prints medians and ratios as markdown. <c>--archive on</c> turns the
 /// raw capture archive on; <c>--archive compare</c> runs both cycles without and then with it in every repetition.
 /// <c>--versions compare</c> runs, in every repetition, the cycles with versions as always and with the version rows
 /// dropped inside SQLite (<see cref="VersionsOff"/>): Monitor itself has no switch that loses history.
@@ -45,10 +46,7 @@ internal static partial class CycleCommand
             await File.WriteAllLinesAsync(urls, Enumerable.Range(0, n).SelectMany(i => FarmAccounts.FirstPollUrls(i, farm.BaseUrl)));
             for (var r = 1; r <= runs; r++)
             {
-                var baseline = await ChildProcess.RunAsync("dotnet",
-                    [typeof(CycleCommand).Assembly.Location, "baseline", "--urls", urls, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture)],
-                    work, TimeSpan.FromMinutes(10));
-                var baselineSeconds = ParseBaseline(baseline);
+                var baseline = await BaselineAsync(urls, concurrency, work);
                 // The versions comparison alternates which mode goes first, so neither always meets the warmer machine.
                 foreach (var mode in modes.Contains(NoVersions) && r % 2 == 0 ? modes.Reverse() : modes)
                 {
@@ -61,13 +59,30 @@ internal static partial class CycleCommand
 
                     var first = await IngestAsync(worker, accounts, database, farm, concurrency, work, archive);
                     var archiveFirst = FolderBytes(archive);
+
+                    // Steady state: the second cycle (all 304) and a third after every feed gained two entries, each
+                    // against the bare loop replaying the very requests (and If-None-Match values) that cycle sent.
+                    farm.StartRecording();
                     var second = await IngestAsync(worker, accounts, database, farm, concurrency, work, archive);
-                    var run = new CycleRun(n, baselineSeconds, baseline.PeakRssMb, first, second, archiveFirst, FolderBytes(archive) - archiveFirst);
+                    var archiveSecond = FolderBytes(archive) - archiveFirst;
+                    var conditional = await ReplayAsync(farm.StopRecording(), Path.Combine(work, $"second-{n}-{r}-{mode}.txt"), concurrency, work);
+                    farm.Generation = 1;
+                    farm.StartRecording();
+                    var third = await IngestAsync(worker, accounts, database, farm, concurrency, work, archive);
+                    var thirdBaseline = await ReplayAsync(farm.StopRecording(), Path.Combine(work, $"third-{n}-{r}-{mode}.txt"), concurrency, work);
+                    farm.Generation = 0;
+                    var run = new CycleRun(n, baseline.Seconds, baseline.PeakRssMb, first, second, archiveFirst, archiveSecond)
+                    {
+                        ConditionalBaselineSeconds = conditional.Seconds,
+                        Third = third,
+                        ThirdBaselineSeconds = thirdBaseline.Seconds,
+                    };
                     results[mode].Add(run);
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"N={n} run {r} archive {mode}: baseline {run.BaselineAccountsPerSecond:0} acc/s ({baseline.PeakRssMb:0} MB); first {first.AccountsPerSecond:0} acc/s "
                         + $"{first.PostsPerSecond:0} posts/s {first.PeakRssMb:0} MB, {first.Failed} failed, {first.PostsInDb} posts in db; "
-                        + $"second {second.Seconds:0.00} s ({run.SecondSpeedup:0.0}x) {second.PeakRssMb:0} MB, {second.Failed} failed; archive {run.ArchiveBytesFirst + run.ArchiveBytesSecond:N0} bytes; "
+                        + $"second {second.Seconds:0.00} s ({run.SecondSpeedup:0.0}x, {run.SteadyRatio:0.00} of the conditional baseline's {conditional.Seconds:0.00} s) {second.PeakRssMb:0} MB, {second.Failed} failed; "
+                        + $"third {third.Seconds:0.00} s, {third.NewPosts} new ({run.FewNewRatio:0.00} of its baseline's {thirdBaseline.Seconds:0.00} s), {third.Failed} failed, {third.PostsInDb} posts in db; archive {run.ArchiveBytesFirst + run.ArchiveBytesSecond:N0} bytes; "
                         + $"{Count(database, "post_versions")} versions in db"));
                     if (Environment.GetEnvironmentVariable("MONITOR_BENCH_KEEP") is { Length: > 0 } keep)
                     {
@@ -102,7 +117,9 @@ internal static partial class CycleCommand
         }
 
         Directory.Delete(work, recursive: true);
-        return results.Values.SelectMany(r => r).All(r => r.First.Failed == 0 && r.Second.Failed == 0 && r.First.PostsInDb == (long)r.Accounts * FarmAccounts.EntriesPerAccount) ? 0 : 2;
+        return results.Values.SelectMany(r => r).All(r => r.First.Failed == 0 && r.Second.Failed == 0 && r.Third?.Failed == 0
+            && r.First.PostsInDb == (long)r.Accounts * FarmAccounts.EntriesPerAccount
+            && r.Third.PostsInDb == r.First.PostsInDb + (long)FarmAccounts.FeedCount(r.Accounts) * FarmAccounts.NewEntriesPerGeneration) ? 0 : 2;
     }
 
     private const string NoVersions = "no-versions";
@@ -184,15 +201,25 @@ internal static partial class CycleCommand
         return (long)command.ExecuteScalar()!;
     }
 
-    private static double ParseBaseline(ChildRun run)
+    private static async Task<(double Seconds, double PeakRssMb)> BaselineAsync(string urls, int concurrency, string work)
     {
+        var run = await ChildProcess.RunAsync("dotnet",
+            [typeof(CycleCommand).Assembly.Location, "baseline", "--urls", urls, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture)],
+            work, TimeSpan.FromMinutes(10));
         var match = BaselineLine().Match(run.Output);
         if (run.ExitCode != 0 || !match.Success)
         {
             throw new InvalidOperationException($"baseline exited {run.ExitCode}:\n{Tail(run.Error)}\n{Tail(run.Output)}");
         }
 
-        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), run.PeakRssMb);
+    }
+
+    /// <summary>The bare loop over requests a cycle made, with their If-None-Match values, against the farm as it is now.</summary>
+    private static async Task<(double Seconds, double PeakRssMb)> ReplayAsync(IReadOnlyList<string> requests, string file, int concurrency, string work)
+    {
+        await File.WriteAllLinesAsync(file, requests);
+        return await BaselineAsync(file, concurrency, work);
     }
 
     // The worker is built beside this project (same configuration): bench/Monitor.Bench/bin/C/net10.0 → src/Monitor.Worker/bin/C/net10.0.

@@ -20,11 +20,23 @@ internal static class CycleReport
                 $"| {group.Key} | {Median(g, r => r.BaselineAccountsPerSecond):0} | {Median(g, r => r.First.AccountsPerSecond):0} | {Median(g, r => r.Ratio):0.00} | {Median(g, r => r.First.PostsPerSecond):0} | {Median(g, r => r.First.Seconds):0.00} | {Median(g, r => r.Second.Seconds):0.00} | {Median(g, r => r.SecondSpeedup):0.0}x | {Median(g, r => r.First.PeakRssMb):0} / {Median(g, r => r.Second.PeakRssMb):0} | {Median(g, r => r.BaselineRssMb):0} | {g.Sum(r => r.First.Failed + r.Second.Failed)} | {string.Join(", ", g.Select(r => r.First.PostsInDb).Distinct())} |"));
         }
 
+        text.AppendLine()
+            .AppendLine("Steady state (ratio = the bare loop's time over the same requests ÷ the cycle's time, in the same run):")
+            .AppendLine()
+            .AppendLine("| N | 2nd cycle (all 304) s | conditional baseline s | ratio | 3rd cycle (2 new per feed) s | its baseline s | ratio | new posts | failed |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var group in runs.Where(r => r.Third is not null).GroupBy(r => r.Accounts))
+        {
+            var g = group.ToList();
+            text.AppendLine(Invariant(
+                $"| {group.Key} | {Median(g, r => r.Second.Seconds):0.00} | {Median(g, r => r.ConditionalBaselineSeconds):0.00} | {Median(g, r => r.SteadyRatio):0.00} | {Median(g, r => r.Third!.Seconds):0.00} | {Median(g, r => r.ThirdBaselineSeconds):0.00} | {Median(g, r => r.FewNewRatio):0.00} | {string.Join(", ", g.Select(r => r.Third!.NewPosts).Distinct())} | {g.Sum(r => r.Third!.Failed)} |"));
+        }
+
         text.AppendLine().AppendLine("Every run (ratio = pipeline acc/s ÷ baseline acc/s of the same run):").AppendLine();
         foreach (var r in runs)
         {
             text.AppendLine(Invariant(
-                $"- N={r.Accounts}: baseline {r.BaselineSeconds:0.00} s, first {r.First.Seconds:0.00} s (process {r.First.ProcessSeconds:0.0} s, {r.First.PeakRssMb:0} MB), ratio {r.Ratio:0.00}; second {r.Second.Seconds:0.00} s ({r.Second.PeakRssMb:0} MB), {r.SecondSpeedup:0.0}x"));
+                $"- N={r.Accounts}: baseline {r.BaselineSeconds:0.00} s, first {r.First.Seconds:0.00} s (process {r.First.ProcessSeconds:0.0} s, {r.First.PeakRssMb:0} MB), ratio {r.Ratio:0.00}; second {r.Second.Seconds:0.00} s ({r.Second.PeakRssMb:0} MB), {r.SecondSpeedup:0.0}x, {r.SteadyRatio:0.00} of {r.ConditionalBaselineSeconds:0.00} s; third {r.Third?.Seconds ?? 0:0.00} s, {r.FewNewRatio:0.00} of {r.ThirdBaselineSeconds:0.00} s"));
         }
 
         return text.ToString();

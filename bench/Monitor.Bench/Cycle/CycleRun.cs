@@ -1,6 +1,9 @@
 namespace Monitor.Bench.Cycle;
 
-/// <summary>One measured repetition for one N: the baseline, the first (all new) and the second (nothing changed) cycle.</summary>
+/// <summary>
+/// One measured repetition for one N: the baseline, the first (all new), the second (nothing changed) and the third
+/// (every feed gained two entries) cycle, the last two with the bare loop replaying their requests.
+/// </summary>
 internal sealed record CycleRun(
     int Accounts,
     double BaselineSeconds,
@@ -15,6 +18,21 @@ internal sealed record CycleRun(
     public double Ratio => First.AccountsPerSecond / BaselineAccountsPerSecond;
 
     public double SecondSpeedup => First.Seconds / Second.Seconds;
+
+    /// <summary>The bare loop replaying the second cycle's requests with their If-None-Match values (all 304 for feeds).</summary>
+    public double ConditionalBaselineSeconds { get; init; }
+
+    /// <summary>The cycle after every feed gained <see cref="Farm.FarmAccounts.NewEntriesPerGeneration"/> entries.</summary>
+    public CycleMeasure? Third { get; init; }
+
+    /// <summary>The bare loop replaying the third cycle's requests (feeds answer 200 with the whole feed).</summary>
+    public double ThirdBaselineSeconds { get; init; }
+
+    /// <summary>All-304 cycle ÷ its conditional baseline, as a speed ratio (target ≥ 0.7).</summary>
+    public double SteadyRatio => ConditionalBaselineSeconds / Second.Seconds;
+
+    /// <summary>"Few new posts" cycle ÷ the bare fetch of its requests, as a speed ratio (target ≥ 0.5).</summary>
+    public double FewNewRatio => Third is null ? 0 : ThirdBaselineSeconds / Third.Seconds;
 
     /// <summary>Archive bytes the first cycle wrote per post it stored.</summary>
     public double ArchiveBytesPerPost => First.PostsInDb == 0 ? 0 : (double)ArchiveBytesFirst / First.PostsInDb;

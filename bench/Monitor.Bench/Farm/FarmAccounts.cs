@@ -10,8 +10,14 @@ internal static class FarmAccounts
 {
     public const int EntriesPerAccount = 50;
 
-    /// <summary>Fixed, in the past: the farm's content never changes between cycles, so the second cycle sees no news.</summary>
+    /// <summary>Entries each feed gains per generation of the farm (<see cref="FeedFarm.Generation"/>).</summary>
+    public const int NewEntriesPerGeneration = 2;
+
+    /// <summary>Fixed, in the past: the farm's content changes only when its generation moves, so the second cycle sees no news.</summary>
     public static readonly DateTimeOffset Epoch = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How many of the first <paramref name="accounts"/> accounts are feeds.</summary>
+    public static int FeedCount(int accounts) => Enumerable.Range(0, accounts).Count(i => KindOf(i) <= FarmKind.Json);
 
     public static FarmKind KindOf(int index) => (index % 20) switch
     {
@@ -20,7 +26,7 @@ internal static class FarmAccounts
         _ => (FarmKind)(index % 3),
     };
 
-    /// <summary>Publication time of entry <paramref name="entry"/> (0 = newest) of an account.</summary>
+    /// <summary>Publication time of entry <paramref name="entry"/> (0 = newest of generation 0; later ones are negative) of an account.</summary>
     public static DateTimeOffset Published(int index, int entry) =>
         Epoch.AddMinutes(-(index % 997) * 7 - entry * 181);
 
@@ -62,7 +68,7 @@ internal static class FarmAccounts
     /// <summary>Mastodon status ids grow with time, like Snowflake ids: entry 0 has the largest.</summary>
     public static long MastodonId(int index, int entry) => (index + 1) * 1000L + (EntriesPerAccount - entry);
 
-    public static string ETag(int index) => $"\"farm-{index}-v1\"";
+    public static string ETag(int index, int generation = 0) => $"\"farm-{index}-v{generation + 1}\"";
 
     private static string Extension(FarmKind kind) => kind switch
     {

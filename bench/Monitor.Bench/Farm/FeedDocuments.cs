@@ -5,14 +5,18 @@ using System.Text.Json;
 
 namespace Monitor.Bench.Farm;
 
-/// <summary>Builds an account's feed document (Atom 1.0, RSS 2.0 or JSON Feed 1.1) with 50 entries, newest first.</summary>
+/// <summary>
+/// Builds an account's feed document (Atom 1.0, RSS 2.0 or JSON Feed 1.1) with 50 entries, newest first. At generation
+/// <c>g</c> the feed has gained <see cref="FarmAccounts.NewEntriesPerGeneration"/> × g entries on top (numbered -1, -2, …)
+/// and dropped as many of its oldest; every other entry is byte for byte what generation 0 served.
+/// </summary>
 internal static class FeedDocuments
 {
-    public static byte[] Build(int index) => FarmAccounts.KindOf(index) switch
+    public static byte[] Build(int index, int generation = 0) => FarmAccounts.KindOf(index) switch
     {
-        FarmKind.Atom => Encoding.UTF8.GetBytes(Atom(index)),
-        FarmKind.Rss => Encoding.UTF8.GetBytes(Rss(index)),
-        FarmKind.Json => Json(index),
+        FarmKind.Atom => Encoding.UTF8.GetBytes(Atom(index, generation * FarmAccounts.NewEntriesPerGeneration)),
+        FarmKind.Rss => Encoding.UTF8.GetBytes(Rss(index, generation * FarmAccounts.NewEntriesPerGeneration)),
+        FarmKind.Json => Json(index, generation * FarmAccounts.NewEntriesPerGeneration),
         var other => throw new ArgumentOutOfRangeException(nameof(index), other, "Not a feed account."),
     };
 
@@ -23,15 +27,15 @@ internal static class FeedDocuments
         _ => "application/feed+json",
     };
 
-    private static string Atom(int index)
+    private static string Atom(int index, int shift)
     {
         var site = $"https://ministry{index}.farm.test/";
         var builder = new StringBuilder(64 * 1024);
         builder.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n")
             .Append("  <id>").Append(site).Append("feed</id>\n  <title>Ministry ").Append(index).Append(" news</title>\n")
-            .Append("  <updated>").Append(Iso(FarmAccounts.Published(index, 0))).Append("</updated>\n")
+            .Append("  <updated>").Append(Iso(FarmAccounts.Published(index, -shift))).Append("</updated>\n")
             .Append("  <link rel=\"self\" href=\"").Append(site).Append("feed.atom\"/>\n");
-        for (var e = 0; e < FarmAccounts.EntriesPerAccount; e++)
+        for (var e = -shift; e < FarmAccounts.EntriesPerAccount - shift; e++)
         {
             var published = FarmAccounts.Published(index, e);
             builder.Append("  <entry>\n    <id>tag:ministry").Append(index).Append(".farm.test,2026:").Append(e).Append("</id>\n")
@@ -48,7 +52,7 @@ internal static class FeedDocuments
         return builder.Append("</feed>\n").ToString();
     }
 
-    private static string Rss(int index)
+    private static string Rss(int index, int shift)
     {
         var site = $"https://embassy{index}.farm.test/";
         var builder = new StringBuilder(64 * 1024);
@@ -56,7 +60,7 @@ internal static class FeedDocuments
             .Append("xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n")
             .Append("  <title>Embassy ").Append(index).Append("</title>\n  <link>").Append(site).Append("</link>\n")
             .Append("  <description>News of embassy ").Append(index).Append("</description>\n  <language>en-gb</language>\n");
-        for (var e = 0; e < FarmAccounts.EntriesPerAccount; e++)
+        for (var e = -shift; e < FarmAccounts.EntriesPerAccount - shift; e++)
         {
             builder.Append("  <item>\n    <title>").Append(FarmText.Title(index, e)).Append("</title>\n")
                 .Append("    <link>").Append(site).Append("news/").Append(e).Append("</link>\n")
@@ -71,7 +75,7 @@ internal static class FeedDocuments
         return builder.Append("</channel>\n</rss>\n").ToString();
     }
 
-    private static byte[] Json(int index)
+    private static byte[] Json(int index, int shift)
     {
         var site = $"https://mission{index}.farm.test/";
         using var buffer = new MemoryStream(64 * 1024);
@@ -83,7 +87,7 @@ internal static class FeedDocuments
             json.WriteString("home_page_url", site);
             json.WriteString("language", "fr");
             json.WriteStartArray("items");
-            for (var e = 0; e < FarmAccounts.EntriesPerAccount; e++)
+            for (var e = -shift; e < FarmAccounts.EntriesPerAccount - shift; e++)
             {
                 json.WriteStartObject();
                 json.WriteString("id", $"{site}items/{e}");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +23,8 @@ internal sealed class FeedFarm : IAsyncDisposable
     private long ok;
     private long notModified;
     private long notFound;
+    private int generation;
+    private ConcurrentQueue<string>? recorded;
 
     private FeedFarm(WebApplication app, TimeSpan latency)
     {
@@ -30,6 +33,19 @@ internal sealed class FeedFarm : IAsyncDisposable
     }
 
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>Feeds' generation: each step gives every feed <see cref="FarmAccounts.NewEntriesPerGeneration"/> new entries and a new ETag.</summary>
+    public int Generation
+    {
+        get => Volatile.Read(ref generation);
+        set => Volatile.Write(ref generation, value);
+    }
+
+    /// <summary>Starts writing down every request (absolute URL, tab, If-None-Match), for a baseline that replays them.</summary>
+    public void StartRecording() => Volatile.Write(ref recorded, new ConcurrentQueue<string>());
+
+    /// <summary>The requests since <see cref="StartRecording"/>, in arrival order; recording stops.</summary>
+    public IReadOnlyList<string> StopRecording() => Interlocked.Exchange(ref recorded, null)?.ToArray() ?? [];
 
     public (long Ok, long NotModified, long NotFound) Counts => (Interlocked.Read(ref ok), Interlocked.Read(ref notModified), Interlocked.Read(ref notFound));
 
@@ -66,6 +82,7 @@ internal sealed class FeedFarm : IAsyncDisposable
         }
 
         var path = context.Request.Path.Value ?? "/";
+        Volatile.Read(ref recorded)?.Enqueue(new Uri(BaseUrl, path.TrimStart('/') + context.Request.QueryString).AbsoluteUri + "\t" + context.Request.Headers.IfNoneMatch);
         var query = context.Request.Query;
         var response = context.Response;
         byte[]? body = path switch
@@ -105,7 +122,7 @@ internal sealed class FeedFarm : IAsyncDisposable
     }
 
     // RFC 9110 §13.1.2 and §13.1.3: If-None-Match wins; If-Modified-Since only counts without it.
-    private static byte[]? ServeFeed(HttpContext context, string path)
+    private byte[]? ServeFeed(HttpContext context, string path)
     {
         var name = path["/feeds/".Length..];
         var dot = name.IndexOf('.', StringComparison.Ordinal);
@@ -114,8 +131,9 @@ internal sealed class FeedFarm : IAsyncDisposable
             return null;
         }
 
-        var etag = FarmAccounts.ETag(index);
-        var lastModified = FarmAccounts.Published(index, 0);
+        var generation = Generation;
+        var etag = FarmAccounts.ETag(index, generation);
+        var lastModified = FarmAccounts.Published(index, -generation * FarmAccounts.NewEntriesPerGeneration);
         var headers = context.Response.Headers;
         headers.ETag = etag;
         headers.LastModified = lastModified.ToString("r", CultureInfo.InvariantCulture);
@@ -131,7 +149,7 @@ internal sealed class FeedFarm : IAsyncDisposable
         }
 
         context.Response.ContentType = FeedDocuments.ContentType(index);
-        return FeedDocuments.Build(index);
+        return FeedDocuments.Build(index, generation);
     }
 
     private static int? BlueskyActor(string? actor) =>

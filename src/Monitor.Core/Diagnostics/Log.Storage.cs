@@ -24,4 +24,10 @@ internal static partial class Log
 
     [LoggerMessage(1206, LogLevel.Information, "{Progress}")]
     public static partial void MigrationProgress(ILogger logger, string progress);
+
+    [LoggerMessage(1210, LogLevel.Debug, "SQLite {Pragma} took {Elapsed}")]
+    public static partial void SqliteOptimized(ILogger logger, string pragma, TimeSpan elapsed);
+
+    [LoggerMessage(1211, LogLevel.Warning, "SQLite {Pragma} failed; the query planner keeps its current statistics")]
+    public static partial void SqliteOptimizeFailed(ILogger logger, Exception exception, string pragma);
 }

@@ -86,17 +86,15 @@ internal sealed class PollCycle : IAsyncDisposable
                     break;
                 }
 
-                // Claim again when a slot frees (a finished poll may also unblock its host) or straight away when the
-                // claim filled what was free and more may be due.
-                // Claims come in batches of a quarter of the pool: one store round trip per few finished polls, not per poll.
-                if (leases.Count == 0 || Running >= options.MaxConcurrency)
+                // A claim took everything that could start, so the next one waits for a finished poll (it frees a
+                // slot and may unblock its host or platform). Claiming again at once would only find the same full
+                // platforms and hosts, at the price of a write transaction each time. Claims come in batches of a
+                // quarter of the pool: one store round trip per few finished polls, not per poll.
+                do
                 {
-                    do
-                    {
-                        mine.Remove(await Task.WhenAny(mine));
-                    }
-                    while (mine.Count > 0 && options.MaxConcurrency - Running < ClaimBatch);
+                    mine.Remove(await Task.WhenAny(mine));
                 }
+                while (mine.Count > 0 && options.MaxConcurrency - Running < ClaimBatch);
             }
         }
         finally
@@ -161,14 +159,10 @@ internal sealed class PollCycle : IAsyncDisposable
         await fillGate.WaitAsync(cancellationToken);
         try
         {
-            while (!stopping.IsCancellationRequested && Running < options.MaxConcurrency)
+            // One claim takes everything that can start now; finished polls refill their slots.
+            if (!stopping.IsCancellationRequested && Running < options.MaxConcurrency)
             {
                 var leases = await ClaimAsync(new CycleRequest(), null, cancellationToken);
-                if (leases.Count == 0)
-                {
-                    return;
-                }
-
                 foreach (var lease in leases)
                 {
                     var poll = StartPoll(lease, finishedSinceHeartbeat.Enqueue, stopping.Token);
@@ -236,6 +230,9 @@ internal sealed class PollCycle : IAsyncDisposable
             return [];
         }
 
+        // The store skips the accounts of full platforms; a platform that fills during the claim is added at once.
+        var fullPlatforms = perPlatform.Where(p => p.Value >= PlatformLimit(p.Key)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+
         bool CanStart(TrackedAccount account)
         {
             var host = HostKey.Of(account);
@@ -246,7 +243,12 @@ internal sealed class PollCycle : IAsyncDisposable
             }
 
             hosts[host] = hosts.GetValueOrDefault(host) + 1;
-            perPlatform[account.Platform] = perPlatform.GetValueOrDefault(account.Platform) + 1;
+            var onPlatform = perPlatform[account.Platform] = perPlatform.GetValueOrDefault(account.Platform) + 1;
+            if (onPlatform >= PlatformLimit(account.Platform))
+            {
+                fullPlatforms.Add(account.Platform);
+            }
+
             return true;
         }
 
@@ -256,6 +258,7 @@ internal sealed class PollCycle : IAsyncDisposable
                 new ClaimRequest(identity.Owner, time.GetUtcNow(), options.LeaseDuration, free, request.IgnoreSchedule, request.AccountId, runStart)
                 {
                     CanStart = CanStart,
+                    FullPlatforms = fullPlatforms,
                 },
                 cancellationToken);
         }

@@ -44,6 +44,13 @@ public sealed record ClaimRequest(
     /// takes the slot; accounts it refuses stay unclaimed for a worker (or a later claim) that has room. Null: any.
     /// </summary>
     public Func<TrackedAccount, bool>? CanStart { get; init; }
+
+    /// <summary>
+    /// Platforms with no free slot: the store's query skips their accounts, so a claim does not read (and refuse with
+    /// <see cref="CanStart"/>) every due account of a full platform. <see cref="CanStart"/> may add the platform whose
+    /// last slot it just took; the store then reads the candidates again without it. Empty: none.
+    /// </summary>
+    public IReadOnlyCollection<string> FullPlatforms { get; init; } = [];
 }
 
 /// <summary>

@@ -96,7 +96,7 @@ public abstract partial class StoreContractTests
         var window = new ActivityWindow(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31));
 
         var perAccount = await service.GetLanguagesAsync(new ReportRequest(ReportKind.Languages, window, ReportFormat.Json), Ct);
-        var perCountry = await service.GetLanguagesAsync(new ReportRequest(ReportKind.Languages, window, ReportFormat.Json) { Per = LanguageGrouping.Country }, Ct);
+        var perCountry = await service.GetLanguagesAsync(new ReportRequest(ReportKind.Languages, window, ReportFormat.Json) { LanguagesPer = LanguageGrouping.Country }, Ct);
         var rssOnly = await service.GetLanguagesAsync(new ReportRequest(ReportKind.Languages, window, ReportFormat.Json) { Platform = "rss", Actor = ActorType.ForeignMinistry }, Ct);
 
         Assert.Equal(["fra-a", "gbr-a", "gbr-b"], perAccount.Groups.Select(g => g.Key));

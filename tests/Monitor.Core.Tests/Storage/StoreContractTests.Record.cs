@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
 using Monitor.Core.Posts;
 using Monitor.Core.Storage;
@@ -81,6 +82,55 @@ public abstract partial class StoreContractTests
 
         Assert.Equal(["a", "c"], claimed.Select(l => l.Account.Id));
         Assert.Equal("b", Assert.Single(rest).Account.Id);
+    }
+
+    [Fact]
+    public async Task ClaimDue_FullPlatforms_TheirAccountsAreNeitherReadNorClaimed()
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
+        var host = await StartHostAsync();
+        await host.Accounts.SyncAccountsAsync([Account("a"), Account("b", "mastodon"), Account("c"), Account("d", "bluesky")], Start, Ct);
+        var asked = new List<string>();
+
+        var claimed = await host.Accounts.ClaimDueAsync(
+            new ClaimRequest("host-1", Start, Lease, 4) { FullPlatforms = ["rss"], CanStart = account => { asked.Add(account.Id); return true; } }, Ct);
+        var rest = await host.Accounts.ClaimDueAsync(new ClaimRequest("host-2", Start, Lease, 4) { FullPlatforms = ["rss", "bluesky"] }, Ct);
+
+        Assert.Equal(["b", "d"], claimed.Select(l => l.Account.Id));
+        Assert.Equal(["b", "d"], asked);
+        Assert.Empty(rest);
+    }
+
+    [Fact]
+    public async Task ClaimDue_CanStartFillsAPlatform_ItsOtherDueAccountsAreNotReadAndOthersAreClaimed()
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
+        var host = await StartHostAsync();
+        var feeds = Enumerable.Range(0, 40).Select(i => Account($"f{i:00}")).ToList();
+        await host.Accounts.SyncAccountsAsync([.. feeds, Account("m1", "mastodon"), Account("m2", "mastodon")], Start, Ct);
+        var full = new HashSet<string>(StringComparer.Ordinal);
+        var asked = new List<string>();
+        var rss = 0;
+        bool CanStart(TrackedAccount account)
+        {
+            asked.Add(account.Id);
+            if (account.Platform != "rss")
+            {
+                return true;
+            }
+
+            if (++rss == 2)
+            {
+                full.Add("rss");
+            }
+
+            return rss <= 2;
+        }
+
+        var claimed = await host.Accounts.ClaimDueAsync(new ClaimRequest("host-1", Start, Lease, 4) { FullPlatforms = full, CanStart = CanStart }, Ct);
+
+        Assert.Equal(["f00", "f01", "m1", "m2"], claimed.Select(l => l.Account.Id));
+        Assert.Equal(["f00", "f01", "m1", "m2"], asked);
     }
 
     [Fact]

@@ -68,6 +68,11 @@ internal static class MongoAccountCommands
                 Filter.Eq("state.lastPollAt", BsonNull.Value), Filter.Lt("state.lastPollAt", MongoBson.Of(polledBefore))));
         }
 
+        if (request.FullPlatforms.Count > 0)
+        {
+            conditions.Add(Filter.Nin("platform", request.FullPlatforms));
+        }
+
         conditions.Add(LeaseFree(clock));
         return Filter.And(conditions);
     }

@@ -36,7 +36,8 @@ internal sealed class MongoAccountStore(MongoCollections collections, MongoClock
     /// One findAndModify per account: each either matches a free, due account and leases it in the same server-side
     /// step or finds nothing, so workers sharing the database never receive the same account. With
     /// <see cref="ClaimRequest.CanStart"/>, the due accounts are first read in schedule order (one query) and only those
-    /// that can start now are claimed, each by id with the same filter.
+    /// that can start now are claimed, each by id with the same filter; <see cref="ClaimRequest.FullPlatforms"/> are left
+    /// out of the read.
     /// </summary>
     public async Task<IReadOnlyList<AccountLease>> ClaimDueAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
@@ -59,30 +60,39 @@ internal sealed class MongoAccountStore(MongoCollections collections, MongoClock
             return leases;
         }
 
-        var candidates = await collections.Accounts.Find(MongoAccountCommands.ClaimFilter(request, clock))
-            .Sort(MongoAccountCommands.DueSort)
-            .Project(MongoAccountCommands.CandidateProjection)
-            .Limit(Math.Clamp(request.MaxCount * 4, 16, CandidatePage))
-            .ToListAsync(cancellationToken);
-        foreach (var candidate in candidates)
+        // A platform that fills during the claim is left out of a second read, so its other due accounts are not read.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var filled = true; filled && leases.Count < request.MaxCount;)
         {
-            if (leases.Count >= request.MaxCount)
+            var full = request.FullPlatforms.Count;
+            var candidates = await collections.Accounts.Find(MongoAccountCommands.ClaimFilter(request, clock))
+                .Sort(MongoAccountCommands.DueSort)
+                .Project(MongoAccountCommands.CandidateProjection)
+                .Limit(Math.Clamp(request.MaxCount * 4, 16, CandidatePage))
+                .ToListAsync(cancellationToken);
+            filled = false;
+            foreach (var candidate in candidates)
             {
-                break;
-            }
+                var account = MongoAccountDocuments.ToAccount(candidate);
+                if (leases.Count >= request.MaxCount || filled)
+                {
+                    break;
+                }
 
-            var account = MongoAccountDocuments.ToAccount(candidate);
-            if (!request.CanStart(account))
-            {
-                continue;
-            }
+                if (!seen.Add(account.Id) || !request.CanStart(account))
+                {
+                    continue;
+                }
 
-            // Another worker may have claimed it since the read: the filter is checked again by the server.
-            var claimed = await collections.Accounts.FindOneAndUpdateAsync(
-                MongoAccountCommands.ClaimFilter(request, clock, account.Id), update, MongoAccountCommands.ClaimOptions, cancellationToken);
-            if (claimed is not null)
-            {
-                leases.Add(MongoAccountDocuments.ToLease(claimed));
+                // Another worker may have claimed it since the read: the filter is checked again by the server.
+                var claimed = await collections.Accounts.FindOneAndUpdateAsync(
+                    MongoAccountCommands.ClaimFilter(request, clock, account.Id), update, MongoAccountCommands.ClaimOptions, cancellationToken);
+                if (claimed is not null)
+                {
+                    leases.Add(MongoAccountDocuments.ToLease(claimed));
+                }
+
+                filled = request.FullPlatforms.Count != full;
             }
         }
 

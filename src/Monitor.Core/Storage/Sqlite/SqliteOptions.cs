@@ -14,4 +14,11 @@ public sealed class SqliteOptions
     /// <summary>How long a write waits for another process's lock before failing. Default 30 s; 0 to 10 min.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often a writing process runs <c>PRAGMA optimize</c> (also once on open and once at stop). Default 4 h;
+    /// 0 (only on open and at stop) to 7 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan OptimizeInterval { get; set; } = TimeSpan.FromHours(4);
 }

@@ -31,6 +31,7 @@ internal sealed partial class SqliteStore
           AND ($ignoreSchedule = 1 OR next_poll_at IS NULL OR next_poll_at <= $now)
           AND ($accountId IS NULL OR id = $accountId)
           AND ($polledBefore IS NULL OR last_poll_at IS NULL OR last_poll_at < $polledBefore)
+          AND platform NOT IN (SELECT value FROM json_each($fullPlatforms))
         ORDER BY next_poll_at, id
         LIMIT $limit OFFSET $offset;
         """;
@@ -158,38 +159,56 @@ internal sealed partial class SqliteStore
             .ToArray();
     }
 
-    /// <summary>The ids of the first due accounts, in schedule order, that <see cref="ClaimRequest.CanStart"/> accepts.</summary>
+    /// <summary>
+    /// The ids of the first due accounts, in schedule order, that <see cref="ClaimRequest.CanStart"/> accepts. When a
+    /// platform fills up during the pick, the candidates are read again without it (from the start; accounts already
+    /// asked about are skipped: a refusal stands, slots only fill during a claim), so the rest of a full platform's due
+    /// accounts are never read.
+    /// </summary>
     private static async Task<List<string>> PickAsync(WriteScope write, ClaimRequest request, CancellationToken cancellationToken)
     {
         var picked = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         await using var candidates = write.Command(CandidatesSql);
         candidates.Bind("$now", request.Now);
         candidates.Bind("$ignoreSchedule", request.IgnoreSchedule);
         candidates.Bind("$accountId", request.AccountId);
         candidates.Bind("$polledBefore", request.PolledBefore);
+        var fullPlatforms = candidates.Bind("$fullPlatforms", "[]");
         // A few candidates per slot: enough to step over accounts of full hosts without reading a page per free slot.
         var page = request.CanStart is null ? request.MaxCount : Math.Clamp(request.MaxCount * 4, 16, CandidatePage);
         candidates.Bind("$limit", page);
         var offset = candidates.Bind("$offset", 0);
-        for (var scanned = 0; picked.Count < request.MaxCount && scanned < MaxCandidatesScanned;)
+        for (int scanned = 0, position = 0; picked.Count < request.MaxCount && scanned < MaxCandidatesScanned;)
         {
-            offset.Set(scanned);
+            var full = request.FullPlatforms.Count;
+            fullPlatforms.Set(System.Text.Json.JsonSerializer.Serialize(request.FullPlatforms.ToArray(), SqliteJsonContext.Default.StringArray));
+            offset.Set(position);
             var rows = 0;
+            var filled = false;
             await using (var reader = await candidates.ExecuteReaderAsync(cancellationToken))
             {
-                while (picked.Count < request.MaxCount && await reader.ReadAsync(cancellationToken))
+                while (picked.Count < request.MaxCount && !filled && await reader.ReadAsync(cancellationToken))
                 {
                     rows++;
                     var account = SqliteRows.ReadAccount(reader).Account;
+                    if (!seen.Add(account.Id))
+                    {
+                        continue;
+                    }
+
                     if (request.CanStart?.Invoke(account) ?? true)
                     {
                         picked.Add(account.Id);
                     }
+
+                    filled = request.FullPlatforms.Count != full;
                 }
             }
 
             scanned += rows;
-            if (request.CanStart is null || rows < page)
+            position = filled ? 0 : position + rows;
+            if (!filled && (request.CanStart is null || rows < page))
             {
                 break;
             }

@@ -10,7 +10,7 @@ namespace Monitor.Core.Storage.Sqlite;
 /// Several processes may share the file: writes take the file's write lock (<c>BEGIN IMMEDIATE</c>) and wait for
 /// each other up to <see cref="SqliteOptions.BusyTimeout"/>.
 /// </summary>
-internal sealed partial class SqliteStore(SqliteDatabase database, ILogger<SqliteStore> logger)
+internal sealed partial class SqliteStore(SqliteDatabase database, SqliteOptimizer optimizer, ILogger<SqliteStore> logger)
     : IAccountStore, IPollResultStore, IRecordReader, IStorageLifecycle
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -32,6 +32,7 @@ internal sealed partial class SqliteStore(SqliteDatabase database, ILogger<Sqlit
         }
 
         Log.SqliteReady(logger, database.FilePath, SqliteSchema.LatestVersion);
+        await optimizer.StoreOpenedAsync(cancellationToken);
     }
 
     public async Task OpenReadOnlyAsync(CancellationToken cancellationToken)

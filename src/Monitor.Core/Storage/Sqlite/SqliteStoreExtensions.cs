@@ -12,6 +12,8 @@ public static class SqliteStoreExtensions
     {
         services.AddValidatedOptions<SqliteOptions>(configuration, SqliteOptions.SectionPath);
         services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteOptimizer>();
+        services.AddHostedService(provider => provider.GetRequiredService<SqliteOptimizer>());
         services.AddSingleton<SqliteStore>();
         services.AddSingleton<IAccountStore>(provider => provider.GetRequiredService<SqliteStore>());
         services.AddSingleton<IPollResultStore>(provider => provider.GetRequiredService<SqliteStore>());

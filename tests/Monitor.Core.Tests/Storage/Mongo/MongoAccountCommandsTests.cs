@@ -39,6 +39,10 @@ public sealed class MongoAccountCommandsTests
             new ClaimRequest("w", Now, TimeSpan.FromMinutes(5), 1, IgnoreSchedule: true, AccountId: "gbr-fcdo", PolledBefore: Now.AddMinutes(-1)),
             """{ "$and" : [{ "enabled" : true }, { "state.lastStatus" : { "$ne" : "identityChanged" } }, { "_id" : "gbr-fcdo" }, { "$or" : [{ "state.lastPollAt" : null }, { "state.lastPollAt" : { "$lt" : { "$date" : "2026-03-01T11:59:00Z" } } }] }, { "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }] }"""
         },
+        {
+            new ClaimRequest("w", Now, TimeSpan.FromMinutes(5), 10, IgnoreSchedule: true) { FullPlatforms = ["rss", "mastodon"] },
+            """{ "enabled" : true, "state.lastStatus" : { "$ne" : "identityChanged" }, "platform" : { "$nin" : ["rss", "mastodon"] }, "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }"""
+        },
     };
 
     [Theory]

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Diagnostics;
+
+namespace Monitor.Core.Storage.Sqlite;
+
+/// <summary>
+/// Keeps the query planner's statistics current, as https://sqlite.org/pragma.html#pragma_optimize advises for
+/// long-lived connections (the pool keeps them open): <c>PRAGMA optimize=0x10002</c> once the store is open (0x10000
+/// checks every table, not only those this connection used; 0x02 analyses those that need it), then
+/// <c>PRAGMA optimize</c> every <see cref="SqliteOptions.OptimizeInterval"/> and once more when the host stops. SQLite
+/// bounds each run with a temporary analysis limit, so a run is quick even on a large file. A read-only store is left
+/// alone (ANALYZE writes <c>sqlite_stat1</c>); a failed run is logged and never stops polling.
+/// </summary>
+internal sealed class SqliteOptimizer : IHostedService, IDisposable
+{
+    public const string OnOpen = "PRAGMA optimize=0x10002;";
+    public const string Periodic = "PRAGMA optimize;";
+
+    private readonly bool readOnly;
+    private readonly TimeSpan interval;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly Func<string, CancellationToken, Task> run;
+    private readonly SemaphoreSlim busy = new(1, 1);
+    private ITimer? timer;
+    private int opened;
+
+    public SqliteOptimizer(SqliteDatabase database, IOptions<SqliteOptions> options, TimeProvider time, ILogger<SqliteOptimizer> logger)
+        : this(database.IsReadOnly, options.Value.OptimizeInterval, time, logger, (sql, ct) => RunAsync(database, sql, ct))
+    {
+    }
+
+    /// <summary>The seam for tests: <paramref name="run"/> executes one pragma.</summary>
+    internal SqliteOptimizer(bool readOnly, TimeSpan interval, TimeProvider time, ILogger logger, Func<string, CancellationToken, Task> run)
+    {
+        this.readOnly = readOnly;
+        this.interval = interval;
+        this.time = time;
+        this.logger = logger;
+        this.run = run;
+    }
+
+    /// <summary>The store has been opened (created or migrated): optimizes once and starts the periodic runs. Later calls do nothing.</summary>
+    public async Task StoreOpenedAsync(CancellationToken cancellationToken)
+    {
+        if (readOnly || Interlocked.Exchange(ref opened, 1) == 1)
+        {
+            return;
+        }
+
+        await TryRunAsync(OnOpen, cancellationToken);
+        if (interval > TimeSpan.Zero)
+        {
+            timer = time.CreateTimer(_ => _ = TryRunAsync(Periodic, CancellationToken.None), null, interval, interval);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Stops the periodic runs and, when the store was opened, optimizes once more (as before closing a connection).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref timer, null) is { } running)
+        {
+            await running.DisposeAsync();
+        }
+
+        if (Interlocked.Exchange(ref opened, 2) == 1)
+        {
+            await TryRunAsync(Periodic, cancellationToken);
+        }
+    }
+
+    // Synchronous too: service providers are also disposed with Dispose(). The semaphore needs no disposal (no wait
+    // handle is ever taken) and a tick already running may still release it.
+    public void Dispose() => Interlocked.Exchange(ref timer, null)?.Dispose();
+
+    private async Task TryRunAsync(string pragma, CancellationToken cancellationToken)
+    {
+        // A run still going (a slow disk) is not doubled by the next tick.
+        if (!await busy.WaitAsync(0, CancellationToken.None))
+        {
+            return;
+        }
+
+        try
+        {
+            var started = time.GetTimestamp();
+            await run(pragma, cancellationToken);
+            Log.SqliteOptimized(logger, pragma, time.GetElapsedTime(started));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.SqliteOptimizeFailed(logger, ex, pragma);
+        }
+        finally
+        {
+            busy.Release();
+        }
+    }
+
+    // Through the write gate: an ANALYZE it decides to run writes sqlite_stat1, and queues behind this process's polls.
+    private static async Task RunAsync(SqliteDatabase database, string pragma, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await using var command = write.Command(pragma);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+            }
+        }
+
+        await write.CommitAsync(cancellationToken);
+    }
+}
