@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Monitor.Core.Diagnostics;
 using Monitor.Core.Entities;
 using Monitor.Core.Posts;
 
@@ -74,30 +73,12 @@ internal static class SqliteEntityIndex
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public static async Task BackfillAsync(SqliteConnection connection, IProgress<string>? progress, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            await using var batch = connection.BeginTransaction(deferred: false);
-            var indexed = await IndexBatchAsync(connection, batch, cancellationToken);
-            await batch.CommitAsync(cancellationToken);
-            if (indexed == 0)
-            {
-                break;
-            }
-
-            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"Extracting hashtags, mentions and links (schema 5): {indexed} more posts."));
-            SystemdNotifier.ExtendStartTimeout(TimeSpan.FromMinutes(2));
-        }
-    }
+    public static Task BackfillAsync(SqliteConnection connection, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        SqliteBatchedBackfill.RunAsync(connection, IndexBatchAsync, read => string.Create(CultureInfo.InvariantCulture, $"Extracting hashtags, mentions and links (schema 8): {read} more posts."), progress, cancellationToken);
 
     /// <summary>Indexes whatever is still missing, inside the final transaction.</summary>
-    public static async Task CatchUpAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        while (await IndexBatchAsync(connection, transaction, cancellationToken) > 0)
-        {
-        }
-    }
+    public static Task CatchUpAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        SqliteBatchedBackfill.CatchUpAsync(connection, transaction, IndexBatchAsync, cancellationToken);
 
     /// <summary>Stored posts carry no wire entities, so the backfill extracts from title and text (and a repost's author).</summary>
     private static async Task<int> IndexBatchAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)

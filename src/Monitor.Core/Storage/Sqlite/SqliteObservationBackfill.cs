@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Monitor.Core.Diagnostics;
 using Monitor.Core.Posts;
 
 namespace Monitor.Core.Storage.Sqlite;
@@ -22,30 +21,12 @@ internal static class SqliteObservationBackfill
 
     public const string Finish = "DROP TABLE post_observation_backfill;";
 
-    public static async Task RunAsync(SqliteConnection connection, IProgress<string>? progress, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            await using var batch = connection.BeginTransaction(deferred: false);
-            var read = await SeedBatchAsync(connection, batch, cancellationToken);
-            await batch.CommitAsync(cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"Seeding metric observations (schema 5): {read} more posts read."));
-            SystemdNotifier.ExtendStartTimeout(TimeSpan.FromMinutes(2));
-        }
-    }
+    public static Task RunAsync(SqliteConnection connection, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        SqliteBatchedBackfill.RunAsync(connection, SeedBatchAsync, read => string.Create(CultureInfo.InvariantCulture, $"Seeding metric observations (schema 6): {read} more posts read."), progress, cancellationToken);
 
     /// <summary>Seeds whatever is still missing, inside the final transaction.</summary>
-    public static async Task CatchUpAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        while (await SeedBatchAsync(connection, transaction, cancellationToken) > 0)
-        {
-        }
-    }
+    public static Task CatchUpAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        SqliteBatchedBackfill.CatchUpAsync(connection, transaction, SeedBatchAsync, cancellationToken);
 
     private static async Task<int> SeedBatchAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Monitor.Core.Diagnostics;
 using Monitor.Core.Search;
 
 namespace Monitor.Core.Storage.Sqlite;
@@ -32,30 +31,12 @@ internal static class SqliteSearchIndex
 
     public static string Tokens(string? title, string? text) => SearchTokenizer.Join(SearchTokenizer.ForPost(title, text));
 
-    public static async Task BackfillAsync(SqliteConnection connection, IProgress<string>? progress, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            await using var batch = connection.BeginTransaction(deferred: false);
-            var indexed = await IndexBatchAsync(connection, batch, cancellationToken);
-            await batch.CommitAsync(cancellationToken);
-            if (indexed == 0)
-            {
-                break;
-            }
-
-            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"Indexing posts for search (schema 4): {indexed} more indexed."));
-            SystemdNotifier.ExtendStartTimeout(TimeSpan.FromMinutes(2));
-        }
-    }
+    public static Task BackfillAsync(SqliteConnection connection, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        SqliteBatchedBackfill.RunAsync(connection, IndexBatchAsync, read => string.Create(CultureInfo.InvariantCulture, $"Indexing posts for search (schema 4): {read} more indexed."), progress, cancellationToken);
 
     /// <summary>Indexes whatever is still missing, inside the final transaction.</summary>
-    public static async Task CatchUpAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        while (await IndexBatchAsync(connection, transaction, cancellationToken) > 0)
-        {
-        }
-    }
+    public static Task CatchUpAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        SqliteBatchedBackfill.CatchUpAsync(connection, transaction, IndexBatchAsync, cancellationToken);
 
     private static async Task<int> IndexBatchAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using Monitor.Core.Activity.Study;
 namespace Monitor.Core.Storage.Sqlite;
 
 /// <summary>
-/// The study's aggregates in SQL: index seeks per enabled account on the covering indexes of schema 5 (SqliteReportIndex)
+/// The study's aggregates in SQL: index seeks per enabled account on the covering indexes of schema 7 (SqliteReportIndex)
 /// on snapshots and posts, and one grouped range per account over the window's posts for languages.
 /// </summary>
 internal sealed class SqliteStudyQueries(IOptions<SqliteOptions> options) : IStudyQueries
