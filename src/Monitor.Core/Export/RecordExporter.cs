@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using Monitor.Core.Adapters;
+using Monitor.Core.Entities;
 using Monitor.Core.Posts;
 
 namespace Monitor.Core.Export;
@@ -18,7 +19,11 @@ public static class RecordExporter
     [
         "platform", "accountId", "postId", "url", "publishedAt", "publishedAtEstimated", "kind", "title", "text", "language",
         "languageDetected", "firstSeenAt", "lastSeenAt", "editedAt", "deletedAt", "replies", "reposts", "likes", "views",
+        "quotes", "media", "hashtags", "mentions", "links",
     ];
+
+    /// <summary>Text as it is (no <c>\u</c> escapes for non-ASCII or HTML characters): exports are data, never embedded in a page.</summary>
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static readonly string[] SnapshotFields =
     [
@@ -41,7 +46,7 @@ public static class RecordExporter
     internal static async Task<long> WriteJsonLinesAsync<T>(IAsyncEnumerable<T> records, Action<Utf8JsonWriter, T> write, TextWriter output, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        await using var json = new Utf8JsonWriter(buffer, JsonOptions);
         long count = 0;
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
@@ -83,6 +88,7 @@ public static class RecordExporter
             WriteNumber(json, "reposts", metrics.Reposts);
             WriteNumber(json, "likes", metrics.Likes);
             WriteNumber(json, "views", metrics.Views);
+            WriteNumber(json, "quotes", metrics.Quotes);
             json.WriteEndObject();
         }
         else
@@ -90,6 +96,10 @@ public static class RecordExporter
             json.WriteNull("metrics");
         }
 
+        WriteList(json, "media", post.Media);
+        WriteList(json, "hashtags", StoredEntities.Values(stored.Entities, EntityType.Hashtag));
+        WriteList(json, "mentions", StoredEntities.Values(stored.Entities, EntityType.Mention));
+        WriteList(json, "links", StoredEntities.Values(stored.Entities, EntityType.Link));
         json.WriteEndObject();
     }
 
@@ -118,7 +128,36 @@ public static class RecordExporter
         stored.Post.PublishedAtEstimated ? "true" : "false", stored.Post.Kind.ToWireName(), stored.Post.Title, stored.Post.Text,
         stored.Post.Language, stored.Post.LanguageDetected ? "true" : "false", Iso(stored.FirstSeenAt), Iso(stored.LastSeenAt), Iso(stored.EditedAt), Iso(stored.DeletedAt),
         stored.Post.Metrics?.Replies, stored.Post.Metrics?.Reposts, stored.Post.Metrics?.Likes, stored.Post.Metrics?.Views,
+        stored.Post.Metrics?.Quotes, ListCell(stored.Post.Media), ListCell(StoredEntities.Values(stored.Entities, EntityType.Hashtag)),
+        ListCell(StoredEntities.Values(stored.Entities, EntityType.Mention)), ListCell(StoredEntities.Values(stored.Entities, EntityType.Link)),
     ];
+
+    /// <summary>
+    /// A list in one CSV cell: a JSON array of strings (<c>[]</c> when none), lossless whatever the values hold; the cell
+    /// starts with <c>[</c>, so the formula guard never changes it.
+    /// </summary>
+    private static string ListCell(IReadOnlyList<string> values)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            WriteList(json, null, values);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteList(Utf8JsonWriter json, string? name, IReadOnlyList<string> values)
+    {
+        if (name is null) json.WriteStartArray();
+        else json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
 
     private static object?[] SnapshotValues(ActivitySnapshot s) =>
     [

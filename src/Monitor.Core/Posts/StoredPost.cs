@@ -1,3 +1,5 @@
+using Monitor.Core.Entities;
+
 namespace Monitor.Core.Posts;
 
 /// <summary>A post as the store keeps it, with its tracking times.</summary>
@@ -8,4 +10,13 @@ public sealed record StoredPost(
     DateTimeOffset FirstSeenAt,
     DateTimeOffset LastSeenAt,
     DateTimeOffset? EditedAt,
-    DateTimeOffset? DeletedAt);
+    DateTimeOffset? DeletedAt)
+{
+    private readonly IReadOnlyList<PostEntity> entities = StoredEntities.Order(null);
+
+    /// <summary>
+    /// The hashtags, mentions, links and repost the store indexed for the post when it was written, in their stored
+    /// (comparison) form, ordered by <see cref="StoredEntities.Order"/> so both stores list them alike; empty when none.
+    /// </summary>
+    public IReadOnlyList<PostEntity> Entities { get => entities; init => entities = StoredEntities.Order(value); }
+}

@@ -48,7 +48,7 @@ public sealed class CsvFormulaGuardTests
 
         var row = output.ToString().Split('\n')[1].TrimEnd('\r');
         Assert.StartsWith("rss,acc,p1,,2026-11-01T09:30:00.000Z,false,post,'=1+1,'@everyone,,", row, StringComparison.Ordinal);
-        Assert.EndsWith(",3,,,", row, StringComparison.Ordinal);
+        Assert.EndsWith(",3,,,,,[],[],[],[]", row, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,6 +95,25 @@ public sealed class IngestExportEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IngestThenExportCsv_CarriesTheStoredMediaHashtagsAndLinksInQuotedCells()
+    {
+        await RunAsync("ingest", "--once", "--account", "gbr-rss");
+
+        var export = await RunAsync("export", "posts", "--format", "csv", "--account", "gbr-rss");
+
+        Assert.Equal(0, export.ExitCode);
+        using var csv = new CsvHelper.CsvReader(new StringReader(export.Output), System.Globalization.CultureInfo.InvariantCulture);
+        var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToDictionary(r => (string)r["postId"]);
+        var advice = rows["https://example.org/rss/2"];
+        Assert.Equal("Advice updated, see \"#Travel\" https://Example.org/advice?utm_source=feed&id=2", advice["text"]);
+        Assert.Equal("""["https://example.org/media/map,1.jpg"]""", advice["media"]);
+        Assert.Equal("""["travel"]""", advice["hashtags"]);
+        Assert.Equal("""["https://example.org/advice?id=2"]""", advice["links"]);
+        Assert.Equal("[]", advice["mentions"]);
+        Assert.Equal("[]", rows["https://example.org/rss/1"]["media"]);
+    }
+
+    [Fact]
     public async Task IngestOneAccount_PollsOnlyThatAccount()
     {
         var result = await RunAsync("ingest", "--once", "--account", "fra-atom");
@@ -273,7 +292,8 @@ public sealed class IngestExportEndToEndTests : IAsyncLifetime
               <link>https://example.org/rss/2</link>
               <guid>https://example.org/rss/2</guid>
               <pubDate>Sun, 01 Nov 2026 08:00:00 GMT</pubDate>
-              <description>Advice updated.</description>
+              <description>Advice updated, see "#Travel" https://Example.org/advice?utm_source=feed&amp;id=2</description>
+              <enclosure url="https://example.org/media/map,1.jpg" type="image/jpeg" length="1"/>
             </item>
             <item>
               <title>Embassy opening hours</title>

@@ -181,6 +181,12 @@ public sealed class DashboardBrowserTests(SeededHostFixture fixture) : IClassFix
         var edited = page.Locator($"#posts tr[data-post='{SeededWorkerHost.EditedPostId}']");
         Assert.Equal("Statement 1/9", await edited.Locator("td.post a.title").InnerTextAsync());
         Assert.Equal("A corrected statement.", await edited.Locator(".snippet").InnerTextAsync());
+        Assert.Equal("fr", await edited.Locator(".badge.lang").InnerTextAsync());
+        Assert.Equal([SeededWorkerHost.EditedPostPhoto], await edited.Locator(".media a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)"));
+        var newest = page.Locator($"#posts tr[data-post='{SeededWorkerHost.NewestPostId}']");
+        Assert.Equal("fr (detected)", await newest.Locator(".badge.lang.detected").InnerTextAsync());
+        Assert.Equal("Media: p-1-15.jpg · clip.mp4", await newest.Locator(".media").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("#posts a[href^='javascript:']").CountAsync());
 
         var polls = await page.Locator("#polls tbody tr").AllInnerTextsAsync();
         Assert.Equal(2, polls.Count);
@@ -200,6 +206,30 @@ public sealed class DashboardBrowserTests(SeededHostFixture fixture) : IClassFix
         Assert.True(await page.Locator("#daily-chart").IsHiddenAsync());
         Assert.Contains("Connection refused (127.0.0.1:1)", Assert.Single(await page.Locator("#polls tbody tr").AllInnerTextsAsync()), StringComparison.Ordinal);
         await session.SaveScreenshotAsync("dashboard-account-unreached.png");
+        Assert.Empty(session.Failures);
+    }
+
+    [Fact]
+    public async Task Account_HostilePostFields_StayTextAndOnlyHttpMediaBecomeLinks()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        const string Post = """
+            [{"postId":"x1","url":"javascript:alert(1)","publishedAt":"2026-11-30T09:00:00Z","kind":"post","title":"<img src=x onerror=alert(1)>",
+              "snippet":null,"firstSeenAt":"2026-11-30T09:00:00Z","editedAt":null,"deletedAt":null,
+              "media":["javascript:alert(2)","data:image/png;base64,AAAA","https://cdn.example.test/a/photo.jpg"],"language":"<b>fr</b>","languageDetected":true}]
+            """;
+        await page.RouteAsync("**/api/accounts/fra-mfa/posts?**", route => route.FulfillAsync(new() { ContentType = "application/json", Body = Post }));
+
+        await page.GotoAsync(fixture.Host.BaseAddress + "#account/fra-mfa");
+        await page.WaitForFunctionAsync("() => document.body.dataset.ready === 'true' && document.querySelector('#posts tr[data-post=x1]')");
+
+        var row = page.Locator("#posts tr[data-post='x1']");
+        Assert.Equal("<img src=x onerror=alert(1)>", await row.Locator("td.post span").First.InnerTextAsync());
+        Assert.Equal(0, await row.Locator("img, b").CountAsync());
+        Assert.Equal("<b>fr</b> (detected)", await row.Locator(".badge.lang.detected").InnerTextAsync());
+        Assert.Equal(["https://cdn.example.test/a/photo.jpg"], await row.Locator("a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)"));
+        Assert.Equal("Media: photo.jpg", await row.Locator(".media").InnerTextAsync());
         Assert.Empty(session.Failures);
     }
 

@@ -26,6 +26,11 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
     public const string DeletedPostId = "p-10-15";
     public const string EditedPostPhoto = "http://127.0.0.1:1/media/p-1-9.jpg";
 
+    /// <summary>The newest fra-mfa post: its language detected, and media of which only the http(s) ones are links.</summary>
+    public const string NewestPostId = "p-1-15";
+
+    public static readonly string[] NewestPostMedia = ["http://127.0.0.1:1/media/p-1-15.jpg", "javascript:alert(1)", "http://127.0.0.1:1/media/clip.mp4"];
+
     private readonly string directory;
     private readonly IHost host;
 
@@ -100,7 +105,12 @@ internal sealed class SeededWorkerHost : IAsyncDisposable
         await accounts.SyncAccountsAsync(list.Accounts, now, ct);
         var polls = services.GetRequiredService<IPollResultStore>();
         var fraPosts = Posts(today, days: 10, hours: [9, 15])
-            .Select(p => p.PostId == EditedPostId ? p with { Media = [EditedPostPhoto] } : p).ToArray();
+            .Select(p => p.PostId switch
+            {
+                EditedPostId => p with { Media = [EditedPostPhoto], Language = "fr" },
+                NewestPostId => p with { Media = NewestPostMedia, Language = "fr", LanguageDetected = true },
+                _ => p,
+            }).ToArray();
         var earlier = now.AddDays(-2);
         var fra = Assert.Single(await accounts.ClaimDueAsync(new ClaimRequest("seed", earlier, TimeSpan.FromMinutes(5), 1, IgnoreSchedule: true, AccountId: "fra-mfa"), ct));
         await polls.RecordPollAsync(new PollRecord(fra, earlier, Ok(fraPosts, followers: 900), TimeSpan.FromMilliseconds(90), now.AddDays(1), 0), ct);

@@ -191,6 +191,10 @@ public sealed class WebApiTests(SeededHostFixture fixture) : IClassFixture<Seede
         Assert.Equal("A corrected statement.", posts[1].GetProperty("snippet").GetString());
         Assert.Equal(host.SeededAt.ToUnixTimeMilliseconds(), posts[1].GetProperty("editedAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
         Assert.Equal(JsonValueKind.Null, posts[0].GetProperty("editedAt").ValueKind);
+        Assert.Equal(
+            [("fr", true, "http://127.0.0.1:1/media/p-1-15.jpg http://127.0.0.1:1/media/clip.mp4"), ("fr", false, SeededWorkerHost.EditedPostPhoto), (null, false, "")],
+            posts.Select(p => (p.GetProperty("language").GetString(), p.GetProperty("languageDetected").GetBoolean(),
+                string.Join(' ', p.GetProperty("media").EnumerateArray().Select(m => m.GetString())))));
         var byId = all.EnumerateArray().ToDictionary(p => p.GetProperty("postId").GetString()!);
         Assert.Equal(SeededWorkerHost.FraPosts, byId.Count);
         Assert.Equal(

@@ -26,6 +26,13 @@ internal static class MongoEntityCommands
         return document;
     }));
 
+    /// <summary>The post's stored entities; none when the array is missing (stored before entities were kept).</summary>
+    public static IEnumerable<PostEntity> Read(BsonDocument post) =>
+        post.TryGetValue(Field, out var value) && value.IsBsonArray
+            ? value.AsBsonArray.OfType<BsonDocument>().Select(e => new PostEntity(
+                EntityTypeNames.Parse(e["t"].AsString), e["v"].AsString, e.TryGetValue("id", out var id) && id.IsString ? id.AsString : null))
+            : [];
+
     /// <summary>
     /// Posts per (account, type, value, id) in the window: the leading <c>$match</c> on type and time is served by
     /// <c>posts_entities</c>; <c>$unwind</c> then keeps one document per entity, the second <c>$match</c> the wanted types.

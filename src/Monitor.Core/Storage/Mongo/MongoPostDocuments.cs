@@ -1,3 +1,4 @@
+using Monitor.Core.Entities;
 using Monitor.Core.Posts;
 using MongoDB.Bson;
 
@@ -79,7 +80,10 @@ internal static class MongoPostDocuments
             document.RequiredDate("firstSeenAt"),
             document.RequiredDate("lastSeenAt"),
             editedAt,
-            document.Date("deletedAt"));
+            document.Date("deletedAt"))
+        {
+            Entities = StoredEntities.Order(MongoEntityCommands.Read(document)),
+        };
     }
 
     /// <summary>A media array of URL strings; none when the field is missing (stored before media were kept).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Accounts;
 using Monitor.Core.Adapters;
+using Monitor.Core.Entities;
 using Monitor.Core.Posts;
 
 namespace Monitor.Core.Storage.Sqlite;
@@ -15,7 +16,8 @@ internal static class SqliteRows
 
     public const string PostColumns =
         "platform, account_id, post_id, url, published_at, published_at_estimated, kind, title, text, language, author, " +
-        "replies, reposts, likes, views, source_updated_at, first_seen_at, last_seen_at, edited_at, deleted_at, media, quotes, language_detected";
+        "replies, reposts, likes, views, source_updated_at, first_seen_at, last_seen_at, edited_at, deleted_at, media, quotes, language_detected, " +
+        "(SELECT json_group_array(json_array(type, value, platform_id)) FROM post_entities WHERE post_rowid = posts.id)";
 
     public const string SnapshotColumns =
         "account_id, platform, captured_at, status, http_status, new_posts, seen_posts, followers, following, " +
@@ -96,8 +98,18 @@ internal static class SqliteRows
             EditedAt = editedAt,
             Media = ReadMedia(row.GetStringOrNull(20)),
         };
-        return new StoredPost(row.GetString(0), row.GetString(1), post, row.GetTime(16), row.GetTime(17), editedAt, row.GetTimeOrNull(19));
+        return new StoredPost(row.GetString(0), row.GetString(1), post, row.GetTime(16), row.GetTime(17), editedAt, row.GetTimeOrNull(19))
+        {
+            Entities = StoredEntities.Order(ReadEntities(row.GetStringOrNull(23))),
+        };
     }
+
+    /// <summary>The entities column of <see cref="PostColumns"/>: a JSON array of <c>[type, value, platformId]</c>.</summary>
+    private static IEnumerable<PostEntity> ReadEntities(string? json) =>
+        json is null
+            ? []
+            : (System.Text.Json.JsonSerializer.Deserialize(json, SqliteJsonContext.Default.StringArrayArray) ?? [])
+                .Select(e => new PostEntity(EntityTypeNames.Parse(e[0]!), e[1]!, e[2]));
 
     public static ActivitySnapshot ReadSnapshot(SqliteDataReader row) => new(
         row.GetString(0),

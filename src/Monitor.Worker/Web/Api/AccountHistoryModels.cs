@@ -6,7 +6,8 @@ namespace Monitor.Worker.Web.Api;
 
 /// <summary>
 /// One stored post for the account page (<c>/api/accounts/{id}/posts</c>): its title and a snippet of its text
-/// (at most <see cref="SnippetLength"/> characters), when it was published, and when it was edited or deleted.
+/// (at most <see cref="SnippetLength"/> characters), when it was published, and when it was edited or deleted; its media
+/// links (absolute http(s) only, <see cref="MediaLinks.Of"/>) and its language, <c>languageDetected</c> when the detector gave it.
 /// </summary>
 internal sealed record PostSummary(
     string PostId,
@@ -17,7 +18,10 @@ internal sealed record PostSummary(
     string? Snippet,
     DateTimeOffset FirstSeenAt,
     DateTimeOffset? EditedAt,
-    DateTimeOffset? DeletedAt)
+    DateTimeOffset? DeletedAt,
+    IReadOnlyList<string> Media,
+    string? Language,
+    bool LanguageDetected)
 {
     public const int SnippetLength = 280;
 
@@ -25,7 +29,7 @@ internal sealed record PostSummary(
     {
         var post = stored.Post;
         return new PostSummary(post.PostId, post.Url, post.PublishedAt, post.Kind.ToWireName(), post.Title, Snip(post.Text),
-            stored.FirstSeenAt, stored.EditedAt, stored.DeletedAt);
+            stored.FirstSeenAt, stored.EditedAt, stored.DeletedAt, MediaLinks.Of(post.Media), post.Language, post.LanguageDetected);
     }
 
     private static string? Snip(string? text)

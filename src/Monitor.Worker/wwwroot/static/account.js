@@ -133,10 +133,29 @@ function renderPosts(posts, account) {
       href ? el("a", { class: "title", href, rel: "noopener noreferrer", textContent: text }) : el("span", {}, text),
       p.editedAt ? el("a", { class: "badge edited", href: versions, title: `Edited; noticed ${fmt.time(p.editedAt)}. Show the versions.` }, "edited") : "",
       p.deletedAt ? el("a", { class: "badge deleted", href: versions, title: `Deleted; noticed ${fmt.time(p.deletedAt)}. Show the versions.` }, "deleted") : "",
-      p.title && p.snippet ? el("div", { class: "snippet" }, p.snippet) : "");
+      languageBadge(p),
+      p.title && p.snippet ? el("div", { class: "snippet" }, p.snippet) : "",
+      mediaLinks(p.media));
     return el("tr", { dataset: { post: p.postId }, class: p.deletedAt ? "deleted" : "" },
       el("td", {}, fmt.time(p.publishedAt)), el("td", {}, p.kind), body);
   }));
+}
+
+/** The post's language; a detected one (not given by the platform) says so. */
+function languageBadge(p) {
+  if (!p.language) return "";
+  return p.languageDetected
+    ? el("span", { class: "badge lang detected", title: "Detected from the text; the platform gave no language." }, `${p.language} (detected)`)
+    : el("span", { class: "badge lang", title: "Language as the platform gives it." }, p.language);
+}
+
+/** One link per http(s) media URL, named by its file; any other URL is left out, never made clickable. */
+function mediaLinks(media) {
+  const links = (media ?? []).map(safeUrl).filter(href => href !== null).map(href => {
+    const name = new URL(href).pathname.split("/").filter(Boolean).pop() || new URL(href).host;
+    return el("a", { href, rel: "noopener noreferrer", title: href, textContent: name });
+  });
+  return links.length === 0 ? "" : el("div", { class: "media" }, "Media: ", ...links.flatMap((link, i) => (i === 0 ? [link] : [" · ", link])));
 }
 
 function renderPolls(polls, account) {

@@ -1,4 +1,5 @@
 using Monitor.Core.Adapters;
+using Monitor.Core.Entities;
 using Monitor.Core.Posts;
 using Monitor.Core.Storage;
 using Monitor.Core.Storage.Mongo;
@@ -52,5 +53,29 @@ public sealed class MongoDocumentsTests
         Assert.Equal(
             new StoredPost("mastodon", "gbr-fcdo", post, Now.AddMinutes(-50), Now, Now.AddMinutes(-20), Now),
             MongoPostDocuments.ToStoredPost(document));
+    }
+
+    [Fact]
+    public void ToStoredPost_EntitiesArray_ReadsTheStoredValuesInTheOrderBothStoresUse()
+    {
+        var post = Post("1", "#Zeta and #alpha, see https://Gov.example/a?utm_source=x @other@social.example") with
+        {
+            Entities = new PostEntities { Mentions = [new EntityMention("@Bob@social.example", "42")] },
+        };
+        var document = new BsonDocument { { "platform", "mastodon" }, { "accountId", "gbr-fcdo" }, { "postId", "1" } }
+            .AddRange(MongoPostDocuments.Fields(new PostWrite(post, "sha256:h", 2, null, null, null, 0, 1, PostWriteKind.Insert, VersionReason.Created), Now, firstSeen: true))
+            .Add(MongoEntityCommands.Field, MongoEntityCommands.Of("mastodon", post));
+
+        var stored = MongoPostDocuments.ToStoredPost(document);
+
+        Assert.Equal(
+        [
+            new PostEntity(EntityType.Hashtag, "alpha"),
+            new PostEntity(EntityType.Hashtag, "zeta"),
+            new PostEntity(EntityType.Mention, "bob@social.example", "42"),
+            new PostEntity(EntityType.Link, "https://gov.example/a"),
+        ], stored.Entities);
+        document.Remove(MongoEntityCommands.Field);
+        Assert.Empty(MongoPostDocuments.ToStoredPost(document).Entities);
     }
 }
