@@ -91,12 +91,17 @@ internal static class StudyHtmlWriter
     private static XElement Ranking(string id, string title, StudyRanking ranking) =>
         Section(id, title,
             new XElement("p", ranking.Definition, " Ranked: ", ranking.Eligibility, "."),
-            ranking.Overall.Count == 0
-                ? new XElement("p", new XAttribute("class", "note"), "No account qualifies in this window.")
-                : BarChartSvg.Render(title, ranking.Overall.Select(r => (Label(r), r.Value, Figure(ranking.Metric, r.Value))).ToArray()),
-            RankTable(ranking.Metric, ranking.Overall),
-            Groups("By platform", ranking.Metric, ranking.ByPlatform),
-            Groups("By actor type", ranking.Metric, ranking.ByActor));
+            Ranked(title, ranking.Metric, ranking.Overall, ranking.ByPlatform, ranking.ByActor));
+
+    private static object?[] Ranked(string title, string metric, IReadOnlyList<RankedAccount> overall, IReadOnlyList<RankingGroup> byPlatform, IReadOnlyList<RankingGroup> byActor) =>
+    [
+        overall.Count == 0
+            ? new XElement("p", new XAttribute("class", "note"), "No account qualifies in this window.")
+            : BarChartSvg.Render(title, overall.Select(r => (Label(r), r.Value, Figure(metric, r.Value))).ToArray()),
+        RankTable(metric, overall),
+        Groups("By platform", metric, byPlatform),
+        Groups("By actor type", metric, byActor),
+    ];
 
     private static XElement? Groups(string title, string metric, IReadOnlyList<RankingGroup> groups) => groups.Count == 0 ? null :
         new XElement("div", new XElement("h3", title), new XElement("div", new XAttribute("class", "groups"),
@@ -109,7 +114,7 @@ internal static class StudyHtmlWriter
     private static XElement BestConnected(MentionsSection section) =>
         Section("best-connected", "Best connected (mentions network)",
             new XElement("p", section.Available ? null : new XAttribute("class", "note"), section.Note),
-            section.Available ? RankTable("mentionedBy", section.Accounts) : null);
+            section.Available ? Ranked("Best connected", "mentionedBy", section.Accounts, section.ByPlatform, section.ByActor) : null);
 
     private static XElement Languages(LanguageSection languages) =>
         Section("languages", "Languages",

@@ -31,7 +31,7 @@ internal static class StudyMarkdownWriter
         md.AppendLine("## Best connected (mentions network)").AppendLine().AppendLine(report.BestConnected.Note).AppendLine();
         if (report.BestConnected.Available)
         {
-            RankTable(md, "mentionedBy", report.BestConnected.Accounts);
+            Ranked(md, "mentionedBy", report.BestConnected.Accounts, report.BestConnected.ByPlatform, report.BestConnected.ByActor);
         }
 
         var languages = report.Languages;
@@ -64,11 +64,20 @@ internal static class StudyMarkdownWriter
     private static void Ranking(StringBuilder md, string title, StudyRanking ranking)
     {
         md.Append("## ").AppendLine(title).AppendLine().Append(ranking.Definition).Append(" Ranked: ").Append(ranking.Eligibility).AppendLine(".").AppendLine();
-        RankTable(md, ranking.Metric, ranking.Overall);
-        foreach (var group in ranking.ByPlatform.Concat(ranking.ByActor))
+        Ranked(md, ranking.Metric, ranking.Overall, ranking.ByPlatform, ranking.ByActor);
+    }
+
+    private static void Ranked(StringBuilder md, string metric, IReadOnlyList<RankedAccount> overall, IReadOnlyList<RankingGroup> byPlatform, IReadOnlyList<RankingGroup> byActor)
+    {
+        RankTable(md, metric, overall);
+        foreach (var (title, groups) in new[] { ("By platform", byPlatform), ("By actor type", byActor) }.Where(g => g.Item2.Count > 0))
         {
-            md.Append("### ").AppendLine(group.Key).AppendLine();
-            RankTable(md, ranking.Metric, group.Accounts.Take(5).ToArray());
+            md.Append("### ").AppendLine(title).AppendLine();
+            foreach (var group in groups)
+            {
+                md.Append("#### ").AppendLine(group.Key).AppendLine();
+                RankTable(md, metric, group.Accounts.Take(5).ToArray());
+            }
         }
     }
 
