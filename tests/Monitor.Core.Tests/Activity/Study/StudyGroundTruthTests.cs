@@ -20,7 +20,7 @@ public sealed class StudyGroundTruthTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 5, 10, 12, 0, 0, TimeSpan.Zero);
     private static readonly ActivityWindow Window = new(new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 30));
-    private static readonly string?[] Languages = ["en", "fr", "EN", null, "de", "es"];
+    private static readonly string?[] Languages = ["en", "fr", "EN", null, "de", "es", "en-GB", "fr_CA", "und", "English"];
     private static readonly PostKind[] Kinds = [PostKind.Post, PostKind.Post, PostKind.Reply, PostKind.Repost, PostKind.Quote];
 
     private static readonly (TrackedAccount Account, string LastStatus)[] Accounts =
@@ -80,20 +80,20 @@ public sealed class StudyGroundTruthTests : IDisposable
         // Most active: posts ÷ 30 days, accounts with posts, highest first, ties by id.
         var active = Accounts.Select(a => (a.Account.Id, Posts: inWindow.Count(p => p.AccountId == a.Account.Id)))
             .Where(x => x.Posts > 0).OrderByDescending(x => x.Posts).ThenBy(x => x.Id, StringComparer.Ordinal).ToArray();
-        AssertRanking(json.GetProperty("mostActive").GetProperty("overall"), active.Select(x => (x.Id, x.Posts / 30.0, (long)x.Posts)));
+        AssertRanking(json.GetProperty("mostActive"), active.Select(x => (x.Id, x.Posts / 30.0, (long)x.Posts)));
 
         // Most conversational: replies ÷ posts, at least 5 posts.
         var conversational = active.Where(x => x.Posts >= 5)
             .Select(x => (x.Id, Value: (double)inWindow.Count(p => p.AccountId == x.Id && p.Kind == PostKind.Reply) / x.Posts, (long)x.Posts))
             .OrderByDescending(x => x.Value).ThenBy(x => x.Id, StringComparer.Ordinal);
-        AssertRanking(json.GetProperty("mostConversational").GetProperty("overall"), conversational);
+        AssertRanking(json.GetProperty("mostConversational"), conversational);
 
         // Most influential: reposts received ÷ own posts with a known count, at least 5 such posts.
         var influential = Accounts.Select(a => inWindow.Where(p => p.AccountId == a.Account.Id && p.Kind != PostKind.Repost && p.Reposts is not null).ToArray())
             .Where(own => own.Length >= 5)
             .Select(own => (own[0].AccountId, Value: own.Average(p => (double)p.Reposts!.Value), (long)own.Length))
             .OrderByDescending(x => x.Value).ThenBy(x => x.AccountId, StringComparer.Ordinal);
-        AssertRanking(json.GetProperty("mostInfluential").GetProperty("overall"), influential);
+        AssertRanking(json.GetProperty("mostInfluential"), influential);
 
         // Most followed: followers of the last snapshot in the window that has them.
         var followed = Accounts.Select(a => (a.Account.Id, Last: snapshots.Where(s => s.AccountId == a.Account.Id && InWindow(s.At) && s.Followers is not null)
@@ -101,15 +101,18 @@ public sealed class StudyGroundTruthTests : IDisposable
             .Where(x => x.Last.Followers is not null)
             .Select(x => (x.Id, Value: (double)x.Last.Followers!.Value, Posts: (long)inWindow.Count(p => p.AccountId == x.Id)))
             .OrderByDescending(x => x.Value).ThenBy(x => x.Id, StringComparer.Ordinal);
-        AssertRanking(json.GetProperty("mostFollowed").GetProperty("overall"), followed);
+        AssertRanking(json.GetProperty("mostFollowed"), followed);
 
-        // Languages: lower-cased, share of the posts that have one.
+        // Languages: the primary subtag, lower-cased ("und" and words that are no tag carry none), share of the posts that have one.
         var languages = json.GetProperty("languages");
-        var withLanguage = inWindow.Where(p => p.Language is not null).ToArray();
+        static string? Primary(string? tag) => tag?.Split('-', '_')[0].ToLowerInvariant() is { Length: 2 or 3 } code && code != "und" ? code : null;
+        var withLanguage = inWindow.Where(p => Primary(p.Language) is not null).ToArray();
         Assert.Equal(inWindow.Length, languages.GetProperty("posts").GetInt64());
         Assert.Equal(inWindow.Length - withLanguage.Length, languages.GetProperty("postsWithoutLanguage").GetInt64());
-        var expectedLanguages = withLanguage.GroupBy(p => p.Language!.ToLowerInvariant())
-            .Select(g => (g.Key, Posts: (long)g.Count(), Share: (double)g.Count() / withLanguage.Length, Accounts: g.Select(p => p.AccountId).Distinct().Count()))
+        var countryOf = Accounts.ToDictionary(a => a.Account.Id, a => a.Account.Country);
+        var expectedLanguages = withLanguage.GroupBy(p => Primary(p.Language)!)
+            .Select(g => (g.Key, Posts: (long)g.Count(), Share: (double)g.Count() / withLanguage.Length, Accounts: g.Select(p => p.AccountId).Distinct().Count(),
+                Countries: g.Select(p => countryOf[p.AccountId]).Distinct().Count()))
             .OrderByDescending(x => x.Posts).ThenBy(x => x.Key, StringComparer.Ordinal).ToArray();
         var actualLanguages = languages.GetProperty("languages").EnumerateArray().ToArray();
         Assert.Equal(expectedLanguages.Length, actualLanguages.Length);
@@ -119,7 +122,10 @@ public sealed class StudyGroundTruthTests : IDisposable
             Assert.Equal(expected.Posts, actual.GetProperty("posts").GetInt64());
             Assert.Equal(expected.Share, actual.GetProperty("share").GetDouble(), 1e-6);
             Assert.Equal(expected.Accounts, actual.GetProperty("accounts").GetInt32());
+            Assert.Equal(expected.Countries, actual.GetProperty("countries").GetInt32());
         }
+
+        Assert.Equal(["de", "en", "es", "fr"], expectedLanguages.Select(l => l.Key).Order(StringComparer.Ordinal));
 
         // Methods: polls, successes, posts, sources in trouble.
         var methods = json.GetProperty("methods");
@@ -215,11 +221,30 @@ public sealed class StudyGroundTruthTests : IDisposable
         return output.ToString();
     }
 
-    private static void AssertRanking(JsonElement actual, IEnumerable<(string Id, double Value, long Posts)> expected)
+    /// <summary>The ranking's top 10 overall, and per platform and per actor type (groups by key), against <paramref name="expected"/> in rank order.</summary>
+    private static void AssertRanking(JsonElement ranking, IEnumerable<(string Id, double Value, long Posts)> expected)
+    {
+        var all = expected.ToArray();
+        Assert.NotEmpty(all);
+        AssertTop(ranking.GetProperty("overall"), all);
+        var account = Accounts.ToDictionary(a => a.Account.Id, a => a.Account);
+        foreach (var (property, key) in new (string, Func<TrackedAccount, string>)[] { ("byPlatform", a => a.Platform), ("byActor", a => a.Actor.ToString()) })
+        {
+            var groups = ranking.GetProperty(property).EnumerateArray().ToDictionary(g => g.GetProperty("key").GetString()!, g => g.GetProperty("accounts"));
+            var expectedGroups = all.GroupBy(e => key(account[e.Id])).ToArray();
+            Assert.Equal(expectedGroups.Select(g => g.Key).Order(StringComparer.Ordinal), groups.Keys.Order(StringComparer.Ordinal));
+            foreach (var group in expectedGroups)
+            {
+                AssertTop(groups[group.Key], group);
+            }
+        }
+    }
+
+    private static void AssertTop(JsonElement actual, IEnumerable<(string Id, double Value, long Posts)> expected)
     {
         var top = expected.Take(10).ToArray();
-        Assert.NotEmpty(top);
         var rows = actual.EnumerateArray().ToArray();
+        Assert.Equal(Enumerable.Range(1, top.Length), rows.Select(r => r.GetProperty("rank").GetInt32()));
         Assert.Equal(top.Select(e => e.Id), rows.Select(r => r.GetProperty("accountId").GetString()));
         foreach (var (e, r) in top.Zip(rows))
         {
