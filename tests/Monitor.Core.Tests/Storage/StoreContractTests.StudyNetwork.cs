@@ -13,6 +13,12 @@ public abstract partial class StoreContractTests
     private static readonly ActorType[] StudyActors =
         [ActorType.HeadOfState, ActorType.HeadOfGovernment, ActorType.ForeignMinistry, ActorType.ForeignMinister, ActorType.Embassy];
 
+    private static readonly Dictionary<string, string> ActorHeadings = new()
+    {
+        ["HeadOfState"] = "Heads of state", ["HeadOfGovernment"] = "Heads of government", ["ForeignMinistry"] = "Foreign ministries",
+        ["ForeignMinister"] = "Foreign ministers", ["Embassy"] = "Embassies",
+    };
+
     [Fact]
     public async Task Study_GeneratedMentions_BestConnectedByActorTypeEqualsTheRankingCountedFromThePosts()
     {
@@ -85,11 +91,11 @@ public abstract partial class StoreContractTests
         var html = await RenderStudyAsync(study, report, StudyFormat.Html);
         var bestConnected = html[html.IndexOf("<section id=\"best-connected\">", StringComparison.Ordinal)..html.IndexOf("<section id=\"languages\">", StringComparison.Ordinal)];
         Assert.Contains("By actor type", bestConnected, StringComparison.Ordinal);
-        Assert.All(expectedByActor, g => Assert.Contains($"<h3>{g.Item1}</h3>", bestConnected, StringComparison.Ordinal));
+        Assert.All(expectedByActor, g => Assert.Contains($"<h3>{ActorHeadings[g.Item1]}</h3>", bestConnected, StringComparison.Ordinal));
         var markdown = await RenderStudyAsync(study, report, StudyFormat.Markdown);
         var mdSection = markdown[markdown.IndexOf("## Best connected", StringComparison.Ordinal)..markdown.IndexOf("## Languages", StringComparison.Ordinal)];
         Assert.Contains("### By actor type", mdSection, StringComparison.Ordinal);
-        Assert.All(expectedByActor, g => Assert.Contains($"#### {g.Item1}\n", mdSection.ReplaceLineEndings("\n"), StringComparison.Ordinal));
+        Assert.All(expectedByActor, g => Assert.Contains($"#### {ActorHeadings[g.Item1]}\n", mdSection.ReplaceLineEndings("\n"), StringComparison.Ordinal));
     }
 
     private static async Task<string> RenderStudyAsync(StudyService study, StudyReport report, StudyFormat format)

@@ -6,7 +6,7 @@ namespace Monitor.Core.Activity.Study;
 /// <summary>Computes the study from the store's aggregates: pure arithmetic, the same for every store.</summary>
 internal static class StudyBuilder
 {
-    public const string MentionsMissing = "Not available: mentions are not extracted yet, so the mentions network cannot be measured.";
+    public const string MentionsMissing = "Not available: no mentions store is registered, so the mentions network cannot be measured.";
 
     private static readonly PollStatus[] Trouble = [PollStatus.Error, PollStatus.RateLimited, PollStatus.Unauthorized, PollStatus.NotFound, PollStatus.Suspended];
 

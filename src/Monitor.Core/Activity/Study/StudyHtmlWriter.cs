@@ -98,18 +98,21 @@ internal static class StudyHtmlWriter
         overall.Count == 0
             ? new XElement("p", new XAttribute("class", "note"), "No account qualifies in this window.")
             : BarChartSvg.Render(title, overall.Select(r => (Label(r), r.Value, Figure(metric, r.Value))).ToArray()),
-        RankTable(metric, overall),
-        Groups("By platform", metric, byPlatform),
-        Groups("By actor type", metric, byActor),
+        overall.Count == 0 ? null : RankTable(metric, overall),
+        Groups("By platform", metric, byPlatform, g => g, RankColumn.Platform),
+        Groups("By actor type", metric, byActor, ActorGroup, RankColumn.Actor),
     ];
 
-    private static XElement? Groups(string title, string metric, IReadOnlyList<RankingGroup> groups) => groups.Count == 0 ? null :
+    // A group's own column (its platform, its actor type) is left out of its table.
+    private static XElement? Groups(string title, string metric, IReadOnlyList<RankingGroup> groups, Func<string, string> heading, RankColumn omit) => groups.Count == 0 ? null :
         new XElement("div", new XElement("h3", title), new XElement("div", new XAttribute("class", "groups"),
-            groups.Select(g => new XElement("section", new XElement("h3", g.Key), RankTable(metric, g.Accounts.Take(5).ToArray())))));
+            groups.Select(g => new XElement("section", new XElement("h3", heading(g.Key)), RankTable(metric, g.Accounts.Take(5).ToArray(), omit)))));
 
-    private static XElement RankTable(string metric, IReadOnlyList<RankedAccount> accounts) =>
-        Table(["#", "account", "country", "actor", "platform", metric, "posts"], accounts.Select(r => new object?[]
-            { r.Rank, r.Name ?? r.AccountId, r.CountryName, r.Actor, r.Platform, Figure(metric, r.Value), Count(r.Posts) }), numeric: [0, 5, 6]);
+    private static XElement RankTable(string metric, IReadOnlyList<RankedAccount> accounts, RankColumn omit = RankColumn.None)
+    {
+        var (columns, rows) = RankColumns.Select(metric, accounts, omit);
+        return Table(columns, rows, numeric: [0, columns.Length - 2, columns.Length - 1]);
+    }
 
     private static XElement BestConnected(MentionsSection section) =>
         Section("best-connected", "Best connected (mentions network)",

@@ -70,20 +70,27 @@ internal static class StudyMarkdownWriter
     private static void Ranked(StringBuilder md, string metric, IReadOnlyList<RankedAccount> overall, IReadOnlyList<RankingGroup> byPlatform, IReadOnlyList<RankingGroup> byActor)
     {
         RankTable(md, metric, overall);
-        foreach (var (title, groups) in new[] { ("By platform", byPlatform), ("By actor type", byActor) }.Where(g => g.Item2.Count > 0))
+        var sets = new (string Title, IReadOnlyList<RankingGroup> Groups, Func<string, string> Heading, RankColumn Omit)[]
         {
-            md.Append("### ").AppendLine(title).AppendLine();
-            foreach (var group in groups)
+            ("By platform", byPlatform, g => g, RankColumn.Platform),
+            ("By actor type", byActor, ActorGroup, RankColumn.Actor),
+        };
+        foreach (var set in sets.Where(s => s.Groups.Count > 0))
+        {
+            md.Append("### ").AppendLine(set.Title).AppendLine();
+            foreach (var group in set.Groups)
             {
-                md.Append("#### ").AppendLine(group.Key).AppendLine();
-                RankTable(md, metric, group.Accounts.Take(5).ToArray());
+                md.Append("#### ").AppendLine(set.Heading(group.Key)).AppendLine();
+                RankTable(md, metric, group.Accounts.Take(5).ToArray(), set.Omit);
             }
         }
     }
 
-    private static void RankTable(StringBuilder md, string metric, IReadOnlyList<RankedAccount> accounts) =>
-        Table(md, ["#", "account", "country", "actor", "platform", metric, "posts"], accounts.Select(r => new[]
-            { Count(r.Rank), r.Name ?? r.AccountId, r.CountryName, r.Actor, r.Platform, Figure(metric, r.Value), Count(r.Posts) }));
+    private static void RankTable(StringBuilder md, string metric, IReadOnlyList<RankedAccount> accounts, RankColumn omit = RankColumn.None)
+    {
+        var (columns, rows) = RankColumns.Select(metric, accounts, omit);
+        Table(md, columns, rows);
+    }
 
     private static void Table(StringBuilder md, string[] columns, IEnumerable<string[]> rows)
     {

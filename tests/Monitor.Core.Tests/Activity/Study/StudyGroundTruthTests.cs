@@ -192,7 +192,7 @@ public sealed class StudyGroundTruthTests : IDisposable
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         var members = UnStates.Members.Select(m => m.Alpha3).ToHashSet();
         Assert.Equal(members.Order(StringComparer.Ordinal), countries.Where(members.Contains).Order(StringComparer.Ordinal));
-        Assert.Contains("Not available: mentions are not extracted yet", html, StringComparison.Ordinal);
+        Assert.Contains(StudyBuilder.MentionsMissing, html, StringComparison.Ordinal);
     }
 
     [Fact]
