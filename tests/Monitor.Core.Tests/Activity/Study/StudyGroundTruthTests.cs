@@ -37,7 +37,7 @@ public sealed class StudyGroundTruthTests : IDisposable
 
     private readonly ActivityTestDatabase database = new();
     private readonly List<(string AccountId, DateTimeOffset At, PostKind Kind, string? Language, long? Reposts)> posts = [];
-    private readonly List<(string AccountId, DateTimeOffset At, string Status, long? Followers)> snapshots = [];
+    private readonly List<(string AccountId, DateTimeOffset At, string Status, long? Followers, long? PostsTotal)> snapshots = [];
 
     public StudyGroundTruthTests()
     {
@@ -64,8 +64,11 @@ public sealed class StudyGroundTruthTests : IDisposable
                 var at = Window.Start.AddDays(day).AddHours(6);
                 var pollStatus = status is "unauthorized" ? "unauthorized" : day % 9 == 0 ? "error" : day % 2 == 0 ? "notModified" : "ok";
                 long? followers = account.Platform == Platforms.Rss ? null : 1000 + (day * 7) + account.Id.Length;
-                snapshots.Add((account.Id, at, pollStatus, followers));
-                database.AddSnapshot(account, at, followers, postsTotal: null, pollStatus);
+                // X counts the account's posts: all those published so far, and 7 more from day 15 on that were never stored.
+                var counted = posts.Count(p => p.AccountId == account.Id && p.At <= at) + (day > 15 ? 7 : 0);
+                long? postsTotal = account.Platform == Platforms.X && pollStatus is "ok" or "notModified" ? 5000 + counted : null;
+                snapshots.Add((account.Id, at, pollStatus, followers, postsTotal));
+                database.AddSnapshot(account, at, followers, postsTotal, pollStatus);
             }
         }
     }
@@ -134,19 +137,36 @@ public sealed class StudyGroundTruthTests : IDisposable
         Assert.Equal(inWindow.Length, methods.GetProperty("posts").GetInt64());
         Assert.Equal(Accounts.Length, methods.GetProperty("accounts").GetInt32());
         Assert.Equal(["esp-fm", "gbr-pm", "ita-mfa"], methods.GetProperty("sourcesInTrouble").EnumerateArray().Select(t => t.GetProperty("accountId").GetString()));
+        Assert.Equal(Accounts.Select(a => a.Account.Country).Distinct().Count(), methods.GetProperty("countries").GetInt32());
+        Assert.Equal(Accounts.Select(a => a.Account.Country).Where(UnStates.IsMember).Distinct().Count(), methods.GetProperty("membersTracked").GetInt32());
+        Assert.Equal(
+            Accounts.GroupBy(a => a.Account.Platform).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count(), g.Select(a => a.Account.Country).Distinct().Count())),
+            methods.GetProperty("platforms").EnumerateArray().Select(p => (p.GetProperty("platform").GetString()!, p.GetProperty("accounts").GetInt32(), p.GetProperty("countries").GetInt32())));
+
+        // Estimated missed posts: per account with a counter, its change over the window's counter snapshots minus the posts published between them.
+        var missed = Accounts.Select(a => snapshots.Where(s => s.AccountId == a.Account.Id && InWindow(s.At) && s.PostsTotal is not null).OrderBy(s => s.At).ToArray())
+            .Where(counters => counters.Length > 0)
+            .Select(counters => Math.Max(0, counters[^1].PostsTotal!.Value - counters[0].PostsTotal!.Value
+                - posts.Count(p => p.AccountId == counters[0].AccountId && p.At > counters[0].At && p.At <= counters[^1].At)))
+            .ToArray();
+        Assert.Equal(3, missed.Length);
+        Assert.Equal(missed.Sum(), methods.GetProperty("estimatedMissedPosts").GetInt64());
+        Assert.Equal(7 * 3, missed.Sum()); // the unauthorized X account has no successful poll, so no counter
+        Assert.Equal(missed.Length, methods.GetProperty("accountsWithPostCounter").GetInt32());
 
         // Adoption: per platform, accounts by the year of their oldest post before the window's end.
         foreach (var series in json.GetProperty("adoption").EnumerateArray())
         {
             var platform = series.GetProperty("platform").GetString();
             var firsts = Accounts.Where(a => a.Account.Platform == platform)
-                .Select(a => posts.Where(p => p.AccountId == a.Account.Id && p.At < Window.End).Select(p => (DateTimeOffset?)p.At).Min())
-                .Where(f => f is not null).Select(f => f!.Value.Year).ToArray();
+                .Select(a => (a.Account.Country, First: posts.Where(p => p.AccountId == a.Account.Id && p.At < Window.End).Select(p => (DateTimeOffset?)p.At).Min()))
+                .Where(f => f.First is not null).Select(f => (f.Country, f.First!.Value.Year)).ToArray();
             foreach (var year in series.GetProperty("years").EnumerateArray())
             {
                 var y = year.GetProperty("year").GetInt32();
-                Assert.Equal(firsts.Count(f => f == y), year.GetProperty("newAccounts").GetInt32());
-                Assert.Equal(firsts.Count(f => f <= y), year.GetProperty("accounts").GetInt32());
+                Assert.Equal(firsts.Count(f => f.Year == y), year.GetProperty("newAccounts").GetInt32());
+                Assert.Equal(firsts.Count(f => f.Year <= y), year.GetProperty("accounts").GetInt32());
+                Assert.Equal(firsts.Where(f => f.Year <= y).Select(f => f.Country).Distinct().Count(), year.GetProperty("countries").GetInt32());
             }
         }
 
@@ -156,6 +176,20 @@ public sealed class StudyGroundTruthTests : IDisposable
         Assert.Equal(counting.Select(a => a.Account.Country).Distinct().Count(), any.GetProperty("listed").GetInt32());
         Assert.Equal(counting.Where(a => snapshots.Any(s => s.AccountId == a.Account.Id && InWindow(s.At) && s.Status is "ok" or "notModified"))
             .Select(a => a.Account.Country).Distinct().Count(), any.GetProperty("confirmed").GetInt32());
+        // Per platform: listed and confirmed as above, absent = tracked members not listed there, by name.
+        var trackedMembers = Accounts.Select(a => a.Account.Country).Where(UnStates.IsMember).Distinct().ToArray();
+        foreach (var platform in json.GetProperty("presence").GetProperty("platforms").EnumerateArray())
+        {
+            var name = platform.GetProperty("platform").GetString();
+            var listed = counting.Where(a => a.Account.Platform == name).ToArray();
+            Assert.Equal(listed.Select(a => a.Account.Country).Distinct().Count(), platform.GetProperty("listed").GetInt32());
+            Assert.Equal(listed.Where(a => snapshots.Any(s => s.AccountId == a.Account.Id && InWindow(s.At) && s.Status is "ok" or "notModified"))
+                .Select(a => a.Account.Country).Distinct().Count(), platform.GetProperty("confirmed").GetInt32());
+            Assert.Equal(trackedMembers.Except(listed.Select(a => a.Account.Country)).Select(c => UnStates.Find(c)!.Name).Order(StringComparer.Ordinal),
+                platform.GetProperty("absent").EnumerateArray().Select(a => a.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(193 - trackedMembers.Length, json.GetProperty("presence").GetProperty("untracked").GetArrayLength());
         Assert.False(json.GetProperty("bestConnected").GetProperty("available").GetBoolean());
         Assert.Equal(["quiet"], json.GetProperty("dormant").EnumerateArray().Select(d => d.GetProperty("accountId").GetString()));
     }
