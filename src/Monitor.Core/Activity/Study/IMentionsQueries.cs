@@ -1,8 +1,8 @@
 namespace Monitor.Core.Activity.Study;
 
 /// <summary>
-/// Who mentions whom among tracked accounts, for the study's "best connected" section. No store implements it yet
-/// (mentions are not extracted from posts); until one is registered the section says so and shows no figures.
+/// Who mentions whom among tracked accounts, for the study's "best connected" section (EntityReportService over the
+/// stored entities). Without one registered the section says so and shows no figures.
 /// </summary>
 public interface IMentionsQueries
 {

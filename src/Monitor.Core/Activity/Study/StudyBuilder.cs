@@ -6,7 +6,7 @@ namespace Monitor.Core.Activity.Study;
 /// <summary>Computes the study from the store's aggregates: pure arithmetic, the same for every store.</summary>
 internal static class StudyBuilder
 {
-    public const string MentionsMissing = "Not available: mentions are not extracted yet, so the mentions network cannot be measured.";
+    public const string MentionsMissing = "Not available: no mentions store is registered, so the mentions network cannot be measured.";
 
     private static readonly PollStatus[] Trouble = [PollStatus.Error, PollStatus.RateLimited, PollStatus.Unauthorized, PollStatus.NotFound, PollStatus.Suspended];
 
@@ -39,7 +39,7 @@ internal static class StudyBuilder
     {
         if (mentions is null)
         {
-            return new MentionsSection(false, MentionsMissing, []);
+            return new MentionsSection(false, MentionsMissing, [], [], []);
         }
 
         var inDegree = mentions.Where(m => m.Mentions > 0 && m.FromAccountId != m.ToAccountId)
@@ -47,7 +47,7 @@ internal static class StudyBuilder
             .ToDictionary(g => g.Key, g => g.Select(m => m.FromAccountId).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
         var ranking = StudyRankings.Rank("mentionedBy", StudyDefinitions.Meaning("mentionedBy"), "accounts mentioned by another tracked account",
             rows, r => inDegree.TryGetValue(r.AccountId, out var n) ? (n, r.Posts) : null);
-        return new MentionsSection(true, StudyDefinitions.Meaning("mentionedBy"), ranking.Overall);
+        return new MentionsSection(true, ranking.Definition, ranking.Overall, ranking.ByPlatform, ranking.ByActor);
     }
 
     private static LanguageSection Languages(IReadOnlyList<AccountActivity> rows, IReadOnlyList<LanguageCount> counts)

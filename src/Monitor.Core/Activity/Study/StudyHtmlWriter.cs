@@ -91,25 +91,33 @@ internal static class StudyHtmlWriter
     private static XElement Ranking(string id, string title, StudyRanking ranking) =>
         Section(id, title,
             new XElement("p", ranking.Definition, " Ranked: ", ranking.Eligibility, "."),
-            ranking.Overall.Count == 0
-                ? new XElement("p", new XAttribute("class", "note"), "No account qualifies in this window.")
-                : BarChartSvg.Render(title, ranking.Overall.Select(r => (Label(r), r.Value, Figure(ranking.Metric, r.Value))).ToArray()),
-            RankTable(ranking.Metric, ranking.Overall),
-            Groups("By platform", ranking.Metric, ranking.ByPlatform),
-            Groups("By actor type", ranking.Metric, ranking.ByActor));
+            Ranked(title, ranking.Metric, ranking.Overall, ranking.ByPlatform, ranking.ByActor));
 
-    private static XElement? Groups(string title, string metric, IReadOnlyList<RankingGroup> groups) => groups.Count == 0 ? null :
+    private static object?[] Ranked(string title, string metric, IReadOnlyList<RankedAccount> overall, IReadOnlyList<RankingGroup> byPlatform, IReadOnlyList<RankingGroup> byActor) =>
+    [
+        overall.Count == 0
+            ? new XElement("p", new XAttribute("class", "note"), "No account qualifies in this window.")
+            : BarChartSvg.Render(title, overall.Select(r => (Label(r), r.Value, Figure(metric, r.Value))).ToArray()),
+        overall.Count == 0 ? null : RankTable(metric, overall),
+        Groups("By platform", metric, byPlatform, g => g, RankColumn.Platform),
+        Groups("By actor type", metric, byActor, ActorGroup, RankColumn.Actor),
+    ];
+
+    // A group's own column (its platform, its actor type) is left out of its table.
+    private static XElement? Groups(string title, string metric, IReadOnlyList<RankingGroup> groups, Func<string, string> heading, RankColumn omit) => groups.Count == 0 ? null :
         new XElement("div", new XElement("h3", title), new XElement("div", new XAttribute("class", "groups"),
-            groups.Select(g => new XElement("section", new XElement("h3", g.Key), RankTable(metric, g.Accounts.Take(5).ToArray())))));
+            groups.Select(g => new XElement("section", new XElement("h3", heading(g.Key)), RankTable(metric, g.Accounts.Take(5).ToArray(), omit)))));
 
-    private static XElement RankTable(string metric, IReadOnlyList<RankedAccount> accounts) =>
-        Table(["#", "account", "country", "actor", "platform", metric, "posts"], accounts.Select(r => new object?[]
-            { r.Rank, r.Name ?? r.AccountId, r.CountryName, r.Actor, r.Platform, Figure(metric, r.Value), Count(r.Posts) }), numeric: [0, 5, 6]);
+    private static XElement RankTable(string metric, IReadOnlyList<RankedAccount> accounts, RankColumn omit = RankColumn.None)
+    {
+        var (columns, rows) = RankColumns.Select(metric, accounts, omit);
+        return Table(columns, rows, numeric: [0, columns.Length - 2, columns.Length - 1]);
+    }
 
     private static XElement BestConnected(MentionsSection section) =>
         Section("best-connected", "Best connected (mentions network)",
             new XElement("p", section.Available ? null : new XAttribute("class", "note"), section.Note),
-            section.Available ? RankTable("mentionedBy", section.Accounts) : null);
+            section.Available ? Ranked("Best connected", "mentionedBy", section.Accounts, section.ByPlatform, section.ByActor) : null);
 
     private static XElement Languages(LanguageSection languages) =>
         Section("languages", "Languages",

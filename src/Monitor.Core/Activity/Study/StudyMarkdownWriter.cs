@@ -31,7 +31,7 @@ internal static class StudyMarkdownWriter
         md.AppendLine("## Best connected (mentions network)").AppendLine().AppendLine(report.BestConnected.Note).AppendLine();
         if (report.BestConnected.Available)
         {
-            RankTable(md, "mentionedBy", report.BestConnected.Accounts);
+            Ranked(md, "mentionedBy", report.BestConnected.Accounts, report.BestConnected.ByPlatform, report.BestConnected.ByActor);
         }
 
         var languages = report.Languages;
@@ -64,17 +64,33 @@ internal static class StudyMarkdownWriter
     private static void Ranking(StringBuilder md, string title, StudyRanking ranking)
     {
         md.Append("## ").AppendLine(title).AppendLine().Append(ranking.Definition).Append(" Ranked: ").Append(ranking.Eligibility).AppendLine(".").AppendLine();
-        RankTable(md, ranking.Metric, ranking.Overall);
-        foreach (var group in ranking.ByPlatform.Concat(ranking.ByActor))
+        Ranked(md, ranking.Metric, ranking.Overall, ranking.ByPlatform, ranking.ByActor);
+    }
+
+    private static void Ranked(StringBuilder md, string metric, IReadOnlyList<RankedAccount> overall, IReadOnlyList<RankingGroup> byPlatform, IReadOnlyList<RankingGroup> byActor)
+    {
+        RankTable(md, metric, overall);
+        var sets = new (string Title, IReadOnlyList<RankingGroup> Groups, Func<string, string> Heading, RankColumn Omit)[]
         {
-            md.Append("### ").AppendLine(group.Key).AppendLine();
-            RankTable(md, ranking.Metric, group.Accounts.Take(5).ToArray());
+            ("By platform", byPlatform, g => g, RankColumn.Platform),
+            ("By actor type", byActor, ActorGroup, RankColumn.Actor),
+        };
+        foreach (var set in sets.Where(s => s.Groups.Count > 0))
+        {
+            md.Append("### ").AppendLine(set.Title).AppendLine();
+            foreach (var group in set.Groups)
+            {
+                md.Append("#### ").AppendLine(set.Heading(group.Key)).AppendLine();
+                RankTable(md, metric, group.Accounts.Take(5).ToArray(), set.Omit);
+            }
         }
     }
 
-    private static void RankTable(StringBuilder md, string metric, IReadOnlyList<RankedAccount> accounts) =>
-        Table(md, ["#", "account", "country", "actor", "platform", metric, "posts"], accounts.Select(r => new[]
-            { Count(r.Rank), r.Name ?? r.AccountId, r.CountryName, r.Actor, r.Platform, Figure(metric, r.Value), Count(r.Posts) }));
+    private static void RankTable(StringBuilder md, string metric, IReadOnlyList<RankedAccount> accounts, RankColumn omit = RankColumn.None)
+    {
+        var (columns, rows) = RankColumns.Select(metric, accounts, omit);
+        Table(md, columns, rows);
+    }
 
     private static void Table(StringBuilder md, string[] columns, IEnumerable<string[]> rows)
     {

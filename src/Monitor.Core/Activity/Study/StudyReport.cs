@@ -41,8 +41,16 @@ public sealed record RankingGroup(string Key, IReadOnlyList<RankedAccount> Accou
 public sealed record RankedAccount(
     int Rank, string AccountId, string Platform, string Country, string CountryName, string Actor, string? Name, double Value, long Posts);
 
-/// <summary>Best connected (mentions network): <c>Available</c> false with a note until mentions are extracted.</summary>
-public sealed record MentionsSection(bool Available, string Note, IReadOnlyList<RankedAccount> Accounts);
+/// <summary>
+/// Best connected (mentions network), ranked like the other rankings: the top accounts overall (<c>Accounts</c>), per
+/// platform and per actor type. <c>Available</c> false, with a note and no accounts, when no mentions store is registered.
+/// </summary>
+public sealed record MentionsSection(
+    bool Available,
+    string Note,
+    IReadOnlyList<RankedAccount> Accounts,
+    IReadOnlyList<RankingGroup> ByPlatform,
+    IReadOnlyList<RankingGroup> ByActor);
 
 /// <summary>Languages of the window's posts: per language, and the posts that carry none.</summary>
 public sealed record LanguageSection(long Posts, long PostsWithoutLanguage, IReadOnlyList<LanguageUse> Languages);

@@ -7,7 +7,7 @@ namespace Monitor.Core.Activity.Study;
 
 /// <summary>
 /// Produces the Twiplomacy study for a window (<c>report study</c>, <c>/study</c>): gathers the store's aggregates and
-/// computes every figure in <see cref="StudyBuilder"/>. The mentions section stays "not available" until an
+/// computes every figure in <see cref="StudyBuilder"/>. The mentions section says "not available" when no
 /// <see cref="IMentionsQueries"/> is registered.
 /// </summary>
 public sealed class StudyService(

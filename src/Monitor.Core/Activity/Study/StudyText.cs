@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Core.Accounts;
 
 namespace Monitor.Core.Activity.Study;
 
@@ -18,6 +19,19 @@ internal static class StudyText
         ("Platform adoption over time", "adoption"),
         ("Methods", "methods"),
     ];
+
+    /// <summary>The heading of an actor-type group (<see cref="ActorType"/> name in the JSON), in the Twiplomacy study's words.</summary>
+    public static string ActorGroup(string actor) => actor switch
+    {
+        nameof(ActorType.HeadOfState) => "Heads of state",
+        nameof(ActorType.HeadOfGovernment) => "Heads of government",
+        nameof(ActorType.ForeignMinistry) => "Foreign ministries",
+        nameof(ActorType.ForeignMinister) => "Foreign ministers",
+        nameof(ActorType.Embassy) => "Embassies",
+        nameof(ActorType.Mission) => "Missions",
+        nameof(ActorType.Ambassador) => "Ambassadors",
+        _ => actor,
+    };
 
     public static string Title(StudyReport report) =>
         Invariant($"Digital diplomacy study, {report.Window.From:yyyy-MM-dd} to {report.Window.To:yyyy-MM-dd}");

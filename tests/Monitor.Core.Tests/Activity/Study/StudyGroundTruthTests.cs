@@ -20,7 +20,7 @@ public sealed class StudyGroundTruthTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 5, 10, 12, 0, 0, TimeSpan.Zero);
     private static readonly ActivityWindow Window = new(new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 30));
-    private static readonly string?[] Languages = ["en", "fr", "EN", null, "de", "es"];
+    private static readonly string?[] Languages = ["en", "fr", "EN", null, "de", "es", "en-GB", "fr_CA", "und", "English"];
     private static readonly PostKind[] Kinds = [PostKind.Post, PostKind.Post, PostKind.Reply, PostKind.Repost, PostKind.Quote];
 
     private static readonly (TrackedAccount Account, string LastStatus)[] Accounts =
@@ -37,7 +37,7 @@ public sealed class StudyGroundTruthTests : IDisposable
 
     private readonly ActivityTestDatabase database = new();
     private readonly List<(string AccountId, DateTimeOffset At, PostKind Kind, string? Language, long? Reposts)> posts = [];
-    private readonly List<(string AccountId, DateTimeOffset At, string Status, long? Followers)> snapshots = [];
+    private readonly List<(string AccountId, DateTimeOffset At, string Status, long? Followers, long? PostsTotal)> snapshots = [];
 
     public StudyGroundTruthTests()
     {
@@ -64,8 +64,11 @@ public sealed class StudyGroundTruthTests : IDisposable
                 var at = Window.Start.AddDays(day).AddHours(6);
                 var pollStatus = status is "unauthorized" ? "unauthorized" : day % 9 == 0 ? "error" : day % 2 == 0 ? "notModified" : "ok";
                 long? followers = account.Platform == Platforms.Rss ? null : 1000 + (day * 7) + account.Id.Length;
-                snapshots.Add((account.Id, at, pollStatus, followers));
-                database.AddSnapshot(account, at, followers, postsTotal: null, pollStatus);
+                // X counts the account's posts: all those published so far, and 7 more from day 15 on that were never stored.
+                var counted = posts.Count(p => p.AccountId == account.Id && p.At <= at) + (day > 15 ? 7 : 0);
+                long? postsTotal = account.Platform == Platforms.X && pollStatus is "ok" or "notModified" ? 5000 + counted : null;
+                snapshots.Add((account.Id, at, pollStatus, followers, postsTotal));
+                database.AddSnapshot(account, at, followers, postsTotal, pollStatus);
             }
         }
     }
@@ -80,20 +83,20 @@ public sealed class StudyGroundTruthTests : IDisposable
         // Most active: posts ÷ 30 days, accounts with posts, highest first, ties by id.
         var active = Accounts.Select(a => (a.Account.Id, Posts: inWindow.Count(p => p.AccountId == a.Account.Id)))
             .Where(x => x.Posts > 0).OrderByDescending(x => x.Posts).ThenBy(x => x.Id, StringComparer.Ordinal).ToArray();
-        AssertRanking(json.GetProperty("mostActive").GetProperty("overall"), active.Select(x => (x.Id, x.Posts / 30.0, (long)x.Posts)));
+        AssertRanking(json.GetProperty("mostActive"), active.Select(x => (x.Id, x.Posts / 30.0, (long)x.Posts)));
 
         // Most conversational: replies ÷ posts, at least 5 posts.
         var conversational = active.Where(x => x.Posts >= 5)
             .Select(x => (x.Id, Value: (double)inWindow.Count(p => p.AccountId == x.Id && p.Kind == PostKind.Reply) / x.Posts, (long)x.Posts))
             .OrderByDescending(x => x.Value).ThenBy(x => x.Id, StringComparer.Ordinal);
-        AssertRanking(json.GetProperty("mostConversational").GetProperty("overall"), conversational);
+        AssertRanking(json.GetProperty("mostConversational"), conversational);
 
         // Most influential: reposts received ÷ own posts with a known count, at least 5 such posts.
         var influential = Accounts.Select(a => inWindow.Where(p => p.AccountId == a.Account.Id && p.Kind != PostKind.Repost && p.Reposts is not null).ToArray())
             .Where(own => own.Length >= 5)
             .Select(own => (own[0].AccountId, Value: own.Average(p => (double)p.Reposts!.Value), (long)own.Length))
             .OrderByDescending(x => x.Value).ThenBy(x => x.AccountId, StringComparer.Ordinal);
-        AssertRanking(json.GetProperty("mostInfluential").GetProperty("overall"), influential);
+        AssertRanking(json.GetProperty("mostInfluential"), influential);
 
         // Most followed: followers of the last snapshot in the window that has them.
         var followed = Accounts.Select(a => (a.Account.Id, Last: snapshots.Where(s => s.AccountId == a.Account.Id && InWindow(s.At) && s.Followers is not null)
@@ -101,15 +104,18 @@ public sealed class StudyGroundTruthTests : IDisposable
             .Where(x => x.Last.Followers is not null)
             .Select(x => (x.Id, Value: (double)x.Last.Followers!.Value, Posts: (long)inWindow.Count(p => p.AccountId == x.Id)))
             .OrderByDescending(x => x.Value).ThenBy(x => x.Id, StringComparer.Ordinal);
-        AssertRanking(json.GetProperty("mostFollowed").GetProperty("overall"), followed);
+        AssertRanking(json.GetProperty("mostFollowed"), followed);
 
-        // Languages: lower-cased, share of the posts that have one.
+        // Languages: the primary subtag, lower-cased ("und" and words that are no tag carry none), share of the posts that have one.
         var languages = json.GetProperty("languages");
-        var withLanguage = inWindow.Where(p => p.Language is not null).ToArray();
+        static string? Primary(string? tag) => tag?.Split('-', '_')[0].ToLowerInvariant() is { Length: 2 or 3 } code && code != "und" ? code : null;
+        var withLanguage = inWindow.Where(p => Primary(p.Language) is not null).ToArray();
         Assert.Equal(inWindow.Length, languages.GetProperty("posts").GetInt64());
         Assert.Equal(inWindow.Length - withLanguage.Length, languages.GetProperty("postsWithoutLanguage").GetInt64());
-        var expectedLanguages = withLanguage.GroupBy(p => p.Language!.ToLowerInvariant())
-            .Select(g => (g.Key, Posts: (long)g.Count(), Share: (double)g.Count() / withLanguage.Length, Accounts: g.Select(p => p.AccountId).Distinct().Count()))
+        var countryOf = Accounts.ToDictionary(a => a.Account.Id, a => a.Account.Country);
+        var expectedLanguages = withLanguage.GroupBy(p => Primary(p.Language)!)
+            .Select(g => (g.Key, Posts: (long)g.Count(), Share: (double)g.Count() / withLanguage.Length, Accounts: g.Select(p => p.AccountId).Distinct().Count(),
+                Countries: g.Select(p => countryOf[p.AccountId]).Distinct().Count()))
             .OrderByDescending(x => x.Posts).ThenBy(x => x.Key, StringComparer.Ordinal).ToArray();
         var actualLanguages = languages.GetProperty("languages").EnumerateArray().ToArray();
         Assert.Equal(expectedLanguages.Length, actualLanguages.Length);
@@ -119,7 +125,10 @@ public sealed class StudyGroundTruthTests : IDisposable
             Assert.Equal(expected.Posts, actual.GetProperty("posts").GetInt64());
             Assert.Equal(expected.Share, actual.GetProperty("share").GetDouble(), 1e-6);
             Assert.Equal(expected.Accounts, actual.GetProperty("accounts").GetInt32());
+            Assert.Equal(expected.Countries, actual.GetProperty("countries").GetInt32());
         }
+
+        Assert.Equal(["de", "en", "es", "fr"], expectedLanguages.Select(l => l.Key).Order(StringComparer.Ordinal));
 
         // Methods: polls, successes, posts, sources in trouble.
         var methods = json.GetProperty("methods");
@@ -128,19 +137,36 @@ public sealed class StudyGroundTruthTests : IDisposable
         Assert.Equal(inWindow.Length, methods.GetProperty("posts").GetInt64());
         Assert.Equal(Accounts.Length, methods.GetProperty("accounts").GetInt32());
         Assert.Equal(["esp-fm", "gbr-pm", "ita-mfa"], methods.GetProperty("sourcesInTrouble").EnumerateArray().Select(t => t.GetProperty("accountId").GetString()));
+        Assert.Equal(Accounts.Select(a => a.Account.Country).Distinct().Count(), methods.GetProperty("countries").GetInt32());
+        Assert.Equal(Accounts.Select(a => a.Account.Country).Where(UnStates.IsMember).Distinct().Count(), methods.GetProperty("membersTracked").GetInt32());
+        Assert.Equal(
+            Accounts.GroupBy(a => a.Account.Platform).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count(), g.Select(a => a.Account.Country).Distinct().Count())),
+            methods.GetProperty("platforms").EnumerateArray().Select(p => (p.GetProperty("platform").GetString()!, p.GetProperty("accounts").GetInt32(), p.GetProperty("countries").GetInt32())));
+
+        // Estimated missed posts: per account with a counter, its change over the window's counter snapshots minus the posts published between them.
+        var missed = Accounts.Select(a => snapshots.Where(s => s.AccountId == a.Account.Id && InWindow(s.At) && s.PostsTotal is not null).OrderBy(s => s.At).ToArray())
+            .Where(counters => counters.Length > 0)
+            .Select(counters => Math.Max(0, counters[^1].PostsTotal!.Value - counters[0].PostsTotal!.Value
+                - posts.Count(p => p.AccountId == counters[0].AccountId && p.At > counters[0].At && p.At <= counters[^1].At)))
+            .ToArray();
+        Assert.Equal(3, missed.Length);
+        Assert.Equal(missed.Sum(), methods.GetProperty("estimatedMissedPosts").GetInt64());
+        Assert.Equal(7 * 3, missed.Sum()); // the unauthorized X account has no successful poll, so no counter
+        Assert.Equal(missed.Length, methods.GetProperty("accountsWithPostCounter").GetInt32());
 
         // Adoption: per platform, accounts by the year of their oldest post before the window's end.
         foreach (var series in json.GetProperty("adoption").EnumerateArray())
         {
             var platform = series.GetProperty("platform").GetString();
             var firsts = Accounts.Where(a => a.Account.Platform == platform)
-                .Select(a => posts.Where(p => p.AccountId == a.Account.Id && p.At < Window.End).Select(p => (DateTimeOffset?)p.At).Min())
-                .Where(f => f is not null).Select(f => f!.Value.Year).ToArray();
+                .Select(a => (a.Account.Country, First: posts.Where(p => p.AccountId == a.Account.Id && p.At < Window.End).Select(p => (DateTimeOffset?)p.At).Min()))
+                .Where(f => f.First is not null).Select(f => (f.Country, f.First!.Value.Year)).ToArray();
             foreach (var year in series.GetProperty("years").EnumerateArray())
             {
                 var y = year.GetProperty("year").GetInt32();
-                Assert.Equal(firsts.Count(f => f == y), year.GetProperty("newAccounts").GetInt32());
-                Assert.Equal(firsts.Count(f => f <= y), year.GetProperty("accounts").GetInt32());
+                Assert.Equal(firsts.Count(f => f.Year == y), year.GetProperty("newAccounts").GetInt32());
+                Assert.Equal(firsts.Count(f => f.Year <= y), year.GetProperty("accounts").GetInt32());
+                Assert.Equal(firsts.Where(f => f.Year <= y).Select(f => f.Country).Distinct().Count(), year.GetProperty("countries").GetInt32());
             }
         }
 
@@ -150,6 +176,20 @@ public sealed class StudyGroundTruthTests : IDisposable
         Assert.Equal(counting.Select(a => a.Account.Country).Distinct().Count(), any.GetProperty("listed").GetInt32());
         Assert.Equal(counting.Where(a => snapshots.Any(s => s.AccountId == a.Account.Id && InWindow(s.At) && s.Status is "ok" or "notModified"))
             .Select(a => a.Account.Country).Distinct().Count(), any.GetProperty("confirmed").GetInt32());
+        // Per platform: listed and confirmed as above, absent = tracked members not listed there, by name.
+        var trackedMembers = Accounts.Select(a => a.Account.Country).Where(UnStates.IsMember).Distinct().ToArray();
+        foreach (var platform in json.GetProperty("presence").GetProperty("platforms").EnumerateArray())
+        {
+            var name = platform.GetProperty("platform").GetString();
+            var listed = counting.Where(a => a.Account.Platform == name).ToArray();
+            Assert.Equal(listed.Select(a => a.Account.Country).Distinct().Count(), platform.GetProperty("listed").GetInt32());
+            Assert.Equal(listed.Where(a => snapshots.Any(s => s.AccountId == a.Account.Id && InWindow(s.At) && s.Status is "ok" or "notModified"))
+                .Select(a => a.Account.Country).Distinct().Count(), platform.GetProperty("confirmed").GetInt32());
+            Assert.Equal(trackedMembers.Except(listed.Select(a => a.Account.Country)).Select(c => UnStates.Find(c)!.Name).Order(StringComparer.Ordinal),
+                platform.GetProperty("absent").EnumerateArray().Select(a => a.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(193 - trackedMembers.Length, json.GetProperty("presence").GetProperty("untracked").GetArrayLength());
         Assert.False(json.GetProperty("bestConnected").GetProperty("available").GetBoolean());
         Assert.Equal(["quiet"], json.GetProperty("dormant").EnumerateArray().Select(d => d.GetProperty("accountId").GetString()));
     }
@@ -186,7 +226,7 @@ public sealed class StudyGroundTruthTests : IDisposable
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         var members = UnStates.Members.Select(m => m.Alpha3).ToHashSet();
         Assert.Equal(members.Order(StringComparer.Ordinal), countries.Where(members.Contains).Order(StringComparer.Ordinal));
-        Assert.Contains("Not available: mentions are not extracted yet", html, StringComparison.Ordinal);
+        Assert.Contains(StudyBuilder.MentionsMissing, html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -215,11 +255,30 @@ public sealed class StudyGroundTruthTests : IDisposable
         return output.ToString();
     }
 
-    private static void AssertRanking(JsonElement actual, IEnumerable<(string Id, double Value, long Posts)> expected)
+    /// <summary>The ranking's top 10 overall, and per platform and per actor type (groups by key), against <paramref name="expected"/> in rank order.</summary>
+    private static void AssertRanking(JsonElement ranking, IEnumerable<(string Id, double Value, long Posts)> expected)
+    {
+        var all = expected.ToArray();
+        Assert.NotEmpty(all);
+        AssertTop(ranking.GetProperty("overall"), all);
+        var account = Accounts.ToDictionary(a => a.Account.Id, a => a.Account);
+        foreach (var (property, key) in new (string, Func<TrackedAccount, string>)[] { ("byPlatform", a => a.Platform), ("byActor", a => a.Actor.ToString()) })
+        {
+            var groups = ranking.GetProperty(property).EnumerateArray().ToDictionary(g => g.GetProperty("key").GetString()!, g => g.GetProperty("accounts"));
+            var expectedGroups = all.GroupBy(e => key(account[e.Id])).ToArray();
+            Assert.Equal(expectedGroups.Select(g => g.Key).Order(StringComparer.Ordinal), groups.Keys.Order(StringComparer.Ordinal));
+            foreach (var group in expectedGroups)
+            {
+                AssertTop(groups[group.Key], group);
+            }
+        }
+    }
+
+    private static void AssertTop(JsonElement actual, IEnumerable<(string Id, double Value, long Posts)> expected)
     {
         var top = expected.Take(10).ToArray();
-        Assert.NotEmpty(top);
         var rows = actual.EnumerateArray().ToArray();
+        Assert.Equal(Enumerable.Range(1, top.Length), rows.Select(r => r.GetProperty("rank").GetInt32()));
         Assert.Equal(top.Select(e => e.Id), rows.Select(r => r.GetProperty("accountId").GetString()));
         foreach (var (e, r) in top.Zip(rows))
         {
