@@ -63,12 +63,17 @@ foreach (var days in new[] { 30, 365 })
     var count = () => Task.FromResult(Baseline(db, window, CountSql));
     var snapshots = () => Task.FromResult(Baseline(db, window, SnapshotCountSql));
     var languages = () => Task.FromResult(Baseline(db, window, LanguageCountSql));
+    // The output alone, on rows computed once: the cells (ReportTables) and the CSV of those cells (CsvReportWriter).
+    var activityRows = await service.GetActivityAsync(window, CancellationToken.None);
+    var activityTable = ReportTables.Activity(activityRows, histograms: true);
     var cases = new (string Report, string BaselineName, Func<Task> Run, Func<Task<long>> Baseline)[]
     {
         ("activity", "posts per account", () => Write(ReportKind.Activity), count),
         ("account facts sql", "posts per account", () => Task.FromResult(Baseline(db, window, SqliteActivityQueries.AccountFactsSql)), count),
         ("activity query", "posts per account", () => activityQueries.QueryActivityAsync(window, CancellationToken.None), count),
         ("activity rows", "posts per account", () => service.GetActivityAsync(window, CancellationToken.None), count),
+        ("activity cells", "posts per account", () => Task.FromResult(ReportTables.Activity(activityRows, histograms: true)), count),
+        ("activity csv of cells", "posts per account", () => CsvReportWriter.WriteAsync(activityTable, TextWriter.Null, CancellationToken.None), count),
         ("leaderboard", "posts per account", () => Write(ReportKind.Leaderboard), count),
         ("dormant", "posts per account", () => Write(ReportKind.Dormant), count),
         ("study facts query", "snapshots per account", () => studyQueries.QueryStudyFactsAsync(window, CancellationToken.None), snapshots),

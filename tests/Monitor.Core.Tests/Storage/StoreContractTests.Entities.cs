@@ -27,20 +27,22 @@ public abstract partial class StoreContractTests
         Entities = entities,
     };
 
+    private static readonly TrackedAccount[] NetworkAccounts =
+    [
+        Handle("m1", "mastodon", "@alice@social.example"),
+        Handle("m2", "mastodon", "https://social.example/@bob"),
+        Handle("m3", "mastodon", "@carol@other.example"),
+        Handle("off", "mastodon", "@dave@social.example", enabled: false),
+        Handle("b1", "bluesky", "fcdo.bsky.social"),
+        Handle("b2", "bluesky", "amt.bsky.social"),
+        Handle("x1", "x", "FCDOGovUK"),
+        Handle("x2", "x", "GermanyDiplo"),
+    ];
+
     private async Task<StoreHost> NetworkFixtureAsync()
     {
         var host = await StartHostAsync();
-        await host.Accounts.SyncAccountsAsync(
-        [
-            Handle("m1", "mastodon", "@alice@social.example"),
-            Handle("m2", "mastodon", "https://social.example/@bob"),
-            Handle("m3", "mastodon", "@carol@other.example"),
-            Handle("off", "mastodon", "@dave@social.example", enabled: false),
-            Handle("b1", "bluesky", "fcdo.bsky.social"),
-            Handle("b2", "bluesky", "amt.bsky.social"),
-            Handle("x1", "x", "FCDOGovUK"),
-            Handle("x2", "x", "GermanyDiplo"),
-        ], Start, Ct);
+        await host.Accounts.SyncAccountsAsync(NetworkAccounts, Start, Ct);
         await RecordAsync(host, "m1", Ok(
             Said("a1", 1, "Hello @bob and @carol@other.example #Climate https://Example.com/a?utm_source=x&id=1#top"),
             Said("a2", 2, "Thanks @BOB@social.example #climate #COP30"),
@@ -76,6 +78,44 @@ public abstract partial class StoreContractTests
             new EntityCount("m1", EntityType.Link, "https://example.com/a?id=1", null, 1),
             new EntityCount("x1", EntityType.Link, "https://www.gov.uk/news", null, 1),
         ], counts.OrderBy(c => c.AccountId, StringComparer.Ordinal).ThenBy(c => c.Type).ThenBy(c => c.Value, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(EntityGrouping.All)]
+    [InlineData(EntityGrouping.Country)]
+    [InlineData(EntityGrouping.Account)]
+    public async Task EntityTotals_RecordedPosts_EqualThePerAccountCountsAddedUp(EntityGrouping per)
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
+        var host = await NetworkFixtureAsync();
+        var m9 = Handle("m9", "mastodon", "@erin@social.example") with { Country = "FRA" };
+        await host.Accounts.SyncAccountsAsync([.. NetworkAccounts, m9, Handle("m8", "mastodon", "@frank@social.example") with { Country = "FRA" }], Start, Ct);
+        await RecordAsync(host, "m9", Ok(Said("e1", 3, "#Climate #Paris"), Said("e2", 4, "#climate")), capturedAt: Start.AddDays(5));
+        await RecordAsync(host, "m8", Ok(Said("f1", 3, "#climate #hidden")), capturedAt: Start.AddDays(5));
+        await host.Accounts.SyncAccountsAsync([.. NetworkAccounts, m9], Start.AddDays(6), Ct); // m8 disabled: its posts no longer count
+        var enabled = (await host.Accounts.ListAccountsAsync(Ct)).Select(r => r.Account).Where(a => a.Enabled).ToArray();
+        var queries = host.Services.GetRequiredService<IEntityQueries>();
+
+        var totals = await queries.QueryEntityTotalsAsync(January, EntityType.Hashtag, per, enabled, Ct);
+
+        var expected = EntityRankingBuilder.Totals(enabled, await queries.QueryEntitiesAsync(January, [EntityType.Hashtag], Ct), per);
+        Assert.Equal(Sorted(expected), Sorted(totals));
+        if (per == EntityGrouping.All)
+        {
+            Assert.Equal(
+            [
+                new EntityTotal("all", "climate", 4, 2), new EntityTotal("all", "cop30", 1, 1),
+                new EntityTotal("all", "diplomacy", 1, 1), new EntityTotal("all", "paris", 1, 1),
+            ], Sorted(totals));
+        }
+        else if (per == EntityGrouping.Country)
+        {
+            Assert.Contains(new EntityTotal("FRA", "climate", 2, 1), totals);
+            Assert.Contains(new EntityTotal("GBR", "climate", 2, 1), totals);
+        }
+
+        static EntityTotal[] Sorted(IEnumerable<EntityTotal> rows) =>
+            rows.OrderBy(t => t.Group, StringComparer.Ordinal).ThenBy(t => t.Value, StringComparer.Ordinal).ToArray();
     }
 
     [Fact]
@@ -123,8 +163,8 @@ public abstract partial class StoreContractTests
 
         await host.Accounts.SyncAccountsAsync(
         [
-            Handle("m1", "mastodon", "@alice@social.example"), Handle("m2", "mastodon", "https://social.example/@bob"),
-            Handle("m3", "mastodon", "@carol@other.example"), Handle("zed", "mastodon", "zed@nowhere.example"),
+        Handle("m1", "mastodon", "@alice@social.example"), Handle("m2", "mastodon", "https://social.example/@bob"),
+        Handle("m3", "mastodon", "@carol@other.example"), Handle("zed", "mastodon", "zed@nowhere.example"),
         ], Start.AddDays(50), Ct);
         var counts = await mentions.QueryMentionsAsync(January, Ct);
 

@@ -32,9 +32,9 @@ public sealed class EntityReportService(IEntityQueries entities, IAccountStore a
         var type = request.Kind == ReportKind.Links ? EntityType.Link : EntityType.Hashtag;
         var started = time.GetTimestamp();
         var tracked = await EnabledAsync(cancellationToken);
-        var counts = await entities.QueryEntitiesAsync(request.Window, [type], cancellationToken);
-        var rows = EntityRankingBuilder.Build(tracked.Select(t => t.Account).ToArray(), counts, request.Per, request.Top);
-        Log.EntitiesQueried(logger, type.ToWireName(), counts.Count, request.Window.From, request.Window.To, time.GetElapsedTime(started));
+        var totals = await entities.QueryEntityTotalsAsync(request.Window, type, request.Per, tracked.Select(t => t.Account).ToArray(), cancellationToken);
+        var rows = EntityRankingBuilder.Rank(totals, request.Top);
+        Log.EntitiesQueried(logger, type.ToWireName(), totals.Count, request.Window.From, request.Window.To, time.GetElapsedTime(started));
         return new EntityReport(type.ToWireName(), request.Per.ToString().ToLowerInvariant(), request.Window.From, request.Window.To, rows);
     }
 

@@ -1,3 +1,4 @@
+using Monitor.Core.Accounts;
 using Monitor.Core.Entities;
 
 namespace Monitor.Core.Activity.Network;
@@ -7,6 +8,15 @@ public interface IEntityQueries
 {
     /// <summary>Posts of each account in the window carrying each entity of the given types (deleted posts included, as in every report).</summary>
     Task<IReadOnlyList<EntityCount>> QueryEntitiesAsync(ActivityWindow window, IReadOnlyCollection<EntityType> types, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Posts and distinct accounts per group and entity of one type, over the posts of <paramref name="enabled"/> (the
+    /// store's enabled accounts). By default the per-account counts added up in .NET; a store may group in its query
+    /// instead where that is the cheaper plan (SQLite: one row per tag rather than per account and tag).
+    /// </summary>
+    async Task<IReadOnlyList<EntityTotal>> QueryEntityTotalsAsync(
+        ActivityWindow window, EntityType type, EntityGrouping per, IReadOnlyList<TrackedAccount> enabled, CancellationToken cancellationToken) =>
+        EntityRankingBuilder.Totals(enabled, await QueryEntitiesAsync(window, [type], cancellationToken), per);
 }
 
 /// <summary><paramref name="Posts"/> of <paramref name="AccountId"/> in the window carry the entity (<paramref name="PlatformId"/>: the platform's id of a mentioned account, when known).</summary>
