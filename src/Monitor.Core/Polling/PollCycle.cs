@@ -86,15 +86,17 @@ internal sealed class PollCycle : IAsyncDisposable
                     break;
                 }
 
-                // A claim took everything that could start, so the next one waits for a finished poll (it frees a
-                // slot and may unblock its host or platform). Claiming again at once would only find the same full
-                // platforms and hosts, at the price of a write transaction each time. Claims come in batches of a
-                // quarter of the pool: one store round trip per few finished polls, not per poll.
-                do
+                // Claim again when a slot frees (a finished poll may also unblock its host) or straight away when the
+                // claim filled what was free and more may be due. Claims come in batches of a quarter of the pool:
+                // one store round trip per few finished polls, not per poll.
+                if (leases.Count == 0 || Running >= options.MaxConcurrency)
                 {
-                    mine.Remove(await Task.WhenAny(mine));
+                    do
+                    {
+                        mine.Remove(await Task.WhenAny(mine));
+                    }
+                    while (mine.Count > 0 && options.MaxConcurrency - Running < ClaimBatch);
                 }
-                while (mine.Count > 0 && options.MaxConcurrency - Running < ClaimBatch);
             }
         }
         finally

@@ -25,7 +25,7 @@ public sealed class SqliteOptimizerTests
         });
 
     [Fact]
-    public async Task StoreOpened_OptimizesWithTheOpenFlagsThenEveryIntervalAndOnceAtStop()
+    public async Task StoreOpened_OptimizesEveryIntervalAndOnceAtStop_NotAtOpen()
     {
         using var optimizer = Optimizer();
 
@@ -38,9 +38,9 @@ public sealed class SqliteOptimizerTests
         await optimizer.StopAsync(CancellationToken.None);
         time.Advance(Interval * 3);
 
-        Assert.Equal([SqliteOptimizer.OnOpen], afterOpen);
-        Assert.Equal(1, beforeInterval);
-        Assert.Equal([SqliteOptimizer.OnOpen, SqliteOptimizer.Periodic, SqliteOptimizer.Periodic, SqliteOptimizer.Periodic], ran);
+        Assert.Empty(afterOpen);
+        Assert.Equal(0, beforeInterval);
+        Assert.Equal([SqliteOptimizer.Periodic, SqliteOptimizer.Periodic, SqliteOptimizer.Periodic], ran);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class SqliteOptimizerTests
         await optimizer.StoreOpenedAsync(CancellationToken.None);
         time.Advance(Interval);
 
-        Assert.Equal([SqliteOptimizer.OnOpen, SqliteOptimizer.Periodic], ran);
+        Assert.Equal([SqliteOptimizer.Periodic], ran);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class SqliteOptimizerTests
     }
 
     [Fact]
-    public async Task ZeroInterval_OptimizesOnlyOnOpenAndAtStop()
+    public async Task ZeroInterval_OptimizesOnlyAtStop()
     {
         using var optimizer = Optimizer(interval: TimeSpan.Zero);
 
@@ -86,22 +86,24 @@ public sealed class SqliteOptimizerTests
         time.Advance(TimeSpan.FromDays(30));
         await optimizer.StopAsync(CancellationToken.None);
 
-        Assert.Equal([SqliteOptimizer.OnOpen, SqliteOptimizer.Periodic], ran);
+        Assert.Equal([SqliteOptimizer.Periodic], ran);
     }
 
     [Fact]
     public async Task FailedRun_IsLoggedAndTheScheduleGoesOn()
     {
-        using var optimizer = Optimizer(run: pragma => pragma == SqliteOptimizer.OnOpen
+        var calls = 0;
+        using var optimizer = Optimizer(run: _ => ++calls == 1
             ? Task.FromException(new InvalidOperationException("database is locked"))
             : Task.CompletedTask);
 
         await optimizer.StoreOpenedAsync(CancellationToken.None);
         time.Advance(Interval);
+        time.Advance(Interval);
 
-        Assert.Equal([SqliteOptimizer.OnOpen, SqliteOptimizer.Periodic], ran);
+        Assert.Equal([SqliteOptimizer.Periodic, SqliteOptimizer.Periodic], ran);
         var warning = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
-        Assert.Contains(SqliteOptimizer.OnOpen, warning.Message, StringComparison.Ordinal);
+        Assert.Contains(SqliteOptimizer.Periodic, warning.Message, StringComparison.Ordinal);
         Assert.Equal("database is locked", warning.Exception?.Message);
     }
 }

@@ -7,16 +7,21 @@ namespace Monitor.Core.Storage.Sqlite;
 
 /// <summary>
 /// Keeps the query planner's statistics current, as https://sqlite.org/pragma.html#pragma_optimize advises for
-/// long-lived connections (the pool keeps them open): <c>PRAGMA optimize=0x10002</c> once the store is open (0x10000
-/// checks every table, not only those this connection used; 0x02 analyses those that need it), then
-/// <c>PRAGMA optimize</c> every <see cref="SqliteOptions.OptimizeInterval"/> and once more when the host stops. SQLite
-/// bounds each run with a temporary analysis limit, so a run is quick even on a large file. A read-only store is left
-/// alone (ANALYZE writes <c>sqlite_stat1</c>); a failed run is logged and never stops polling.
+/// long-lived connections (the pool keeps them open): <c>PRAGMA optimize=0x10002</c> (0x10000 checks every table, not
+/// only those the running connection used; 0x02 analyses those that need it) every
+/// <see cref="SqliteOptions.OptimizeInterval"/> once the store is open, and once more when the host stops. SQLite bounds
+/// each run with a temporary analysis limit, so a run is quick even on a large file. A read-only store is left alone
+/// (ANALYZE writes <c>sqlite_stat1</c>); a failed run is logged and never stops polling.
 /// </summary>
+/// <remarks>
+/// Not at open, though SQLite's page suggests it: on a new or nearly empty file it records tables of a few rows, and the
+/// planner then keeps choosing scans as they grow — the first ingest cycle of 1,000 feeds took 73–95 s instead of
+/// 13–15 s (bench/BENCHMARKS.md, "PRAGMA optimize at open"). The run at stop leaves the statistics of the grown file
+/// for the next start.
+/// </remarks>
 internal sealed class SqliteOptimizer : IHostedService, IDisposable
 {
-    public const string OnOpen = "PRAGMA optimize=0x10002;";
-    public const string Periodic = "PRAGMA optimize;";
+    public const string Periodic = "PRAGMA optimize=0x10002;";
 
     private readonly bool readOnly;
     private readonly TimeSpan interval;
@@ -42,7 +47,7 @@ internal sealed class SqliteOptimizer : IHostedService, IDisposable
         this.run = run;
     }
 
-    /// <summary>The store has been opened (created or migrated): optimizes once and starts the periodic runs. Later calls do nothing.</summary>
+    /// <summary>The store has been opened (created or migrated): starts the periodic runs. Later calls do nothing.</summary>
     public async Task StoreOpenedAsync(CancellationToken cancellationToken)
     {
         if (readOnly || Interlocked.Exchange(ref opened, 1) == 1)
@@ -50,7 +55,6 @@ internal sealed class SqliteOptimizer : IHostedService, IDisposable
             return;
         }
 
-        await TryRunAsync(OnOpen, cancellationToken);
         if (interval > TimeSpan.Zero)
         {
             timer = time.CreateTimer(_ => _ = TryRunAsync(Periodic, CancellationToken.None), null, interval, interval);
