@@ -28,4 +28,8 @@ public sealed record PostMetrics(long? Replies = null, long? Reposts = null, lon
 }
 
 /// <summary>Profile counts of an account where the platform exposes them.</summary>
-public sealed record ProfileCounts(long? Followers = null, long? Following = null, long? PostsTotal = null);
+public sealed record ProfileCounts(long? Followers = null, long? Following = null, long? PostsTotal = null)
+{
+    /// <summary>When the platform says the account was created (X, Mastodon, Bluesky, YouTube); null when it does not say.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+}

@@ -39,7 +39,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
 
         Assert.Equal(
             "id,platform,handle,country,actor,name,language,enabled,last_poll_at,next_poll_at,last_success_at,consecutive_failures," +
-            "last_status,last_error,cursor_etag,cursor_last_modified,cursor_position,cursor_external_id,lease_owner,lease_expires_at,lease_epoch",
+            "last_status,last_error,cursor_etag,cursor_last_modified,cursor_position,cursor_external_id,lease_owner,lease_expires_at,lease_epoch,platform_created_at",
             await ScalarAsync("SELECT group_concat(name) FROM pragma_table_info('accounts');"));
         Assert.Equal(
             "platform,account_id,post_id,url,published_at,published_at_estimated,kind,title,text,language,author,replies,reposts," +

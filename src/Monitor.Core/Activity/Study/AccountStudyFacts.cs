@@ -13,4 +13,8 @@ public sealed record AccountStudyFacts(
     long SuccessfulPolls,
     DateTimeOffset? FirstPostAt,
     long MeasuredPosts,
-    long RepostsReceived);
+    long RepostsReceived)
+{
+    /// <summary>When the platform says the account was created (kept from the polls' profiles); null when it never said.</summary>
+    public DateTimeOffset? PlatformCreatedAt { get; init; }
+}

@@ -70,16 +70,27 @@ internal static class StudyBuilder
     private static AdoptionSeries[] Adoption(IReadOnlyList<AccountActivity> rows, Dictionary<string, AccountStudyFacts> facts, ActivityWindow window) =>
         rows.GroupBy(r => r.Platform).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
-            var firsts = g.Select(r => (r.AccountId, r.Country, First: facts.GetValueOrDefault(r.AccountId)?.FirstPostAt))
-                .Where(x => x.First is not null).Select(x => (x.AccountId, x.Country, Year: x.First!.Value.UtcDateTime.Year)).ToArray();
-            var years = firsts.Length == 0 ? [] : Enumerable.Range(firsts.Min(x => x.Year), window.To.Year - firsts.Min(x => x.Year) + 1)
+            var dated = g.Select(r => (r.Country, Date: AdoptionDate(facts.GetValueOrDefault(r.AccountId), window)))
+                .Where(x => x.Date is not null).Select(x => (x.Country, Year: x.Date!.Value.At.UtcDateTime.Year, x.Date.Value.Created)).ToArray();
+            var years = dated.Length == 0 ? [] : Enumerable.Range(dated.Min(x => x.Year), window.To.Year - dated.Min(x => x.Year) + 1)
                 .Select(y => new AdoptionPoint(y,
-                    firsts.Count(x => x.Year == y),
-                    firsts.Count(x => x.Year <= y),
-                    firsts.Where(x => x.Year <= y).Select(x => x.Country).Distinct(StringComparer.Ordinal).Count()))
+                    dated.Count(x => x.Year == y),
+                    dated.Count(x => x.Year == y && x.Created),
+                    dated.Count(x => x.Year == y && !x.Created),
+                    dated.Count(x => x.Year <= y),
+                    dated.Where(x => x.Year <= y).Select(x => x.Country).Distinct(StringComparer.Ordinal).Count()))
                 .ToArray();
-            return new AdoptionSeries(g.Key, years, g.Count() - firsts.Length);
+            return new AdoptionSeries(g.Key, years, g.Count() - dated.Length);
         }).ToArray();
+
+    /// <summary>
+    /// The platform's creation date when it gives one before the window's end ("created"), else the oldest stored post
+    /// before the window's end ("on or before"); null when neither.
+    /// </summary>
+    private static (DateTimeOffset At, bool Created)? AdoptionDate(AccountStudyFacts? facts, ActivityWindow window) =>
+        facts?.PlatformCreatedAt is { } created && created < window.End ? (created, true)
+        : facts?.FirstPostAt is { } first ? (first, false)
+        : null;
 
     private static StudyMethods Methods(StudyInputs inputs, Dictionary<string, AccountStudyFacts> facts)
     {

@@ -135,10 +135,10 @@ internal static class StudyHtmlWriter
 
     private static XElement Adoption(IReadOnlyList<AdoptionSeries> adoption) =>
         Section("adoption", "Platform adoption over time",
-            new XElement("p", "Accounts by the year of their oldest stored post, so each is present on or before that year: polls reach back only so far."),
+            new XElement("p", "Accounts by the year the platform says they were created (created) where it gives one, else by the year of their oldest stored post (on or before: polls reach back only so far)."),
             AdoptionChartSvg.Render(adoption),
-            Table(["platform", "year", "new (on or before)", "accounts", "countries"], adoption.SelectMany(s => s.Years.Select(y => new object?[]
-                { s.Platform, y.Year, y.NewAccounts, y.Accounts, y.Countries })), numeric: [1, 2, 3, 4]));
+            Table(["platform", "year", "new", "created", "on or before", "accounts", "countries"], adoption.SelectMany(s => s.Years.Select(y => new object?[]
+                { s.Platform, y.Year, y.NewAccounts, y.CreatedCount, y.OnOrBeforeCount, y.Accounts, y.Countries })), numeric: [1, 2, 3, 4, 5, 6]));
 
     private static XElement Methods(StudyReport report)
     {

@@ -44,9 +44,9 @@ internal static class StudyMarkdownWriter
         Table(md, ["account", "country", "actor", "platform", "status", "last post", "days silent"], report.Dormant.Select(d => new[]
             { d.Name ?? d.AccountId, d.Country, d.Actor, d.Platform, d.Status, d.LastPostAt?.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "never", d.DaysSinceLastPost?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "" }));
 
-        md.AppendLine("## Platform adoption over time").AppendLine().AppendLine("Accounts by the year of their oldest stored post (present on or before that year).").AppendLine();
-        Table(md, ["platform", "year", "new (on or before)", "accounts", "countries"], report.Adoption.SelectMany(s => s.Years.Select(y => new[]
-            { s.Platform, Invariant($"{y.Year}"), Count(y.NewAccounts), Count(y.Accounts), Count(y.Countries) })));
+        md.AppendLine("## Platform adoption over time").AppendLine().AppendLine("Accounts by the year the platform says they were created (created), else by the year of their oldest stored post (on or before).").AppendLine();
+        Table(md, ["platform", "year", "new", "created", "on or before", "accounts", "countries"], report.Adoption.SelectMany(s => s.Years.Select(y => new[]
+            { s.Platform, Invariant($"{y.Year}"), Count(y.NewAccounts), Count(y.CreatedCount), Count(y.OnOrBeforeCount), Count(y.Accounts), Count(y.Countries) })));
 
         var m = report.Methods;
         md.AppendLine("## Methods").AppendLine()

@@ -58,11 +58,17 @@ public sealed record LanguageSection(long Posts, long PostsWithoutLanguage, IRea
 /// <summary>Posts in one language, their share of the posts that have a language, and the accounts and countries using it.</summary>
 public sealed record LanguageUse(string Language, long Posts, double Share, int Accounts, int Countries);
 
-/// <summary>When accounts of one platform first appear: per year of their oldest stored post ("on or before").</summary>
-public sealed record AdoptionSeries(string Platform, IReadOnlyList<AdoptionPoint> Years, int AccountsWithoutPosts);
+/// <summary>
+/// When accounts of one platform appear: per year of their adoption date, the platform's creation date where it gives
+/// one ("created"), else the oldest stored post ("on or before"). <c>AccountsWithoutDate</c> have neither.
+/// </summary>
+public sealed record AdoptionSeries(string Platform, IReadOnlyList<AdoptionPoint> Years, int AccountsWithoutDate);
 
-/// <summary>Accounts whose first observed post falls in <c>Year</c>; cumulative accounts and countries present on or before its end.</summary>
-public sealed record AdoptionPoint(int Year, int NewAccounts, int Accounts, int Countries);
+/// <summary>
+/// Accounts adopted in <c>Year</c> (<c>CreatedCount</c> by the platform's creation date, <c>OnOrBeforeCount</c> by their
+/// first observed post); cumulative accounts and countries present by its end.
+/// </summary>
+public sealed record AdoptionPoint(int Year, int NewAccounts, int CreatedCount, int OnOrBeforeCount, int Accounts, int Countries);
 
 /// <summary>How the study was made, from the data: coverage, polls, completeness, and the definition of every figure.</summary>
 public sealed record StudyMethods(

@@ -111,7 +111,7 @@ internal sealed class BlueskyAdapter(
             return Resolved.Fail(AccountIdentityRule.Changed(account, recorded!, identity));
         }
 
-        return new Resolved(did, new ProfileCounts(profile.FollowersCount, profile.FollowsCount, profile.PostsCount), identity, verdict, null);
+        return new Resolved(did, new ProfileCounts(profile.FollowersCount, profile.FollowsCount, profile.PostsCount) { CreatedAt = profile.CreatedAt }, identity, verdict, null);
     }
 
     private static Task<BlueskyResponse<BlueskyProfile>> GetProfileAsync(BlueskyApi api, string actor, CancellationToken cancellationToken) =>

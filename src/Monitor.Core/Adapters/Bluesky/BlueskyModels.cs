@@ -14,6 +14,7 @@ internal sealed record BlueskyProfile
     public long? FollowersCount { get; init; }
     public long? FollowsCount { get; init; }
     public long? PostsCount { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
 }
 
 /// <summary><c>app.bsky.actor.defs#profileViewBasic</c>, as far as it names someone.</summary>

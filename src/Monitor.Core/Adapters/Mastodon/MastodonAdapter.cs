@@ -97,7 +97,7 @@ internal sealed class MastodonAdapter(
             Log.MastodonAccountMoved(logger, tracked.Id, moved.Acct);
         }
 
-        var profile = new ProfileCounts(account.FollowersCount, account.FollowingCount, account.StatusesCount);
+        var profile = new ProfileCounts(account.FollowersCount, account.FollowingCount, account.StatusesCount) { CreatedAt = account.CreatedAt };
         if (lookup.Limit.Exhausted)
         {
             var limited = FetchResult.Failed(PollStatus.RateLimited, "Mastodon rate limit used up.", 200, lookup.Limit.Reset);

@@ -19,6 +19,9 @@ internal sealed record MastodonAccount
     public long? FollowingCount { get; init; }
     public long? StatusesCount { get; init; }
 
+    /// <summary>When the account was created (since 4.0 rounded to midnight UTC).</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
     /// <summary>Present and true when the instance suspended the account (since 3.3).</summary>
     public bool? Suspended { get; init; }
 

@@ -18,7 +18,7 @@ internal sealed class XApiClient(HttpClient client, XOptions options, TimeProvid
 
     // The timeline's author expansion returns the account's public metrics with every non-empty page, so a poll that
     // finds posts needs no user lookup (docs.x.com/x-api/fundamentals/data-dictionary/reference: fields and expansions).
-    private const string AuthorExpansion = "expansions=author_id,attachments.media_keys&user.fields=public_metrics,username&" + MediaFields;
+    private const string AuthorExpansion = "expansions=author_id,attachments.media_keys&user.fields=public_metrics,username,created_at&" + MediaFields;
 
     // A post's attachments.media_keys point into includes.media; url is a photo's file, variants a video's or GIF's
     // encodings, preview_image_url their still (docs.x.com/x-api/fundamentals/data-dictionary: media object).

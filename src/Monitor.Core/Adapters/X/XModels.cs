@@ -6,10 +6,11 @@ namespace Monitor.Core.Adapters.X;
 
 internal sealed record XUserResponse(XUser? Data = null, IReadOnlyList<XProblem>? Errors = null);
 
-internal sealed record XUser(string Id, string? Username = null, XUserMetrics? PublicMetrics = null)
+internal sealed record XUser(string Id, string? Username = null, XUserMetrics? PublicMetrics = null, DateTimeOffset? CreatedAt = null)
 {
     public Posts.ProfileCounts? ToCounts() =>
-        PublicMetrics is { } m ? new Posts.ProfileCounts(m.FollowersCount, m.FollowingCount, m.TweetCount ?? m.PostCount) : null;
+        PublicMetrics is { } m ? new Posts.ProfileCounts(m.FollowersCount, m.FollowingCount, m.TweetCount ?? m.PostCount) { CreatedAt = CreatedAt }
+        : CreatedAt is null ? null : new Posts.ProfileCounts { CreatedAt = CreatedAt };
 }
 
 internal sealed record XUserMetrics(long? FollowersCount = null, long? FollowingCount = null, long? TweetCount = null, long? PostCount = null);

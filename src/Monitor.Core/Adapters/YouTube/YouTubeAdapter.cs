@@ -51,7 +51,10 @@ internal sealed class YouTubeAdapter(IHttpClientFactory httpClients, IOptions<Yo
         {
             Status = fetched.NotModified ? PollStatus.NotModified : PollStatus.Ok,
             HttpStatus = fetched.NotModified ? 304 : 200,
-            Profile = statistics is null ? null : new ProfileCounts(Followers: statistics.SubscriberCount, PostsTotal: statistics.VideoCount),
+            Profile = statistics is null ? null : new ProfileCounts(Followers: statistics.SubscriberCount, PostsTotal: statistics.VideoCount)
+            {
+                CreatedAt = channel?.Snippet?.PublishedAt,
+            },
             CacheHint = fetched.CacheHint,
             Identity = new AccountIdentity(channelId, channel?.Snippet?.CustomUrl),
             Cursor = fetched.Cursor with { ExternalId = channelId },
@@ -111,7 +114,10 @@ internal sealed class YouTubeAdapter(IHttpClientFactory httpClients, IOptions<Yo
             Status = PollStatus.Ok,
             HttpStatus = 200,
             Identity = new AccountIdentity(channelId, found.Snippet?.CustomUrl),
-            Profile = statistics is null ? null : new ProfileCounts(Followers: statistics.SubscriberCount, PostsTotal: statistics.VideoCount),
+            Profile = statistics is null ? null : new ProfileCounts(Followers: statistics.SubscriberCount, PostsTotal: statistics.VideoCount)
+            {
+                CreatedAt = found.Snippet?.PublishedAt,
+            },
         };
         return AccountIdentityRule.Report(result, verdict, account);
     }

@@ -10,7 +10,7 @@ internal sealed record YouTubeChannel(
     string Id, YouTubeChannelStatistics? Statistics = null, YouTubeChannelContent? ContentDetails = null, YouTubeChannelSnippet? Snippet = null);
 
 /// <summary><c>customUrl</c> is the channel's @handle (lower-cased by YouTube), when it has one.</summary>
-internal sealed record YouTubeChannelSnippet(string? Title = null, string? CustomUrl = null);
+internal sealed record YouTubeChannelSnippet(string? Title = null, string? CustomUrl = null, DateTimeOffset? PublishedAt = null);
 
 /// <summary><c>subscriberCount</c> is absent when the channel hides it (<c>hiddenSubscriberCount</c>).</summary>
 internal sealed record YouTubeChannelStatistics(long? SubscriberCount = null, long? VideoCount = null);

@@ -148,7 +148,7 @@ internal static class MongoAccountCommands
     /// <summary>
     /// The polling state after a recorded poll, written last and only while the poll's lease is still the account's
     /// (<see cref="LeaseHeldBy"/>), freeing it in the same update. The cursor advances only on success, and only when
-    /// the adapter returned one.
+    /// the adapter returned one. The platform's creation date is set only when the profile gives it, so it is kept once known.
     /// </summary>
     public static WriteModel<BsonDocument> RecordState(PollRecord record)
     {
@@ -169,6 +169,11 @@ internal static class MongoAccountCommands
             {
                 updates.Add(Update.Set("state.cursor", MongoAccountDocuments.Cursor(cursor)));
             }
+        }
+
+        if (result.Profile?.CreatedAt is { } created)
+        {
+            updates.Add(Update.Set("state.platformCreatedAt", MongoBson.Of(created)));
         }
 
         return new UpdateOneModel<BsonDocument>(LeaseHeldBy(record.Lease), Update.Combine(updates));

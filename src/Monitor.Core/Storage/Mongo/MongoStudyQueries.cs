@@ -10,16 +10,17 @@ internal sealed class MongoStudyQueries(IMongoDatabase database) : IStudyQueries
 {
     public async Task<IReadOnlyList<AccountStudyFacts>> QueryStudyFactsAsync(ActivityWindow window, CancellationToken cancellationToken)
     {
-        var accounts = await EnabledAccountIdsAsync(cancellationToken);
+        var accounts = await EnabledAccountsAsync(cancellationToken);
         var polls = ById(await AggregateAsync("snapshots", MongoStudyPipelines.Polls(window), cancellationToken));
         var firsts = ById(await AggregateAsync("posts", MongoStudyPipelines.FirstPosts(window), cancellationToken));
         var reposts = ById(await AggregateAsync("posts", MongoStudyPipelines.Reposts(window), cancellationToken));
-        return accounts.Select(id => ToFacts(id, polls.GetValueOrDefault(id), firsts.GetValueOrDefault(id), reposts.GetValueOrDefault(id))).ToArray();
+        return accounts.Select(a => ToFacts(a["_id"].AsString, polls.GetValueOrDefault(a["_id"].AsString), firsts.GetValueOrDefault(a["_id"].AsString),
+            reposts.GetValueOrDefault(a["_id"].AsString)) with { PlatformCreatedAt = PlatformCreatedAt(a) }).ToArray();
     }
 
     public async Task<IReadOnlyList<LanguageCount>> QueryLanguagesAsync(ActivityWindow window, CancellationToken cancellationToken)
     {
-        var enabled = (await EnabledAccountIdsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var enabled = (await EnabledAccountsAsync(cancellationToken)).Select(a => a["_id"].AsString).ToHashSet(StringComparer.Ordinal);
         return (await AggregateAsync("posts", MongoStudyPipelines.Languages(window), cancellationToken))
             .Select(ToLanguageCount)
             .Where(c => enabled.Contains(c.AccountId))
@@ -44,17 +45,23 @@ internal sealed class MongoStudyQueries(IMongoDatabase database) : IStudyQueries
             result["posts"].ToInt64());
     }
 
+    /// <summary>The account document's <c>state.platformCreatedAt</c>; null when missing or null.</summary>
+    internal static DateTimeOffset? PlatformCreatedAt(BsonDocument account) =>
+        account.GetValue("state", BsonNull.Value) is BsonDocument state && state.GetValue("platformCreatedAt", BsonNull.Value) is BsonDateTime at
+            ? new DateTimeOffset(at.ToUniversalTime(), TimeSpan.Zero)
+            : null;
+
     private static Dictionary<string, BsonDocument> ById(List<BsonDocument> results) =>
         results.ToDictionary(d => d["_id"].AsString, StringComparer.Ordinal);
 
-    private async Task<List<string>> EnabledAccountIdsAsync(CancellationToken cancellationToken)
+    private async Task<List<BsonDocument>> EnabledAccountsAsync(CancellationToken cancellationToken)
     {
         var documents = await database.GetCollection<BsonDocument>("accounts")
             .Find(Builders<BsonDocument>.Filter.Eq("enabled", true))
-            .Project(Builders<BsonDocument>.Projection.Include("_id"))
+            .Project(Builders<BsonDocument>.Projection.Include("_id").Include("state.platformCreatedAt"))
             .Sort(Builders<BsonDocument>.Sort.Ascending("_id"))
             .ToListAsync(cancellationToken);
-        return documents.Select(d => d["_id"].AsString).ToList();
+        return documents;
     }
 
     private async Task<List<BsonDocument>> AggregateAsync(string collection, BsonDocument[] stages, CancellationToken cancellationToken)

@@ -101,7 +101,7 @@ internal static class SqliteSchema
         """;
 
     /// <summary>The version a fully migrated database has.</summary>
-    public static int LatestVersion => Migrations.Length + 7;
+    public static int LatestVersion => Migrations.Length + 8;
 
     /// <summary>
     /// Switches the file to WAL (a persistent property of the file) and applies the missing migrations. The SQL
@@ -210,6 +210,16 @@ internal static class SqliteSchema
             {
                 await AddColumnAsync(connection, transaction, "posts", "language_detected", "INTEGER NOT NULL DEFAULT 0", cancellationToken);
                 await ExecuteAsync(connection, transaction, "PRAGMA user_version = 9;", cancellationToken);
+            }, cancellationToken);
+        }
+
+        // 10: the account's creation date as the platform gives it (ProfileCounts.CreatedAt); NULL until a poll reads it.
+        if ((upTo ?? LatestVersion) >= 10 && await ReadVersionAsync(connection, null, cancellationToken) < 10)
+        {
+            await ApplyAsync(connection, 10, async (transaction, _) =>
+            {
+                await AddColumnAsync(connection, transaction, "accounts", "platform_created_at", "INTEGER", cancellationToken);
+                await ExecuteAsync(connection, transaction, "PRAGMA user_version = 10;", cancellationToken);
             }, cancellationToken);
         }
 

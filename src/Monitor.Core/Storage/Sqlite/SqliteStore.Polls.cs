@@ -14,7 +14,7 @@ internal sealed partial class SqliteStore
         """;
 
     // Written only while this poll's lease is still the account's (owner and epoch); the cursor moves only after a
-    // success that returned one.
+    // success that returned one. The platform's creation date is kept once known: a profile without it keeps it.
     private const string UpdateAccountSql = """
         UPDATE accounts SET
             last_poll_at = $captured, next_poll_at = $next, consecutive_failures = $failures,
@@ -24,6 +24,7 @@ internal sealed partial class SqliteStore
             cursor_last_modified = CASE WHEN $advance = 1 THEN $lastModified ELSE cursor_last_modified END,
             cursor_position = CASE WHEN $advance = 1 THEN $position ELSE cursor_position END,
             cursor_external_id = CASE WHEN $advance = 1 THEN $externalId ELSE cursor_external_id END,
+            platform_created_at = COALESCE($platformCreated, platform_created_at),
             lease_owner = NULL, lease_expires_at = NULL
         WHERE id = $account AND lease_owner = $owner AND lease_epoch = $epoch;
         """;
@@ -132,6 +133,7 @@ internal sealed partial class SqliteStore
         command.Bind("$lastModified", cursor?.LastModified);
         command.Bind("$position", cursor?.Position);
         command.Bind("$externalId", cursor?.ExternalId);
+        command.Bind("$platformCreated", result.Profile?.CreatedAt);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class SqliteStudyQueries(IOptions<SqliteOptions> options) : IStu
           (SELECT count(*) FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
              AND s.status IN ('ok', 'notModified')),
           (SELECT min(published_at) FROM posts p WHERE p.account_id = a.id AND p.published_at < $end),
-          count(p.published_at), sum(p.reposts)
+          count(p.published_at), sum(p.reposts), a.platform_created_at
         FROM accounts a INDEXED BY sqlite_autoindex_accounts_1
         LEFT JOIN posts p INDEXED BY ix_posts_report ON p.account_id = a.id AND p.published_at >= $start AND p.published_at < $end
           AND p.kind <> 'repost' AND p.reposts IS NOT NULL
@@ -45,7 +45,10 @@ internal sealed class SqliteStudyQueries(IOptions<SqliteOptions> options) : IStu
             reader.GetInt64(2),
             reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
             reader.IsDBNull(4) ? 0 : reader.GetInt64(4),
-            reader.IsDBNull(5) ? 0 : reader.GetInt64(5))), cancellationToken);
+            reader.IsDBNull(5) ? 0 : reader.GetInt64(5))
+        {
+            PlatformCreatedAt = reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+        }), cancellationToken);
         return rows;
     }
 

@@ -45,6 +45,17 @@ public sealed class MongoStudyPipelinesTests
     }
 
     [Fact]
+    public void PlatformCreatedAt_AccountDocument_ReadsTheStateDateAndNullWhenMissing()
+    {
+        var at = new DateTime(2013, 12, 14, 4, 35, 55, DateTimeKind.Utc);
+
+        Assert.Equal(new DateTimeOffset(at), MongoStudyQueries.PlatformCreatedAt(new BsonDocument { { "_id", "a" }, { "state", new BsonDocument("platformCreatedAt", at) } }));
+        Assert.Null(MongoStudyQueries.PlatformCreatedAt(new BsonDocument { { "_id", "b" }, { "state", new BsonDocument("platformCreatedAt", BsonNull.Value) } }));
+        Assert.Null(MongoStudyQueries.PlatformCreatedAt(new BsonDocument { { "_id", "c" }, { "state", new BsonDocument() } }));
+        Assert.Null(MongoStudyQueries.PlatformCreatedAt(new BsonDocument("_id", "d")));
+    }
+
+    [Fact]
     public void ToFacts_PipelineResults_MapsEveryFigure()
     {
         var polls = BsonDocument.Parse("{ _id: 'fra', polls: 12, successfulPolls: NumberLong(9) }");

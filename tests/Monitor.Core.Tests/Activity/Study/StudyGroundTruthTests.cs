@@ -35,6 +35,14 @@ public sealed class StudyGroundTruthTests : IDisposable
         (new("vat-x", Platforms.X, "pontifex", "VAT", ActorType.HeadOfState, "Holy See"), "ok"),
     ];
 
+    // The creation dates the platforms gave: one before the first post, one after the window's end (so not used).
+    private static readonly Dictionary<string, DateTimeOffset> Created = new(StringComparer.Ordinal)
+    {
+        ["fra-mfa"] = new(2011, 5, 3, 9, 30, 0, TimeSpan.Zero),
+        ["esp-fm"] = new(2025, 2, 1, 0, 0, 0, TimeSpan.Zero),
+        ["gbr-pm"] = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero),
+    };
+
     private readonly ActivityTestDatabase database = new();
     private readonly List<(string AccountId, DateTimeOffset At, PostKind Kind, string? Language, long? Reposts)> posts = [];
     private readonly List<(string AccountId, DateTimeOffset At, string Status, long? Followers, long? PostsTotal)> snapshots = [];
@@ -45,6 +53,11 @@ public sealed class StudyGroundTruthTests : IDisposable
         foreach (var (account, status) in Accounts)
         {
             database.AddAccount(account, status);
+            if (Created.TryGetValue(account.Id, out var created))
+            {
+                database.Execute("UPDATE accounts SET platform_created_at = $1 WHERE id = $2", created.ToUnixTimeMilliseconds(), account.Id);
+            }
+
             var count = account.Id == "quiet" ? 0 : random.Next(3, 60);
             for (var i = 0; i < count; i++)
             {
@@ -154,21 +167,35 @@ public sealed class StudyGroundTruthTests : IDisposable
         Assert.Equal(7 * 3, missed.Sum()); // the unauthorized X account has no successful poll, so no counter
         Assert.Equal(missed.Length, methods.GetProperty("accountsWithPostCounter").GetInt32());
 
-        // Adoption: per platform, accounts by the year of their oldest post before the window's end.
-        foreach (var series in json.GetProperty("adoption").EnumerateArray())
+        // Adoption: per platform, accounts by the year the platform created them (before the window's end), else by the
+        // year of their oldest post before the window's end ("on or before").
+        var adoption = json.GetProperty("adoption").EnumerateArray().ToArray();
+        Assert.Equal(Accounts.Select(a => a.Account.Platform).Distinct().Count(), adoption.Length);
+        foreach (var series in adoption)
         {
             var platform = series.GetProperty("platform").GetString();
             var firsts = Accounts.Where(a => a.Account.Platform == platform)
-                .Select(a => (a.Account.Country, First: posts.Where(p => p.AccountId == a.Account.Id && p.At < Window.End).Select(p => (DateTimeOffset?)p.At).Min()))
-                .Where(f => f.First is not null).Select(f => (f.Country, f.First!.Value.Year)).ToArray();
-            foreach (var year in series.GetProperty("years").EnumerateArray())
+                .Select(a => (a.Account.Country,
+                    Created: Created.TryGetValue(a.Account.Id, out var c) && c < Window.End ? c : (DateTimeOffset?)null,
+                    First: posts.Where(p => p.AccountId == a.Account.Id && p.At < Window.End).Select(p => (DateTimeOffset?)p.At).Min()))
+                .Where(f => f.Created is not null || f.First is not null)
+                .Select(f => (f.Country, (f.Created ?? f.First)!.Value.Year, ByCreation: f.Created is not null)).ToArray();
+            Assert.Equal(Accounts.Count(a => a.Account.Platform == platform) - firsts.Length, series.GetProperty("accountsWithoutDate").GetInt32());
+            var years = series.GetProperty("years").EnumerateArray().ToArray();
+            Assert.Equal(firsts.Length == 0 ? 0 : Window.To.Year - firsts.Min(f => f.Year) + 1, years.Length);
+            foreach (var year in years)
             {
                 var y = year.GetProperty("year").GetInt32();
                 Assert.Equal(firsts.Count(f => f.Year == y), year.GetProperty("newAccounts").GetInt32());
+                Assert.Equal(firsts.Count(f => f.Year == y && f.ByCreation), year.GetProperty("createdCount").GetInt32());
+                Assert.Equal(firsts.Count(f => f.Year == y && !f.ByCreation), year.GetProperty("onOrBeforeCount").GetInt32());
                 Assert.Equal(firsts.Count(f => f.Year <= y), year.GetProperty("accounts").GetInt32());
                 Assert.Equal(firsts.Where(f => f.Year <= y).Select(f => f.Country).Distinct().Count(), year.GetProperty("countries").GetInt32());
             }
         }
+
+        // Both sources occur: fra-mfa (X, 2011) and esp-fm (Bluesky, 2025) by creation; gbr-pm's date is past the window's end.
+        Assert.Equal(2, adoption.Sum(s => s.GetProperty("years").EnumerateArray().Sum(y => y.GetProperty("createdCount").GetInt32())));
 
         // Presence: members listed on any platform (not gone), confirmed by a successful poll; the observer apart.
         var any = json.GetProperty("presence").GetProperty("anyPlatform");
@@ -238,6 +265,10 @@ public sealed class StudyGroundTruthTests : IDisposable
         {
             Assert.Contains("\n## " + title, markdown, StringComparison.Ordinal);
         }
+
+        // Adoption says which source each count has: fra-mfa, created on X in 2011, is the only account of that year.
+        Assert.Contains("| platform | year | new | created | on or before | accounts | countries |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| x | 2011 | 1 | 1 | 0 | 1 | 1 |", markdown, StringComparison.Ordinal);
     }
 
     private static readonly string[] StudyTextSections =

@@ -71,7 +71,7 @@ public sealed class BlueskyAdapterTests : IAsyncLifetime
         var result = await FetchAsync(PollCursor.Empty, firstPoll: true);
 
         Assert.Equal(PollStatus.Ok, result.Status);
-        Assert.Equal(new ProfileCounts(61234, 87, 1452), result.Profile);
+        Assert.Equal(new ProfileCounts(61234, 87, 1452) { CreatedAt = new DateTimeOffset(2024, 11, 13, 9, 0, 0, TimeSpan.Zero) }, result.Profile);
         var repostId = $"at://{Did}/app.bsky.feed.repost/3lbz3repost22";
         Assert.Equal(new PollCursor(Position: repostId, ExternalId: Did), result.Cursor);
         Assert.Equal(

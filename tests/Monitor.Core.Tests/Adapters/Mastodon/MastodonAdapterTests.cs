@@ -75,7 +75,7 @@ public sealed class MastodonAdapterTests : IAsyncLifetime
         Assert.Equal(PollStatus.Ok, result.Status);
         // The newest page holds the three new statuses and re-reads the stored one (its edits and counts).
         Assert.Equal(["113561000000000400", "113561000000000300", "113561000000000200", "113561000000000100"], result.Posts.Select(p => p.PostId));
-        Assert.Equal(new ProfileCounts(48213, 312, 2784), result.Profile);
+        Assert.Equal(new ProfileCounts(48213, 312, 2784) { CreatedAt = new DateTimeOffset(2022, 11, 9, 0, 0, 0, TimeSpan.Zero) }, result.Profile);
         Assert.Equal(new PollCursor(Position: "113561000000000400", ExternalId: ActorUri), result.Cursor);
         Assert.Equal(new AccountIdentity(ActorUri, "France_Diplo@social.example"), result.Identity);
         Assert.Equal("?limit=40", Assert.Single(StatusRequests()).Query);
@@ -389,7 +389,7 @@ public sealed class MastodonAdapterTests : IAsyncLifetime
         var result = await adapter.VerifyAsync(account, new PollCursor(ExternalId: ActorUri), Ct);
 
         Assert.Equal(PollStatus.Ok, result.Status); // usernames compare case-insensitively
-        Assert.Equal(new ProfileCounts(48213, 312, 2784), result.Profile);
+        Assert.Equal(new ProfileCounts(48213, 312, 2784) { CreatedAt = new DateTimeOffset(2022, 11, 9, 0, 0, 0, TimeSpan.Zero) }, result.Profile);
         Assert.Single(server.Requests);
     }
 }

@@ -57,8 +57,8 @@ public sealed class XAdapterTests : IAsyncLifetime
     {
         var result = await host.FetchAsync(Request(firstPoll: true));
 
-        Assert.Equal(new ProfileCounts(512350, 321, 18770), result.Profile);
-        Assert.All(host.Server.RequestsTo(TimelinePath), c => Assert.Contains("expansions=author_id,attachments.media_keys&user.fields=public_metrics,username", c.Query, StringComparison.Ordinal));
+        Assert.Equal(new ProfileCounts(512350, 321, 18770) { CreatedAt = new DateTimeOffset(2013, 12, 14, 4, 35, 55, TimeSpan.Zero) }, result.Profile);
+        Assert.All(host.Server.RequestsTo(TimelinePath), c => Assert.Contains("expansions=author_id,attachments.media_keys&user.fields=public_metrics,username,created_at", c.Query, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class YouTubeAdapterTests : IAsyncLifetime
     internal const string ChannelsPath = "/youtube/v3/channels";
     internal const string UploadsPath = "/youtube/v3/playlistItems";
     internal const string VideosPath = "/youtube/v3/videos";
+    private static readonly DateTimeOffset ChannelCreated = new(2009, 3, 25, 14, 5, 12, TimeSpan.Zero);
     private AdapterTestHost host = null!;
 
     public async ValueTask InitializeAsync()
@@ -112,7 +113,7 @@ public sealed class YouTubeAdapterTests : IAsyncLifetime
     {
         var result = await host.FetchAsync(Request(cursor: new PollCursor(Position: "vid3AAAAAAA"), recent: Known("vid3AAAAAAA", "2024-11-26T10:00:00Z")));
 
-        Assert.Equal(new ProfileCounts(Followers: 231000, PostsTotal: 2874), result.Profile);
+        Assert.Equal(new ProfileCounts(Followers: 231000, PostsTotal: 2874) { CreatedAt = ChannelCreated }, result.Profile);
         Assert.Empty(host.Server.RequestsTo(UploadsPath));
     }
 
@@ -168,7 +169,7 @@ public sealed class YouTubeAdapterTests : IAsyncLifetime
         Assert.Equal("\"feed-v1\"", first.Cursor!.ETag);
         Assert.Equal(PollStatus.NotModified, second.Status);
         Assert.Empty(second.Posts);
-        Assert.Equal(new ProfileCounts(Followers: 231000, PostsTotal: 2874), second.Profile);
+        Assert.Equal(new ProfileCounts(Followers: 231000, PostsTotal: 2874) { CreatedAt = ChannelCreated }, second.Profile);
     }
 
     [Fact]
@@ -209,7 +210,7 @@ public sealed class YouTubeAdapterTests : IAsyncLifetime
         var result = await host.Adapter.VerifyAsync(Request().Account, PollCursor.Empty, TestContext.Current.CancellationToken);
 
         Assert.Equal(PollStatus.Ok, result.Status);
-        Assert.Equal(new ProfileCounts(Followers: 231000, PostsTotal: 2874), result.Profile);
+        Assert.Equal(new ProfileCounts(Followers: 231000, PostsTotal: 2874) { CreatedAt = ChannelCreated }, result.Profile);
         Assert.Single(host.Server.Requests);
     }
 

@@ -1,4 +1,5 @@
 using Monitor.Core.Adapters;
+using Monitor.Core.Posts;
 using Monitor.Core.Storage;
 using Monitor.Core.Storage.Mongo;
 using static Monitor.Core.Tests.Storage.Mongo.MongoTestData;
@@ -137,6 +138,24 @@ public sealed class MongoAccountCommandsTests
 
         Assert.DoesNotContain("state.cursor", json, StringComparison.Ordinal);
         Assert.Contains("\"state.lastSuccessAt\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecordState_ProfileWithCreationDate_SetsPlatformCreatedAtAndWithoutOneLeavesIt()
+    {
+        var created = new DateTimeOffset(2013, 12, 14, 4, 35, 55, TimeSpan.Zero);
+        var json = MongoRender.Json(MongoAccountCommands.RecordState(Poll(FetchResult.Failed(PollStatus.RateLimited, "limit", 429) with
+        {
+            Profile = new ProfileCounts(10) { CreatedAt = created },
+        })));
+
+        Assert.EndsWith("""
+            "lease" : null, "state.platformCreatedAt" : { "$date" : "2013-12-14T04:35:55Z" } } }
+            """, json, StringComparison.Ordinal);
+        Assert.DoesNotContain("platformCreatedAt", MongoRender.Json(MongoAccountCommands.RecordState(Poll(new FetchResult
+        {
+            Status = PollStatus.Ok, Profile = new ProfileCounts(10),
+        }))), StringComparison.Ordinal);
     }
 
     [Fact]
