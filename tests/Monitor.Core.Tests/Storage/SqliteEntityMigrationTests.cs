@@ -4,7 +4,7 @@ using Monitor.Core.Storage.Sqlite;
 namespace Monitor.Core.Tests.Storage;
 
 /// <summary>
-/// The entities migration (the last one, <see cref="SqliteSchema.LatestVersion"/>) on a database one version older:
+/// The entities migration (schema 8) on a database at schema 7:
 /// hashtags, mentions, links and repost authors are extracted for the posts already stored.
 /// </summary>
 public sealed class SqliteEntityMigrationTests : IDisposable
