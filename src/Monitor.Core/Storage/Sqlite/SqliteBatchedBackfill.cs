@@ -38,4 +38,14 @@ internal static class SqliteBatchedBackfill
         {
         }
     }
+
+    /// <summary>Records in the backfill's one-row progress table that posts up to rowid <paramref name="last"/> are done.</summary>
+    public static async Task MarkAsync(SqliteConnection connection, SqliteTransaction transaction, string progressTable, long last, CancellationToken cancellationToken)
+    {
+        await using var mark = connection.CreateCommand();
+        mark.Transaction = transaction;
+        mark.CommandText = $"UPDATE {progressTable} SET last_id = $last;";
+        mark.Bind("$last", last);
+        await mark.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -135,11 +135,7 @@ internal static class SqliteEntityIndex
 
         if (indexed > 0)
         {
-            await using var mark = connection.CreateCommand();
-            mark.Transaction = transaction;
-            mark.CommandText = "UPDATE post_entities_backfill SET last_id = $last;";
-            mark.Bind("$last", last);
-            await mark.ExecuteNonQueryAsync(cancellationToken);
+            await SqliteBatchedBackfill.MarkAsync(connection, transaction, "post_entities_backfill", last, cancellationToken);
         }
 
         return indexed;

@@ -68,11 +68,7 @@ internal static class SqliteObservationBackfill
 
         if (read > 0)
         {
-            await using var mark = connection.CreateCommand();
-            mark.Transaction = transaction;
-            mark.CommandText = "UPDATE post_observation_backfill SET last_id = $last;";
-            mark.Bind("$last", last);
-            await mark.ExecuteNonQueryAsync(cancellationToken);
+            await SqliteBatchedBackfill.MarkAsync(connection, transaction, "post_observation_backfill", last, cancellationToken);
         }
 
         return read;

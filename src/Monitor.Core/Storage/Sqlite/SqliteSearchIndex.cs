@@ -67,11 +67,7 @@ internal static class SqliteSearchIndex
 
         if (indexed > 0)
         {
-            await using var mark = connection.CreateCommand();
-            mark.Transaction = transaction;
-            mark.CommandText = "UPDATE post_search_backfill SET last_id = $last;";
-            mark.Bind("$last", last);
-            await mark.ExecuteNonQueryAsync(cancellationToken);
+            await SqliteBatchedBackfill.MarkAsync(connection, transaction, "post_search_backfill", last, cancellationToken);
         }
 
         return indexed;
