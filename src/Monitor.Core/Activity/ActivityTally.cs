@@ -77,9 +77,13 @@ internal sealed class ActivityTally
         count++;
     }
 
-    /// <summary>The account's facts: these window figures plus what the store looked up per account.</summary>
+    /// <summary>
+    /// The account's facts: these window figures plus what the store looked up per account. The last post of the window
+    /// is the account's last post before the window's end; without one, the looked-up value stays.
+    /// </summary>
     public AccountActivityFacts ToFacts(AccountActivityFacts lookedUp) => lookedUp with
     {
+        LastPostAt = count > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(previous) : lookedUp.LastPostAt,
         Originals = kinds[Post],
         Replies = kinds[Reply],
         Reposts = kinds[Repost],

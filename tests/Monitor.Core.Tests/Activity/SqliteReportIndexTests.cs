@@ -22,6 +22,11 @@ public sealed class SqliteReportIndexTests : IDisposable
     {
         { nameof(SqliteActivityQueries.WindowPostsSql), SqliteActivityQueries.WindowPostsSql },
         { nameof(SqliteActivityQueries.AccountFactsSql), SqliteActivityQueries.AccountFactsSql },
+        { nameof(SqliteActivityQueries.LastPostSql), SqliteActivityQueries.LastPostSql },
+        { "FallbackSql[0] (first followers)", SqliteActivityQueries.FallbackSql[0] },
+        { "FallbackSql[1] (last followers)", SqliteActivityQueries.FallbackSql[1] },
+        { "FallbackSql[2] (first counter)", SqliteActivityQueries.FallbackSql[2] },
+        { "FallbackSql[3] (last counter)", SqliteActivityQueries.FallbackSql[3] },
         { nameof(SqliteStudyQueries.FactsSql), SqliteStudyQueries.FactsSql },
         { nameof(SqliteStudyQueries.LanguagesSql), SqliteStudyQueries.LanguagesSql },
     };
@@ -62,6 +67,57 @@ public sealed class SqliteReportIndexTests : IDisposable
         Assert.Equal(1, facts.ByHourUtc[9]);
         var row = new ActivityCalculator(Options.Create(new ActivityOptions()), new FakeTimeProvider(at.AddDays(2))).Compute(facts, April);
         Assert.Equal(1, row.Posts);
+    }
+
+    [Fact]
+    public async Task QueryActivity_SnapshotsWithOneCountEach_TakesEachFigureFromTheFirstAndLastSnapshotThatHasIt()
+    {
+        database.AddAccount(Fra);
+        var day = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
+        database.AddSnapshot(Fra, day.AddDays(-1), followers: 1, postsTotal: 1);       // before the window
+        database.AddSnapshot(Fra, day.AddDays(2), followers: null, postsTotal: null);  // a failed poll
+        database.AddSnapshot(Fra, day.AddDays(3), followers: 100, postsTotal: null);
+        database.AddSnapshot(Fra, day.AddDays(4), followers: null, postsTotal: 40);
+        database.AddSnapshot(Fra, day.AddDays(5), followers: 110, postsTotal: 45);
+        database.AddSnapshot(Fra, day.AddDays(20), followers: 120, postsTotal: null);
+        database.AddSnapshot(Fra, day.AddDays(25), followers: null, postsTotal: 50);
+        database.AddSnapshot(Fra, day.AddDays(26), followers: null, postsTotal: null);
+        database.AddSnapshot(Fra, day.AddDays(31), followers: 999, postsTotal: 999);    // after the window
+        database.AddPost(Fra, "1", day.AddDays(4).AddHours(1), PostKind.Post, day);
+        database.AddPost(Fra, "2", day.AddDays(24), PostKind.Post, day);
+        database.AddPost(Fra, "3", day.AddDays(26), PostKind.Post, day);
+
+        var facts = Assert.Single(await database.Queries.QueryActivityAsync(April, TestContext.Current.CancellationToken));
+
+        Assert.Equal((100L, 120L), (facts.FollowersStart!.Value, facts.FollowersEnd!.Value));
+        Assert.Equal((40L, 50L), (facts.PostsTotalStart!.Value, facts.PostsTotalEnd!.Value));
+        // Posts after the first counter (day 4, 00:00) and at or before the last (day 25): posts 1 and 2.
+        Assert.Equal(2, facts.PostsInCounterSpan);
+        Assert.Equal(day.AddDays(26), facts.LastPostAt);
+    }
+
+    [Fact]
+    public async Task QueryActivity_NoPostInTheWindow_LastPostIsTheNewestBeforeTheWindowEnds()
+    {
+        var quiet = Fra with { Id = "quiet" };
+        var busy = Fra with { Id = "busy" };
+        database.AddAccount(quiet);
+        database.AddAccount(busy);
+        var day = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
+        database.AddPost(quiet, "old", day.AddDays(-40), PostKind.Post, day);
+        database.AddPost(quiet, "older", day.AddDays(-50), PostKind.Post, day);
+        database.AddPost(quiet, "later", day.AddDays(45), PostKind.Post, day);
+        database.AddPost(busy, "in", day.AddDays(10), PostKind.Reply, day);
+        database.AddPost(busy, "later", day.AddDays(45), PostKind.Post, day);
+
+        var facts = (await database.Queries.QueryActivityAsync(April, TestContext.Current.CancellationToken)).ToDictionary(f => f.Account.Id);
+
+        Assert.Equal(day.AddDays(-40), facts["quiet"].LastPostAt);
+        Assert.Equal(0, facts["quiet"].Posts);
+        Assert.Null(facts["quiet"].FollowersStart);
+        Assert.Null(facts["quiet"].PostsInCounterSpan);
+        Assert.Equal(day.AddDays(10), facts["busy"].LastPostAt);
+        Assert.Equal(1, facts["busy"].Replies);
     }
 
     private const int SchemaBeforeReportIndexes = 6;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Monitor.Core.Accounts;
 using Monitor.Core.Activity;
 using Monitor.Core.Adapters;
-using SQLitePCL;
 
 namespace Monitor.Core.Storage.Sqlite;
 
@@ -17,34 +16,38 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
 {
     private const long DayMs = 86_400_000;
 
-    // Per account: index seeks on posts (account_id, published_at) and snapshots (account_id, captured_at, then id
-    // for ties: the index ends in the rowid). The first and last counter snapshots' times bound PostsInCounterSpan,
-    // which the window pass counts (both lie inside the window, so every post between them is in it).
+    // Per account: two seeks on the covering snapshot index (account_id, captured_at, then id for ties: the index ends
+    // in the rowid), for the window's first and last snapshot with any count, read as "capturedAt followers counter"
+    // (an empty field is NULL), so one seek answers both figures when that snapshot has both. When it lacks one,
+    // FirstOf/LastOf seek the first or last snapshot that has it (FollowersSql/CounterSql). The first and last counter
+    // snapshots' times bound PostsInCounterSpan, which the window pass counts (both lie inside the window, so every post
+    // between them is in it). The last post comes from the window pass; LastPostSql seeks it only for accounts without
+    // a post in the window.
     internal const string AccountFactsSql = """
         SELECT a.id, a.platform, a.handle, a.country, a.actor, a.name, a.language, a.last_status, a.rowid,
-          (SELECT max(published_at) FROM posts p WHERE p.account_id = a.id AND p.published_at < $end),
-          (SELECT followers FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
-             AND s.followers IS NOT NULL ORDER BY s.captured_at, s.id LIMIT 1),
-          (SELECT followers FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
-             AND s.followers IS NOT NULL ORDER BY s.captured_at DESC, s.id DESC LIMIT 1),
-          (SELECT captured_at FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
-             AND s.posts_total IS NOT NULL ORDER BY s.captured_at, s.id LIMIT 1),
-          (SELECT posts_total FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
-             AND s.posts_total IS NOT NULL ORDER BY s.captured_at, s.id LIMIT 1),
-          (SELECT captured_at FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
-             AND s.posts_total IS NOT NULL ORDER BY s.captured_at DESC, s.id DESC LIMIT 1),
-          (SELECT posts_total FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
-             AND s.posts_total IS NOT NULL ORDER BY s.captured_at DESC, s.id DESC LIMIT 1)
+          (SELECT s.captured_at || ' ' || ifnull(s.followers, '') || ' ' || ifnull(s.posts_total, '')
+             FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
+             AND (s.followers IS NOT NULL OR s.posts_total IS NOT NULL) ORDER BY s.captured_at, s.id LIMIT 1),
+          (SELECT s.captured_at || ' ' || ifnull(s.followers, '') || ' ' || ifnull(s.posts_total, '')
+             FROM snapshots s INDEXED BY ix_snapshots_report WHERE s.account_id = a.id AND s.captured_at >= $start AND s.captured_at < $end
+             AND (s.followers IS NOT NULL OR s.posts_total IS NOT NULL) ORDER BY s.captured_at DESC, s.id DESC LIMIT 1)
         FROM accounts a
         WHERE a.enabled = 1
         ORDER BY a.id
         """;
 
+    // The fallbacks, in the order of FallbackSql: first and last followers, first and last counter, each with its time.
+    internal static readonly string[] FallbackSql =
+        [Seek("followers", last: false), Seek("followers", last: true), Seek("posts_total", last: false), Seek("posts_total", last: true)];
+
+    internal const string LastPostSql =
+        "SELECT max(p.published_at) FROM posts p INDEXED BY ix_posts_report WHERE p.account_id = $account AND p.published_at < $end";
+
     // CROSS JOIN keeps accounts as the outer loop, so each account is one range seek on the covering index, which
-    // yields its posts in publishedAt order: EXPLAIN QUERY PLAN shows no temp B-tree. Kinds travel as small integers
-    // (ActivityTally's codes), so no string is read per post.
+    // yields its posts in publishedAt order: EXPLAIN QUERY PLAN shows no temp B-tree. A post travels as one integer,
+    // publishedAt × 8 + its kind's code (ActivityTally's codes), so no string and one column is read per post.
     internal const string WindowPostsSql = """
-        SELECT a.rowid, p.published_at,
+        SELECT a.rowid, p.published_at * 8 +
           CASE p.kind WHEN 'post' THEN 0 WHEN 'reply' THEN 1 WHEN 'repost' THEN 2 WHEN 'quote' THEN 3 ELSE 4 END
         FROM accounts a CROSS JOIN posts p INDEXED BY ix_posts_report ON p.account_id = a.id
         WHERE a.enabled = 1 AND p.published_at >= $start AND p.published_at < $end
@@ -70,9 +73,9 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
     {
         await using var connection = await OpenAsync(cancellationToken);
 
-        // One read transaction: both statements see the same snapshot of the file (WAL), whatever a poll writes meanwhile.
+        // One read transaction: every statement sees the same snapshot of the file (WAL), whatever a poll writes meanwhile.
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var accounts = await ReadAccountFactsAsync(connection, transaction, window, cancellationToken);
+        var accounts = ReadAccountFacts(connection, window, cancellationToken);
         var rows = accounts.Select(a => a.Facts).ToList();
         var byRow = new Dictionary<long, int>(accounts.Count);
         for (var i = 0; i < accounts.Count; i++)
@@ -80,43 +83,57 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
             byRow[accounts[i].Row] = i;
         }
 
-        // The stream is stepped through SQLitePCLRaw (the library under Microsoft.Data.Sqlite) on the same connection and
-        // transaction: SqliteDataReader checks each column's type and state per call, which cost more than the SQL itself
-        // over a year's posts (bench/BENCHMARKS.md).
-        var rc = raw.sqlite3_prepare_v2(connection.Handle, WindowPostsSql, out var statement);
-        SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-        using var owned = statement;
-        raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$start"), window.Start.ToUnixTimeMilliseconds());
-        raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$end"), window.End.ToUnixTimeMilliseconds());
-        var tally = new ActivityTally();
-        var index = -1;
-        var current = -1L;
-        for (var n = 0; (rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW; n++)
+        var streamed = new bool[accounts.Count];
+        using (var posts = new SqliteRawStatement(connection, WindowPostsSql))
         {
-            var row = raw.sqlite3_column_int64(statement, 0);
-            if (row != current)
+            posts.Bind("$start", window.Start.ToUnixTimeMilliseconds()).Bind("$end", window.End.ToUnixTimeMilliseconds());
+            var tally = new ActivityTally();
+            var index = -1;
+            var current = -1L;
+            for (var n = 0; posts.Step(); n++)
             {
-                Finish(tally, index, rows);
-                current = row;
-                index = byRow.GetValueOrDefault(row, -1);
-                var span = index >= 0 ? accounts[index] : default;
-                tally.Reset(window.WeekStart, span.CounterFrom, span.CounterTo);
+                var row = posts.Int64(0);
+                if (row != current)
+                {
+                    Finish(tally, index, rows);
+                    current = row;
+                    index = byRow.GetValueOrDefault(row, -1);
+                    var span = index >= 0 ? accounts[index] : default;
+                    tally.Reset(window.WeekStart, span.CounterFrom, span.CounterTo);
+                    if (index >= 0)
+                    {
+                        streamed[index] = true;
+                    }
+                }
+
+                if ((n & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var packed = posts.Int64(1);
+                tally.Add(packed >> 3, (int)(packed & 7));
             }
 
-            if ((n & 0xFFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            tally.Add(raw.sqlite3_column_int64(statement, 1), raw.sqlite3_column_int(statement, 2));
+            Finish(tally, index, rows);
         }
 
-        if (rc != raw.SQLITE_DONE)
+        // Accounts without a post in the window: their last post is older, one seek each.
+        using var lastPost = new SqliteRawStatement(connection, LastPostSql);
+        lastPost.Bind("$end", window.End.ToUnixTimeMilliseconds());
+        for (var i = 0; i < rows.Count; i++)
         {
-            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+            if (!streamed[i])
+            {
+                lastPost.Reset();
+                lastPost.Bind("$account", rows[i].Account.Id);
+                if (lastPost.Step() && lastPost.NullableInt64(0) is { } last)
+                {
+                    rows[i] = rows[i] with { LastPostAt = DateTimeOffset.FromUnixTimeMilliseconds(last) };
+                }
+            }
         }
 
-        Finish(tally, index, rows);
         return rows;
     }
 
@@ -128,39 +145,80 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
         }
     }
 
+    private static string Seek(string column, bool last) => $"""
+        SELECT s.captured_at, s.{column} FROM snapshots s INDEXED BY ix_snapshots_report
+        WHERE s.account_id = $account AND s.captured_at >= $start AND s.captured_at < $end AND s.{column} IS NOT NULL
+        ORDER BY s.captured_at{(last ? " DESC" : "")}, s.id{(last ? " DESC" : "")} LIMIT 1
+        """;
+
     private readonly record struct AccountLookup(long Row, AccountActivityFacts Facts, long? CounterFrom, long? CounterTo);
 
-    private static async Task<List<AccountLookup>> ReadAccountFactsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, ActivityWindow window, CancellationToken cancellationToken)
+    private static List<AccountLookup> ReadAccountFacts(SqliteConnection connection, ActivityWindow window, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, AccountFactsSql, window);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<AccountLookup>();
-        while (await reader.ReadAsync(cancellationToken))
+        var start = window.Start.ToUnixTimeMilliseconds();
+        var end = window.End.ToUnixTimeMilliseconds();
+        using var facts = new SqliteRawStatement(connection, AccountFactsSql).Bind("$start", start).Bind("$end", end);
+        var fallbacks = FallbackSql.Select(sql => new SqliteRawStatement(connection, sql).Bind("$start", start).Bind("$end", end)).ToArray();
+        try
         {
-            var counterFrom = NullableInt64(reader, 12);
-            rows.Add(new AccountLookup(reader.GetInt64(8), new AccountActivityFacts(
-                ReadAccount(reader),
-                reader.IsDBNull(7) ? null : PollStatusNames.Parse(reader.GetString(7)),
-                0, 0, 0, 0, 0, null, 0,
-                reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
-                NoWeekdays, NoHours,
-                NullableInt64(reader, 10), NullableInt64(reader, 11),
-                NullableInt64(reader, 13), NullableInt64(reader, 15), counterFrom is null ? null : 0),
-                counterFrom, NullableInt64(reader, 14)));
-        }
+            var rows = new List<AccountLookup>();
+            Span<long?> first = stackalloc long?[3];
+            Span<long?> last = stackalloc long?[3];
+            while (facts.Step())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var account = new TrackedAccount(
+                    facts.Text(0), facts.Text(1), facts.Text(2), facts.Text(3), Enum.Parse<ActorType>(facts.Text(4), ignoreCase: true),
+                    facts.NullableText(5), facts.NullableText(6));
+                var status = facts.NullableText(7) is { } name ? PollStatusNames.Parse(name) : (PollStatus?)null;
 
-        return rows;
+                // Fields: capturedAt, followers, counter of the window's first and last snapshot with any count.
+                first.Clear();
+                last.Clear();
+                var any = facts.TryInt64Fields(9, first) & facts.TryInt64Fields(10, last);
+                var followersStart = first[1];
+                var followersEnd = last[1];
+                var (counterFrom, counterStart) = first[2] is null ? (null, null) : (first[0], first[2]);
+                var (counterTo, counterEnd) = last[2] is null ? (null, null) : (last[0], last[2]);
+                if (any)
+                {
+                    // The snapshot with one count may lack the other: seek the first/last one that has it.
+                    followersStart ??= Fallback(fallbacks[0], account.Id).Value;
+                    followersEnd ??= Fallback(fallbacks[1], account.Id).Value;
+                    if (counterFrom is null)
+                    {
+                        (counterFrom, counterStart) = Fallback(fallbacks[2], account.Id);
+                    }
+
+                    if (counterTo is null)
+                    {
+                        (counterTo, counterEnd) = Fallback(fallbacks[3], account.Id);
+                    }
+                }
+
+                rows.Add(new AccountLookup(facts.Int64(8), new AccountActivityFacts(
+                    account, status, 0, 0, 0, 0, 0, null, 0, null, NoWeekdays, NoHours,
+                    followersStart, followersEnd, counterStart, counterEnd, counterFrom is null ? null : 0),
+                    counterFrom, counterTo));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            foreach (var fallback in fallbacks)
+            {
+                fallback.Dispose();
+            }
+        }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, ActivityWindow window)
+    // (capturedAt, value) of the snapshot a fallback seek finds for the account, or (null, null).
+    private static (long? At, long? Value) Fallback(SqliteRawStatement seek, string accountId)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$start", window.Start.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$end", window.End.ToUnixTimeMilliseconds());
-        return command;
+        seek.Reset();
+        seek.Bind("$account", accountId);
+        return seek.Step() ? (seek.Int64(0), seek.Int64(1)) : (null, null);
     }
 
     public async Task<IReadOnlyList<TrackedAccount>> ListEnabledAccountsAsync(CancellationToken cancellationToken)
@@ -230,7 +288,4 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
 
         return counts;
     }
-
-    private static long? NullableInt64(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 }
