@@ -7,7 +7,7 @@ namespace Monitor.Core.Export;
 
 /// <summary>
 /// Writes post versions and deletion episodes as JSON Lines or CSV, in the formats of <see cref="RecordExporter"/>.
-/// In CSV a version's <c>media</c> is one cell of space-separated URLs (a URL holds no unescaped space), empty when none.
+/// In CSV a version's <c>media</c> is one cell holding a JSON array of URLs, as <c>export posts</c> writes its lists.
 /// </summary>
 public static class HistoryExporter
 {
@@ -78,7 +78,7 @@ public static class HistoryExporter
     private static object?[] VersionValues(PostVersion v) =>
     [
         v.Platform, v.AccountId, v.PostId, v.Version, v.Reason.ToWireName(), Iso(v.CapturedAt), v.ContentHash, v.Title, v.Text, v.Url,
-        string.Join(' ', v.Media), v.CaptureId,
+        ListCell(v.Media), v.CaptureId,
     ];
 
     private static object?[] DeletionValues(DeletionRow row) =>

@@ -136,7 +136,7 @@ public static class RecordExporter
     /// A list in one CSV cell: a JSON array of strings (<c>[]</c> when none), lossless whatever the values hold; the cell
     /// starts with <c>[</c>, so the formula guard never changes it.
     /// </summary>
-    private static string ListCell(IReadOnlyList<string> values)
+    internal static string ListCell(IReadOnlyList<string> values)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))

@@ -81,10 +81,12 @@ public sealed class HistoryExportEndToEndTests : IAsyncLifetime
         var lines = result.Output.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal("platform,accountId,postId,version,reason,capturedAt,contentHash,title,text,url,media,captureId", lines[0]);
         Assert.Equal(["edited", "deleted"], lines.Skip(1).Select(l => l.Split(',')[4]));
-        Assert.EndsWith(",Second,http://127.0.0.1:1/1,http://127.0.0.1:1/1.jpg http://127.0.0.1:1/1.mp4,", lines[1], StringComparison.Ordinal);
+        // media is one cell holding a JSON array (quoted by RFC 4180, as it holds quotes and a comma), as in export posts.
+        Assert.EndsWith(",Second,http://127.0.0.1:1/1,\"[\"\"http://127.0.0.1:1/1.jpg\"\",\"\"http://127.0.0.1:1/1.mp4\"\"]\",", lines[1], StringComparison.Ordinal);
 
         var all = await RunAsync("export", "versions", "--format", "csv");
         Assert.Contains("'=cmd|", all.Output, StringComparison.Ordinal);
+        Assert.Contains(",[],", all.Output, StringComparison.Ordinal); // a version without media
     }
 
     [Fact]
