@@ -22,6 +22,7 @@ static int Usage()
         Monitor benchmarks (see bench/BENCHMARKS.md):
           cycle [--n 1000,4000,16000] [--runs 3] [--concurrency 32] [--latency-ms 0]   ingest cycles vs bare HttpClient
                 [--archive off|on|compare] [--versions on|compare]                      archive on vs off; versions kept vs dropped
+                [--worker DLL] [--set Key=Value,…]                                      another worker build; further worker settings
           parsers [BenchmarkDotNet args]                                                parser throughput (checks first)
           html-text [--rounds 2000] [--batch 10] [--random 20000]                      HTML → text vs the DOM baseline (checks first)
           languages [--rounds 300]                                                      language detection per post, on against off (checks first)

@@ -24,6 +24,10 @@ internal static partial class CycleCommand
         var runs = options.Int("runs", 3);
         var concurrency = options.Int("concurrency", 16);
         var worker = options.Text("worker") ?? FindWorker();
+        // --set Key=Value,Key=Value: further worker settings, e.g. Monitor:Platforms:Rss:MaxConcurrency=16.
+        var extra = (options.Text("set") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(setting => setting.Contains('=', StringComparison.Ordinal) ? "--" + setting : throw new ArgumentException($"--set takes Key=Value pairs, not '{setting}'."))
+            .ToArray();
         string[] modes = (options.Text("archive") ?? "off", options.Text("versions") ?? "on") switch
         {
             ("off", "on") => ["off"],
@@ -57,18 +61,18 @@ internal static partial class CycleCommand
                         await PrepareAsync(worker, accounts, database, work, versions: mode != NoVersions);
                     }
 
-                    var first = await IngestAsync(worker, accounts, database, farm, concurrency, work, archive);
+                    var first = await IngestAsync(worker, accounts, database, farm, concurrency, work, archive, extra);
                     var archiveFirst = FolderBytes(archive);
 
                     // Steady state: the second cycle (all 304) and a third after every feed gained two entries, each
                     // against the bare loop replaying the very requests (and If-None-Match values) that cycle sent.
                     farm.StartRecording();
-                    var second = await IngestAsync(worker, accounts, database, farm, concurrency, work, archive);
+                    var second = await IngestAsync(worker, accounts, database, farm, concurrency, work, archive, extra);
                     var archiveSecond = FolderBytes(archive) - archiveFirst;
                     var conditional = await ReplayAsync(farm.StopRecording(), Path.Combine(work, $"second-{n}-{r}-{mode}.txt"), concurrency, work);
                     farm.Generation = 1;
                     farm.StartRecording();
-                    var third = await IngestAsync(worker, accounts, database, farm, concurrency, work, archive);
+                    var third = await IngestAsync(worker, accounts, database, farm, concurrency, work, archive, extra);
                     var thirdBaseline = await ReplayAsync(farm.StopRecording(), Path.Combine(work, $"third-{n}-{r}-{mode}.txt"), concurrency, work);
                     farm.Generation = 0;
                     var run = new CycleRun(n, baseline.Seconds, baseline.PeakRssMb, first, second, archiveFirst, archiveSecond)
@@ -156,7 +160,8 @@ internal static partial class CycleCommand
     private static long FolderBytes(string? folder) =>
         folder is not null && Directory.Exists(folder) ? new DirectoryInfo(folder).GetFiles().Sum(file => file.Length) : 0;
 
-    private static async Task<CycleMeasure> IngestAsync(string worker, string accounts, string database, FeedFarm farm, int concurrency, string work, string? archive)
+    private static async Task<CycleMeasure> IngestAsync(
+        string worker, string accounts, string database, FeedFarm farm, int concurrency, string work, string? archive, string[] extra)
     {
         var c = concurrency.ToString(CultureInfo.InvariantCulture);
         string[] arguments =
@@ -174,6 +179,7 @@ internal static partial class CycleCommand
             "--Logging:Console:LogLevel:Default=Warning",
             "--Logging:Console:LogLevel:Monitor.Core.Polling.PollCycle=Information",
             .. archive is null ? [] : new[] { "--Monitor:Archive:Enabled=true", $"--Monitor:Archive:Path={archive}" },
+            .. extra,
         ];
         var run = await ChildProcess.RunAsync("dotnet", arguments, work, TimeSpan.FromMinutes(15));
         var match = CycleFinished().Match(run.Error);

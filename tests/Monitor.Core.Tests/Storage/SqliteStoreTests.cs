@@ -50,12 +50,12 @@ public sealed class SqliteStoreTests : IAsyncDisposable
             "id,account_id,platform,captured_at,status,http_status,new_posts,seen_posts,followers,following,posts_total," +
             "latest_post_at,duration_ms,error,notes",
             await ScalarAsync("SELECT group_concat(name) FROM pragma_table_info('snapshots');"));
-        Assert.Equal("ix_accounts_due,ix_observations_account_published,ix_post_entities_window,ix_post_versions_account_captured,ix_post_versions_captured,ix_posts_account_published,ix_posts_published,ix_posts_report,ix_snapshots_account_captured,ix_snapshots_report",
+        Assert.Equal("ix_accounts_claim,ix_observations_account_published,ix_post_entities_window,ix_post_versions_account_captured,ix_post_versions_captured,ix_posts_account_published,ix_posts_published,ix_posts_report,ix_snapshots_account_captured,ix_snapshots_report",
             await ScalarAsync("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name);"));
     }
 
     [Fact]
-    public async Task Initialize_VersionOneDatabase_AddsTheDueIndexAndRebuildsPostsWithTheirFirstVersions()
+    public async Task Initialize_VersionOneDatabase_AddsTheClaimIndexAndRebuildsPostsWithTheirFirstVersions()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file.Path)!);
         await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file.Path, Pooling = false }.ToString()))
@@ -78,7 +78,10 @@ public sealed class SqliteStoreTests : IAsyncDisposable
         }
 
         Assert.Equal((long)SqliteSchema.LatestVersion, await ScalarAsync("PRAGMA user_version;"));
-        Assert.Equal("next_poll_at,id", await ScalarAsync("SELECT group_concat(name) FROM pragma_index_info('ix_accounts_due');"));
+        // Migration 2's ix_accounts_due is replaced by 11's per-platform claim index.
+        Assert.Equal("platform,next_poll_at,id,enabled,last_status,lease_owner,lease_expires_at,last_poll_at",
+            await ScalarAsync("SELECT group_concat(name) FROM (SELECT name FROM pragma_index_info('ix_accounts_claim') ORDER BY seqno);"));
+        Assert.Null(await ScalarAsync("SELECT name FROM sqlite_master WHERE name = 'ix_accounts_due';"));
         Assert.Equal(
             $"p1:1:created:2000:{ContentHash.Compute(new Post { PostId = "p1", PublishedAt = DateTimeOffset.UnixEpoch, Title = "T", Text = "Body" })}|p2:1:created:2000|p2:2:deleted:4000",
             await ScalarAsync("""
@@ -213,6 +216,36 @@ public sealed class SqliteStoreTests : IAsyncDisposable
             new ClaimRequest("w1", now, TimeSpan.FromMinutes(5), 1, IgnoreSchedule: true), Ct)).Single();
         await store.GetRequiredService<IPollResultStore>().RecordPollAsync(
             new PollRecord(lease, now, result, TimeSpan.FromSeconds(1), now.AddMinutes(30), 0), Ct);
+    }
+
+    [Theory]
+    [InlineData(nameof(SqliteStore.NeverScheduledSql))]
+    [InlineData(nameof(SqliteStore.ScheduledSql))]
+    public async Task ClaimCandidates_QueryPlan_OneRangeOfTheClaimIndexWithoutASort(string name)
+    {
+        // Without ANALYZE (Monitor never runs it on a new file): each stream is one platform's range, already in order.
+        await StartAsync();
+        var sql = name == nameof(SqliteStore.ScheduledSql) ? SqliteStore.ScheduledSql : SqliteStore.NeverScheduledSql;
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file.Path, Pooling = false }.ToString());
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var parameter in new[] { "$platform", "$now", "$due", "$accountId", "$polledBefore", "$limit" })
+        {
+            command.Parameters.AddWithValue(parameter, parameter == "$limit" ? 10 : DBNull.Value);
+        }
+
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        var step = Assert.Single(plan);
+        Assert.StartsWith("SEARCH accounts USING INDEX ix_accounts_claim (platform=? AND next_poll_at", step, StringComparison.Ordinal);
     }
 
     private async Task<object?> ScalarAsync(string sql)

@@ -102,6 +102,32 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ClaimDue_AccountsOfSeveralPlatforms_ComeInOneScheduleOrderAndOnlyDueOnesAreRead()
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
+        var host = await StartHostAsync();
+        var accounts = new[] { Account("a1"), Account("a2"), Account("a3"), Account("b1", "mastodon"), Account("b2", "mastodon"), Account("b3", "mastodon"), Account("c1", "bluesky") };
+        await host.Accounts.SyncAccountsAsync(accounts, Start, Ct);
+        // Scheduled interleaved across platforms; a2 and c1 stay never scheduled; b3 is not due yet.
+        var next = new Dictionary<string, DateTimeOffset>
+        {
+            ["a1"] = Start.AddMinutes(3), ["b1"] = Start.AddMinutes(1), ["a3"] = Start.AddMinutes(2), ["b2"] = Start.AddMinutes(3), ["b3"] = Start.AddHours(5),
+        };
+        foreach (var (id, at) in next)
+        {
+            await RecordAsync(host, id, new FetchResult { Status = PollStatus.NotModified, HttpStatus = 304 }, capturedAt: Start, nextPollAt: at);
+        }
+
+        var asked = new List<string>();
+        var claimed = await host.Accounts.ClaimDueAsync(
+            new ClaimRequest("host-1", Start.AddMinutes(10), Lease, 10) { CanStart = account => { asked.Add(account.Id); return account.Id != "a3"; } }, Ct);
+
+        // Never scheduled first (by id), then by next poll, ties by id; a3 was refused, b3 is not due and not read.
+        Assert.Equal(["a2", "c1", "b1", "a3", "a1", "b2"], asked);
+        Assert.Equal(["a2", "c1", "b1", "a1", "b2"], claimed.Select(l => l.Account.Id));
+    }
+
+    [Fact]
     public async Task ClaimDue_CanStartFillsAPlatform_ItsOtherDueAccountsAreNotReadAndOthersAreClaimed()
     {
         Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);

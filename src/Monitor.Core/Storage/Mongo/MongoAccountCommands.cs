@@ -43,23 +43,51 @@ internal static class MongoAccountCommands
     /// An enabled account, due unless the schedule is ignored, not polled since the run began, whose lease is free or
     /// expired by the server's clock. Matching and leasing in one findAndModify makes the claim atomic across workers.
     /// </summary>
-    public static FilterDefinition<BsonDocument> ClaimFilter(ClaimRequest request, MongoClock clock, string? accountId = null)
+    public static FilterDefinition<BsonDocument> ClaimFilter(ClaimRequest request, MongoClock clock, string? accountId = null) =>
+        Filter.And(ClaimConditions(
+            request, clock, accountId ?? request.AccountId, platform: null,
+            schedule: request.IgnoreSchedule ? null : Filter.Or(Filter.Eq("state.nextPollAt", BsonNull.Value), Filter.Lte("state.nextPollAt", MongoBson.Of(request.Now))),
+            fullPlatforms: request.FullPlatforms.Count > 0 ? Filter.Nin("platform", request.FullPlatforms) : null));
+
+    /// <summary>
+    /// One of a platform's two candidate streams (<see cref="ClaimCandidates"/>), each a range of the
+    /// <c>accounts_claim_v3</c> index (enabled, platform, state.nextPollAt, _id) in <see cref="CandidateSort(bool)"/>
+    /// order: the never-scheduled accounts (nextPollAt null), or those due by the claim's now (any time when the
+    /// schedule is ignored: a BSON date compares only with dates, so <c>$lte</c> the largest date matches them all).
+    /// </summary>
+    public static FilterDefinition<BsonDocument> CandidateFilter(ClaimRequest request, MongoClock clock, string platform, bool neverScheduled) =>
+        Filter.And(ClaimConditions(
+            request, clock, request.AccountId, platform,
+            schedule: neverScheduled
+                ? Filter.Eq("state.nextPollAt", BsonNull.Value)
+                : Filter.Lte("state.nextPollAt", MongoBson.Of(request.IgnoreSchedule ? DateTimeOffset.MaxValue : request.Now)),
+            fullPlatforms: null));
+
+    /// <summary>The never-scheduled stream by id; the scheduled one by next poll, then id (both served by the index).</summary>
+    public static SortDefinition<BsonDocument> CandidateSort(bool neverScheduled) => neverScheduled ? ById : DueSort;
+
+    public static FilterDefinition<BsonDocument> EnabledAccounts { get; } = Builders<BsonDocument>.Filter.Eq("enabled", true);
+
+    private static List<FilterDefinition<BsonDocument>> ClaimConditions(
+        ClaimRequest request, MongoClock clock, string? accountId, string? platform,
+        FilterDefinition<BsonDocument>? schedule, FilterDefinition<BsonDocument>? fullPlatforms)
     {
-        var now = MongoBson.Of(request.Now);
-        var conditions = new List<FilterDefinition<BsonDocument>>
+        var conditions = new List<FilterDefinition<BsonDocument>> { Filter.Eq("enabled", true) };
+        if (platform is not null)
         {
-            Filter.Eq("enabled", true),
-            // $ne also matches a missing or null status (never polled); identityChanged waits for 'accounts confirm'.
-            Filter.Ne("state.lastStatus", PollStatus.IdentityChanged.ToWireName()),
-        };
-        if ((accountId ?? request.AccountId) is { } id)
-        {
-            conditions.Add(Filter.Eq("_id", id));
+            conditions.Add(Filter.Eq("platform", platform));
         }
 
-        if (!request.IgnoreSchedule)
+        // $ne also matches a missing or null status (never polled); identityChanged waits for 'accounts confirm'.
+        conditions.Add(Filter.Ne("state.lastStatus", PollStatus.IdentityChanged.ToWireName()));
+        if (accountId is not null)
         {
-            conditions.Add(Filter.Or(Filter.Eq("state.nextPollAt", BsonNull.Value), Filter.Lte("state.nextPollAt", now)));
+            conditions.Add(Filter.Eq("_id", accountId));
+        }
+
+        if (schedule is not null)
+        {
+            conditions.Add(schedule);
         }
 
         if (request.PolledBefore is { } polledBefore)
@@ -68,13 +96,13 @@ internal static class MongoAccountCommands
                 Filter.Eq("state.lastPollAt", BsonNull.Value), Filter.Lt("state.lastPollAt", MongoBson.Of(polledBefore))));
         }
 
-        if (request.FullPlatforms.Count > 0)
+        if (fullPlatforms is not null)
         {
-            conditions.Add(Filter.Nin("platform", request.FullPlatforms));
+            conditions.Add(fullPlatforms);
         }
 
         conditions.Add(LeaseFree(clock));
-        return Filter.And(conditions);
+        return conditions;
     }
 
     /// <summary>No lease, or one whose expiry is not after the clock's now (<c>$expr</c>, since <c>$$NOW</c> is an expression).</summary>
@@ -108,7 +136,7 @@ internal static class MongoAccountCommands
     /// <summary>What a claim's candidate scan reads: enough to decide whether the account can start now.</summary>
     public static ProjectionDefinition<BsonDocument> CandidateProjection { get; } = Builders<BsonDocument>.Projection
         .Include("_id").Include("platform").Include("handle").Include("country").Include("actor").Include("name")
-        .Include("language").Include("enabled");
+        .Include("language").Include("enabled").Include("state.nextPollAt");
 
     /// <summary>The lease is still this claim's: same owner and epoch.</summary>
     public static FilterDefinition<BsonDocument> LeaseHeldBy(AccountLease lease) =>

@@ -8,9 +8,6 @@ namespace Monitor.Core.Storage.Mongo;
 /// <summary>Accounts, polling state and leases in the <c>accounts</c> collection.</summary>
 internal sealed class MongoAccountStore(MongoCollections collections, MongoClock clock, ILogger<MongoAccountStore> logger) : IAccountStore
 {
-    // How many due accounts one claim looks at for ones that can start now (as the SQLite store does).
-    private const int CandidatePage = 128;
-
     public async Task SyncAccountsAsync(IReadOnlyCollection<TrackedAccount> accounts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (accounts.Count > 0)
@@ -37,7 +34,7 @@ internal sealed class MongoAccountStore(MongoCollections collections, MongoClock
     /// step or finds nothing, so workers sharing the database never receive the same account. With
     /// <see cref="ClaimRequest.CanStart"/>, the due accounts are first read in schedule order (one query) and only those
     /// that can start now are claimed, each by id with the same filter; <see cref="ClaimRequest.FullPlatforms"/> are left
-    /// out of the read.
+    /// out of the read, which runs per platform (<see cref="ClaimCandidates"/>) so its cost does not grow with the accounts.
     /// </summary>
     public async Task<IReadOnlyList<AccountLease>> ClaimDueAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
@@ -60,43 +57,43 @@ internal sealed class MongoAccountStore(MongoCollections collections, MongoClock
             return leases;
         }
 
-        // A platform that fills during the claim is left out of a second read, so its other due accounts are not read.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var filled = true; filled && leases.Count < request.MaxCount;)
+        // One candidate stream per platform that is not full, merged in schedule order (ClaimCandidates); each picked
+        // account is then claimed by id with the same filter, since another worker may have taken it since the read.
+        var platforms = await (await collections.Accounts.DistinctAsync<string>("platform", MongoAccountCommands.EnabledAccounts, cancellationToken: cancellationToken))
+            .ToListAsync(cancellationToken);
+        var picked = await ClaimCandidates.PickAsync(platforms, platform => CandidatesAsync(request, platform, cancellationToken), request, cancellationToken);
+        foreach (var account in picked)
         {
-            var full = request.FullPlatforms.Count;
-            var candidates = await collections.Accounts.Find(MongoAccountCommands.ClaimFilter(request, clock))
-                .Sort(MongoAccountCommands.DueSort)
-                .Project(MongoAccountCommands.CandidateProjection)
-                .Limit(Math.Clamp(request.MaxCount * 4, 16, CandidatePage))
-                .ToListAsync(cancellationToken);
-            filled = false;
-            foreach (var candidate in candidates)
+            var claimed = await collections.Accounts.FindOneAndUpdateAsync(
+                MongoAccountCommands.ClaimFilter(request, clock, account.Id), update, MongoAccountCommands.ClaimOptions, cancellationToken);
+            if (claimed is not null)
             {
-                var account = MongoAccountDocuments.ToAccount(candidate);
-                if (leases.Count >= request.MaxCount || filled)
-                {
-                    break;
-                }
-
-                if (!seen.Add(account.Id) || !request.CanStart(account))
-                {
-                    continue;
-                }
-
-                // Another worker may have claimed it since the read: the filter is checked again by the server.
-                var claimed = await collections.Accounts.FindOneAndUpdateAsync(
-                    MongoAccountCommands.ClaimFilter(request, clock, account.Id), update, MongoAccountCommands.ClaimOptions, cancellationToken);
-                if (claimed is not null)
-                {
-                    leases.Add(MongoAccountDocuments.ToLease(claimed));
-                }
-
-                filled = request.FullPlatforms.Count != full;
+                leases.Add(MongoAccountDocuments.ToLease(claimed));
             }
         }
 
         return leases;
+    }
+
+    private async IAsyncEnumerable<ClaimCandidate> CandidatesAsync(
+        ClaimRequest request, string platform, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var neverScheduled in new[] { true, false })
+        {
+            using var cursor = await collections.Accounts.Find(MongoAccountCommands.CandidateFilter(request, clock, platform, neverScheduled))
+                .Sort(MongoAccountCommands.CandidateSort(neverScheduled))
+                .Project(MongoAccountCommands.CandidateProjection)
+                .Limit(ClaimCandidates.MaxScanned)
+                .ToCursorAsync(cancellationToken);
+            while (await cursor.MoveNextAsync(cancellationToken))
+            {
+                foreach (var candidate in cursor.Current)
+                {
+                    var state = candidate.GetValue("state", new BsonDocument()).AsBsonDocument;
+                    yield return new ClaimCandidate(MongoAccountDocuments.ToAccount(candidate), state.Date("nextPollAt"));
+                }
+            }
+        }
     }
 
     public Task ReleaseAsync(AccountLease lease, CancellationToken cancellationToken) =>

@@ -31,6 +31,8 @@ internal static class MongoSchema
     [
         new(Keys.Ascending("enabled").Ascending("state.nextPollAt").Ascending("_id"), new CreateIndexOptions { Name = "accounts_due_v2" }),
         new(Keys.Ascending("platform"), new CreateIndexOptions { Name = "accounts_platform" }),
+        // A claim's candidate streams: per platform, never-scheduled by _id, then due by (nextPollAt, _id) (ClaimCandidates).
+        new(Keys.Ascending("enabled").Ascending("platform").Ascending("state.nextPollAt").Ascending("_id"), new CreateIndexOptions { Name = "accounts_claim_v3" }),
     ];
 
     /// <summary>

@@ -87,6 +87,16 @@ internal static class SqliteSchema
     ];
 
     /// <summary>
+    /// 11: the claim's index: per platform in schedule order, then the columns the claim filters on, so a refused
+    /// candidate (leased, polled in this run, waiting for confirmation) is judged without reading its row.
+    /// </summary>
+    internal const string ClaimIndex = """
+        CREATE INDEX IF NOT EXISTS ix_accounts_claim
+          ON accounts (platform, next_poll_at, id, enabled, last_status, lease_owner, lease_expires_at, last_poll_at);
+        DROP INDEX IF EXISTS ix_accounts_due;
+        """;
+
+    /// <summary>
     /// 3: posts become a rowid table with a UNIQUE key (a WITHOUT ROWID table with ~1 KB rows spills into overflow
     /// pages, https://sqlite.org/withoutrowid.html#when_to_use_without_rowid) holding the normaliser version, absence
     /// count, deletion evidence and latest version number; every post's history starts in <c>post_versions</c>; leases
@@ -101,7 +111,7 @@ internal static class SqliteSchema
         """;
 
     /// <summary>The version a fully migrated database has.</summary>
-    public static int LatestVersion => Migrations.Length + 8;
+    public static int LatestVersion => Migrations.Length + 9;
 
     /// <summary>
     /// Switches the file to WAL (a persistent property of the file) and applies the missing migrations. The SQL
@@ -221,6 +231,14 @@ internal static class SqliteSchema
                 await AddColumnAsync(connection, transaction, "accounts", "platform_created_at", "INTEGER", cancellationToken);
                 await ExecuteAsync(connection, transaction, "PRAGMA user_version = 10;", cancellationToken);
             }, cancellationToken);
+        }
+
+        // 11: claims read one range of ix_accounts_claim per platform (ClaimCandidates); ix_accounts_due, one (next_poll_at,
+        // id) order over every platform, made a claim read every due account of a full platform, O(accounts) per claim.
+        if ((upTo ?? LatestVersion) >= 11 && await ReadVersionAsync(connection, null, cancellationToken) < 11)
+        {
+            await ApplyAsync(connection, 11, (transaction, _) =>
+                ExecuteAsync(connection, transaction, ClaimIndex + "\nPRAGMA user_version = 11;", cancellationToken), cancellationToken);
         }
 
         return found;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Monitor.Core.Accounts;
 using Monitor.Core.Diagnostics;
 using Monitor.Core.Posts;
@@ -23,28 +24,42 @@ internal sealed partial class SqliteStore
     // Candidates in schedule order (SQLite sorts NULLs first: never-polled accounts go first), read and leased inside
     // one IMMEDIATE transaction, so no two owners (threads, processes) get the same account. A live lease is never
     // taken; an expired one is (its holder's writes are then fenced off by the new epoch).
-    private const string CandidatesSql = $"""
-        SELECT {SqliteRows.AccountColumns} FROM accounts
-        WHERE enabled = 1
+    // A claim's candidates of one platform in schedule order, as two ranges of ix_accounts_claim (platform, next_poll_at,
+    // id, then the filtered columns, so refused rows are judged from the index alone): the never-scheduled accounts
+    // (next_poll_at NULL sorts first) by id, then those due by $due by (next_poll_at, id). $due is the claim's now, or
+    // the largest integer when the schedule is ignored. See ClaimCandidates.
+    private const string CandidateFilters = """
+          AND enabled = 1
           AND (last_status IS NULL OR last_status <> 'identityChanged')
           AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= $now)
-          AND ($ignoreSchedule = 1 OR next_poll_at IS NULL OR next_poll_at <= $now)
           AND ($accountId IS NULL OR id = $accountId)
           AND ($polledBefore IS NULL OR last_poll_at IS NULL OR last_poll_at < $polledBefore)
-          AND platform NOT IN (SELECT value FROM json_each($fullPlatforms))
-        ORDER BY next_poll_at, id
-        LIMIT $limit OFFSET $offset;
         """;
+
+    internal const string NeverScheduledSql = $"""
+        SELECT {SqliteRows.AccountColumns} FROM accounts INDEXED BY ix_accounts_claim
+        WHERE platform = $platform AND next_poll_at IS NULL
+        {CandidateFilters}
+        ORDER BY id
+        LIMIT $limit;
+        """;
+
+    internal const string ScheduledSql = $"""
+        SELECT {SqliteRows.AccountColumns} FROM accounts INDEXED BY ix_accounts_claim
+        WHERE platform = $platform AND next_poll_at <= $due
+        {CandidateFilters}
+        ORDER BY next_poll_at, id
+        LIMIT $limit;
+        """;
+
+    // The platforms with accounts: a skip-ahead over the index's first column, one seek per platform.
+    private const string PlatformsSql = "SELECT DISTINCT platform FROM accounts INDEXED BY ix_accounts_claim;";
 
     private const string LeaseSql = $"""
         UPDATE accounts SET lease_owner = $owner, lease_expires_at = $expires, lease_epoch = lease_epoch + 1
         WHERE id IN (SELECT value FROM json_each($ids))
         RETURNING {SqliteRows.AccountColumns};
         """;
-
-    // How many due accounts one claim looks at for ones that can start now (their host and platform have a free slot).
-    private const int CandidatePage = 128;
-    private const int MaxCandidatesScanned = 1024;
 
     public async Task SyncAccountsAsync(IReadOnlyCollection<TrackedAccount> accounts, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -160,61 +175,49 @@ internal sealed partial class SqliteStore
     }
 
     /// <summary>
-    /// The ids of the first due accounts, in schedule order, that <see cref="ClaimRequest.CanStart"/> accepts. When a
-    /// platform fills up during the pick, the candidates are read again without it (from the start; accounts already
-    /// asked about are skipped: a refusal stands, slots only fill during a claim), so the rest of a full platform's due
-    /// accounts are never read.
+    /// The ids of the first due accounts, in schedule order, that <see cref="ClaimRequest.CanStart"/> accepts: one
+    /// candidate stream per platform that is not full, merged by <see cref="ClaimCandidates"/>, so a full platform's due
+    /// accounts are never read and a claim's cost does not grow with the number of accounts.
     /// </summary>
     private static async Task<List<string>> PickAsync(WriteScope write, ClaimRequest request, CancellationToken cancellationToken)
     {
-        var picked = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        await using var candidates = write.Command(CandidatesSql);
-        candidates.Bind("$now", request.Now);
-        candidates.Bind("$ignoreSchedule", request.IgnoreSchedule);
-        candidates.Bind("$accountId", request.AccountId);
-        candidates.Bind("$polledBefore", request.PolledBefore);
-        var fullPlatforms = candidates.Bind("$fullPlatforms", "[]");
-        // A few candidates per slot: enough to step over accounts of full hosts without reading a page per free slot.
-        var page = request.CanStart is null ? request.MaxCount : Math.Clamp(request.MaxCount * 4, 16, CandidatePage);
-        candidates.Bind("$limit", page);
-        var offset = candidates.Bind("$offset", 0);
-        for (int scanned = 0, position = 0; picked.Count < request.MaxCount && scanned < MaxCandidatesScanned;)
+        var platforms = new List<string>();
+        await using (var command = write.Command(PlatformsSql))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var full = request.FullPlatforms.Count;
-            fullPlatforms.Set(System.Text.Json.JsonSerializer.Serialize(request.FullPlatforms.ToArray(), SqliteJsonContext.Default.StringArray));
-            offset.Set(position);
-            var rows = 0;
-            var filled = false;
-            await using (var reader = await candidates.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
             {
-                while (picked.Count < request.MaxCount && !filled && await reader.ReadAsync(cancellationToken))
-                {
-                    rows++;
-                    var account = SqliteRows.ReadAccount(reader).Account;
-                    if (!seen.Add(account.Id))
-                    {
-                        continue;
-                    }
-
-                    if (request.CanStart?.Invoke(account) ?? true)
-                    {
-                        picked.Add(account.Id);
-                    }
-
-                    filled = request.FullPlatforms.Count != full;
-                }
-            }
-
-            scanned += rows;
-            position = filled ? 0 : position + rows;
-            if (!filled && (request.CanStart is null || rows < page))
-            {
-                break;
+                platforms.Add(reader.GetString(0));
             }
         }
 
-        return picked;
+        var picked = await ClaimCandidates.PickAsync(platforms, platform => CandidatesAsync(write, request, platform, cancellationToken), request, cancellationToken);
+        return picked.Select(account => account.Id).ToList();
+    }
+
+    private static async IAsyncEnumerable<ClaimCandidate> CandidatesAsync(
+        WriteScope write, ClaimRequest request, string platform, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var sql in new[] { NeverScheduledSql, ScheduledSql })
+        {
+            await using var command = write.Command(sql);
+            command.Bind("$platform", platform);
+            command.Bind("$now", request.Now);
+            command.Bind("$accountId", request.AccountId);
+            command.Bind("$polledBefore", request.PolledBefore);
+            command.Bind("$limit", ClaimCandidates.MaxScanned);
+            if (sql == ScheduledSql)
+            {
+                command.Bind("$due", request.IgnoreSchedule ? long.MaxValue : request.Now.ToUnixTimeMilliseconds());
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var record = SqliteRows.ReadAccount(reader);
+                yield return new ClaimCandidate(record.Account, record.State.NextPollAt);
+            }
+        }
     }
 
     public Task ReleaseAsync(AccountLease lease, CancellationToken cancellationToken) =>

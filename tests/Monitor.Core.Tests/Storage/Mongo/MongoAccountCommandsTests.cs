@@ -1,3 +1,4 @@
+using MongoDB.Bson;
 using Monitor.Core.Adapters;
 using Monitor.Core.Posts;
 using Monitor.Core.Storage;
@@ -51,6 +52,25 @@ public sealed class MongoAccountCommandsTests
     public void ClaimFilter_MatchesEnabledDueAccountsWithAFreeOrExpiredLease(ClaimRequest request, string expected)
     {
         Assert.Equal(expected.Replace("NOW", NowJson, StringComparison.Ordinal), MongoRender.Json(MongoAccountCommands.ClaimFilter(request, MongoClock.Literal(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now)))));
+    }
+
+    [Theory]
+    [InlineData(true, false, """{ "enabled" : true, "platform" : "rss", "state.lastStatus" : { "$ne" : "identityChanged" }, "state.nextPollAt" : null, "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }""", """{ "_id" : 1 }""")]
+    [InlineData(false, false, """{ "enabled" : true, "platform" : "rss", "state.lastStatus" : { "$ne" : "identityChanged" }, "state.nextPollAt" : { "$lte" : NOW }, "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }""", """{ "state.nextPollAt" : 1, "_id" : 1 }""")]
+    [InlineData(false, true, """{ "enabled" : true, "platform" : "rss", "state.lastStatus" : { "$ne" : "identityChanged" }, "state.nextPollAt" : { "$lte" : { "$date" : "9999-12-31T23:59:59.999Z" } }, "$or" : [{ "lease" : null }, { "$expr" : { "$lte" : ["$lease.expiresAt", NOW] } }] }""", """{ "state.nextPollAt" : 1, "_id" : 1 }""")]
+    public void CandidateFilter_OnePlatformsStream_IsARangeOfTheClaimIndexInItsSortOrder(bool neverScheduled, bool ignoreSchedule, string filter, string sort)
+    {
+        var request = new ClaimRequest("w", Now, TimeSpan.FromMinutes(5), 10, IgnoreSchedule: ignoreSchedule) { FullPlatforms = ["mastodon"] };
+        var clock = MongoClock.Literal(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+
+        var rendered = MongoRender.Json(MongoAccountCommands.CandidateFilter(request, clock, "rss", neverScheduled));
+        var renderedSort = MongoRender.Json(MongoAccountCommands.CandidateSort(neverScheduled));
+
+        Assert.Equal(filter.Replace("NOW", NowJson, StringComparison.Ordinal), rendered);
+        Assert.Equal(sort, renderedSort);
+        // Equality on enabled and platform (and a null next poll), then the sort: served by the claim index, not the global one.
+        BsonDocument[] stages = [new("$match", BsonDocument.Parse(rendered)), new("$sort", BsonDocument.Parse(renderedSort))];
+        Assert.Equal("accounts_claim_v3", MongoIndexPrefix.ServingIndex(stages, MongoSchema.AccountIndexes));
     }
 
     [Fact]

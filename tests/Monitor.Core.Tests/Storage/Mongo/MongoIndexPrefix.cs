@@ -62,6 +62,10 @@ internal static class MongoIndexPrefix
             {
                 CollectExpression(element.Value, equality, range);
             }
+            else if (element.Name is "$or" or "$nor")
+            {
+                // A disjunction is no equality or range on one field of the index: it adds nothing to the prefix.
+            }
             else if (element.Name == "$and")
             {
                 foreach (var part in element.Value.AsBsonArray)

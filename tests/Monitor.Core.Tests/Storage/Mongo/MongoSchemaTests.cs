@@ -17,6 +17,7 @@ public sealed class MongoSchemaTests
             [
                 """accounts_due_v2 { "enabled" : 1, "state.nextPollAt" : 1, "_id" : 1 }""",
                 """accounts_platform { "platform" : 1 }""",
+                """accounts_claim_v3 { "enabled" : 1, "platform" : 1, "state.nextPollAt" : 1, "_id" : 1 }""",
             ],
             MongoSchema.AccountIndexes.Select(MongoRender.Json));
     }
