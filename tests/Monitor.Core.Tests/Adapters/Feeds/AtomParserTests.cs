@@ -15,6 +15,10 @@ public sealed class AtomParserTests
         { "<link rel=\"http://www.iana.org/assignments/relation/alternate\" href=\"https://e.org/iana\"/>", "https://e.org/iana", "Feed Author", "en" },
         { "<author><name>A</name></author><author><name>B</name></author>", null, "A, B", "en" },
         { "<source><author><name>Origin</name></author></source>", null, "Origin", "en" },
+        // Attributes are matched by name and namespace: a foreign x:href or x:rel is not the link's own
+        { "<link xmlns:x=\"urn:x\" x:href=\"https://e.org/wrong\" href=\"https://e.org/a\"/>", "https://e.org/a", "Feed Author", "en" },
+        { "<link xmlns:x=\"urn:x\" x:rel=\"enclosure\" href=\"https://e.org/a\"/>", "https://e.org/a", "Feed Author", "en" },
+        { "<link xmlns:x=\"urn:x\" href=\"https://e.org/a\" x:base=\"https://other.org/\"/>", "https://e.org/a", "Feed Author", "en" },
     };
 
     [Theory]
@@ -44,6 +48,10 @@ public sealed class AtomParserTests
         { "<content type=\"application/x-html\">\n  PHA+SGk8L3A+\n</content>", "<p>Hi</p>", true },
         { "<content type=\"image/png\">iVBORw0KGgoAAAANSUhEUg==</content>", null, false },
         { "<content type=\"application/octet-stream\">not base64!</content>", null, false },
+        // a foreign x:type or x:src says nothing about the construct
+        { "<content xmlns:x=\"urn:x\" x:type=\"html\">a &lt; b</content>", "a < b", false },
+        { "<content xmlns:x=\"urn:x\" x:src=\"https://e.org/full\">inline</content>", "inline", false },
+        { "<content src=\"https://e.org/full\" type=\"html\">&lt;p&gt;ignored&lt;/p&gt;</content>", null, false },
     };
 
     [Theory]
@@ -102,6 +110,34 @@ public sealed class AtomParserTests
 
         Assert.Equal(["cy", "en"], feed.Entries.Select(e => e.Language));
         Assert.Equal("en", feed.Language);
+    }
+
+    [Fact]
+    public void Parse_EnclosuresAndMediaRss_KeepsEnclosuresFirstAndResolvesMediaBases()
+    {
+        var entry = Assert.Single(ParseEntries("""
+            <entry xmlns:media="http://search.yahoo.com/mrss/"><id>1</id>
+              <link rel="enclosure" href="https://e.org/a.mp3"/><link href="https://e.org/a"/>
+              <media:group>
+                <media:content url="a.jpg" xml:base="https://cdn.e.org/img/"/>
+                <media:thumbnail url="t.jpg"/>
+                <media:description>From the group</media:description>
+              </media:group>
+              <link rel="http://www.iana.org/assignments/relation/enclosure" href="https://e.org/b.mp4"/>
+            </entry>
+            """).Entries);
+
+        Assert.Equal(["https://e.org/a.mp3", "https://e.org/b.mp4", "https://cdn.e.org/img/a.jpg", "t.jpg"], entry.Media);
+        Assert.Equal("https://e.org/a", entry.Link);
+        Assert.Equal(new FeedText("From the group", false), entry.Summary);
+    }
+
+    [Fact]
+    public void Parse_EntryWithoutEnclosuresOrMedia_HasNoMedia()
+    {
+        var entry = Assert.Single(ParseEntries("<entry><id>1</id><link href=\"https://e.org/a\"/></entry>").Entries);
+
+        Assert.Empty(entry.Media);
     }
 
     private static ParsedFeed ParseEntries(string entries) => AtomParser.Parse(Encoding.UTF8.GetBytes(

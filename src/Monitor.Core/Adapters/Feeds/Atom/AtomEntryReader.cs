@@ -10,11 +10,11 @@ internal static class AtomEntryReader
 
     private readonly record struct Link(string? Rel, string? Type, string Href);
 
-    public static FeedEntry Read(XmlReader reader, string ns, Uri? feedBase, string? feedAuthor)
+    public static FeedEntry Read(XmlReader reader, string ns, AtomNames names, Uri? feedBase, string? feedAuthor)
     {
         // xml:lang is inherited (XML 1.0 §2.12) and the reader knows its scope; xml:base is resolved here.
         var language = string.IsNullOrWhiteSpace(reader.XmlLang) ? null : reader.XmlLang.Trim();
-        var entryBase = XmlBase.Resolve(feedBase, reader.GetAttribute("base", FeedXml.XmlNamespace));
+        var entryBase = XmlBase.Resolve(feedBase, AtomAttributes.Read(reader, names).Base);
         var fields = new Fields();
         var depth = reader.Depth;
         if (!reader.IsEmptyElement)
@@ -28,7 +28,7 @@ internal static class AtomEntryReader
                 }
                 else if (reader.Depth == depth + 1 && reader.NamespaceURI == ns)
                 {
-                    ReadChild(reader, ns, entryBase, fields);
+                    ReadChild(reader, ns, names, entryBase, fields);
                 }
                 else if (reader.LocalName == "description" && reader.NamespaceURI == FeedXml.MediaNamespace)
                 {
@@ -36,7 +36,8 @@ internal static class AtomEntryReader
                 }
                 else if (reader.LocalName is "content" or "thumbnail" && reader.NamespaceURI == FeedXml.MediaNamespace)
                 {
-                    fields.Media.Add(XmlBase.ResolveLink(XmlBase.Resolve(entryBase, reader.GetAttribute("base", FeedXml.XmlNamespace)), reader.GetAttribute("url")));
+                    var attributes = AtomAttributes.Read(reader, names);
+                    fields.Media.Add(XmlBase.ResolveLink(XmlBase.Resolve(entryBase, attributes.Base), attributes.Url));
                     reader.Read();
                 }
                 else
@@ -52,16 +53,16 @@ internal static class AtomEntryReader
     }
 
     // One child element of the entry, in the entry's namespace; leaves the reader past it.
-    private static void ReadChild(XmlReader reader, string ns, Uri? entryBase, Fields fields)
+    private static void ReadChild(XmlReader reader, string ns, AtomNames names, Uri? entryBase, Fields fields)
     {
         var atom03 = ns == FeedXml.Atom03Namespace;
         switch (reader.LocalName)
         {
             case "id": Keep(ref fields.Id, XmlContent.ReadTrimmed(reader)); break;
-            case "link": ReadLink(reader, entryBase, fields.Links); break;
-            case "title": Keep(ref fields.Title, AtomTextReader.Read(reader, atom03)); break;
-            case "content": Keep(ref fields.Content, AtomTextReader.Read(reader, atom03)); break;
-            case "summary": Keep(ref fields.Summary, AtomTextReader.Read(reader, atom03)); break;
+            case "link": ReadLink(reader, names, entryBase, fields.Links); break;
+            case "title": Keep(ref fields.Title, AtomTextReader.Read(reader, names, atom03)); break;
+            case "content": Keep(ref fields.Content, AtomTextReader.Read(reader, names, atom03)); break;
+            case "summary": Keep(ref fields.Summary, AtomTextReader.Read(reader, names, atom03)); break;
             case "published": Keep(ref fields.Published, XmlContent.ReadTrimmed(reader)); break;
             case "updated": Keep(ref fields.Updated, XmlContent.ReadTrimmed(reader)); break;
             case "issued": Keep(ref fields.Issued, XmlContent.ReadTrimmed(reader)); break;
@@ -119,13 +120,13 @@ internal static class AtomEntryReader
         reader.Read();
     }
 
-    private static void ReadLink(XmlReader reader, Uri? entryBase, List<Link> links)
+    private static void ReadLink(XmlReader reader, AtomNames names, Uri? entryBase, List<Link> links)
     {
-        var href = reader.GetAttribute("href");
-        if (!string.IsNullOrWhiteSpace(href))
+        var attributes = AtomAttributes.Read(reader, names);
+        if (!string.IsNullOrWhiteSpace(attributes.Href))
         {
-            var linkBase = XmlBase.Resolve(entryBase, reader.GetAttribute("base", FeedXml.XmlNamespace));
-            links.Add(new Link(reader.GetAttribute("rel")?.Trim(), reader.GetAttribute("type"), XmlBase.ResolveLink(linkBase, href)!));
+            var linkBase = XmlBase.Resolve(entryBase, attributes.Base);
+            links.Add(new Link(attributes.Rel?.Trim(), attributes.Type, XmlBase.ResolveLink(linkBase, attributes.Href)!));
         }
 
         reader.Skip();
@@ -176,8 +177,29 @@ internal static class AtomEntryReader
             // RFC 4287 §4.2.1: an entry without author inherits its source's, then the feed's.
             Author = Authors is null ? SourceAuthors ?? feedAuthor : string.Join(", ", Authors),
             Language = language,
-            // RFC 4287 §4.2.7.2: rel="enclosure" is "a related resource that is potentially large in size".
-            Media = [.. Links.Where(l => l.Rel is "enclosure" or EnclosureUri).Select(l => l.Href), .. Media],
+            Media = MediaLinks(),
         };
+
+        // RFC 4287 §4.2.7.2: rel="enclosure" is "a related resource that is potentially large in size". Enclosures
+        // first, then Media RSS; a plain loop, as LINQ here cost ~8 % of the parse (a profile of the Atom bench).
+        private IReadOnlyList<string?> MediaLinks()
+        {
+            List<string?>? media = null;
+            foreach (var link in Links)
+            {
+                if (link.Rel is "enclosure" or EnclosureUri)
+                {
+                    (media ??= []).Add(link.Href);
+                }
+            }
+
+            if (media is null)
+            {
+                return Media.Count == 0 ? [] : Media;
+            }
+
+            media.AddRange(Media);
+            return media;
+        }
     }
 }

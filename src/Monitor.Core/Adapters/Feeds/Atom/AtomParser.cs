@@ -16,7 +16,8 @@ internal static class AtomParser
     {
         reader.MoveToContent();
         var ns = reader.NamespaceURI;
-        var feedBase = XmlBase.Resolve(documentUrl, reader.GetAttribute("base", FeedXml.XmlNamespace));
+        var names = new AtomNames(reader.NameTable);
+        var feedBase = XmlBase.Resolve(documentUrl, AtomAttributes.Read(reader, names).Base);
         state.Language = string.IsNullOrWhiteSpace(reader.XmlLang) ? null : reader.XmlLang.Trim();
         if (reader.IsEmptyElement)
         {
@@ -33,7 +34,7 @@ internal static class AtomParser
             }
             else if (reader.NamespaceURI == ns && reader.LocalName == "entry")
             {
-                state.Entries.Add(AtomEntryReader.Read(reader, ns, feedBase, feedAuthor));
+                state.Entries.Add(AtomEntryReader.Read(reader, ns, names, feedBase, feedAuthor));
             }
             else if (reader.NamespaceURI == ns && reader.LocalName == "author")
             {

@@ -13,17 +13,18 @@ internal static class AtomTextReader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads the construct the reader is on and moves past it; null when empty or out of line (<c>src</c>).</summary>
-    public static FeedText? Read(XmlReader reader, bool atom03)
+    public static FeedText? Read(XmlReader reader, AtomNames names, bool atom03)
     {
-        var type = reader.GetAttribute("type")?.Trim().ToLowerInvariant();
-        if (reader.GetAttribute("src") is not null)
+        var attributes = AtomAttributes.Read(reader, names);
+        var type = attributes.Type?.Trim().ToLowerInvariant();
+        if (attributes.Src is not null)
         {
             // Out-of-line content has no text here; the summary stands in for it.
             reader.Skip();
             return null;
         }
 
-        return atom03 ? Read03(reader, type ?? "text/plain", reader.GetAttribute("mode")?.Trim().ToLowerInvariant()) : Read10(reader, type);
+        return atom03 ? Read03(reader, type ?? "text/plain", attributes.Mode?.Trim().ToLowerInvariant()) : Read10(reader, type);
     }
 
     private static FeedText? Read10(XmlReader reader, string? type) => type switch
