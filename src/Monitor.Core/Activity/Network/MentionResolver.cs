@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Monitor.Core.Accounts;
 using Monitor.Core.Entities;
 
@@ -14,47 +15,55 @@ public static class MentionResolver
 {
     public static IReadOnlyList<MentionEdge> Resolve(IReadOnlyList<TrackedHandle> accounts, IEnumerable<EntityCount> counts)
     {
-        var byId = accounts.ToDictionary(a => a.Account.Id, StringComparer.Ordinal);
-        var byHandle = new Dictionary<(string, string), string>();
-        var byExternalId = new Dictionary<(string, string), string>();
-        foreach (var tracked in accounts.OrderBy(a => a.Account.Id, StringComparer.Ordinal))
+        // Accounts are numbered in ordinal order of their ids, so ordering edges by (from, to) number orders them by id.
+        var ordered = accounts.DistinctBy(a => a.Account.Id, StringComparer.Ordinal).OrderBy(a => a.Account.Id, StringComparer.Ordinal).ToArray();
+        var byId = new Dictionary<string, int>(ordered.Length, StringComparer.Ordinal);
+        var sources = new (string Platform, string? Instance)[ordered.Length];
+        var byHandle = new Dictionary<(string, string), int>();
+        var byExternalId = new Dictionary<(string, string), int>();
+        for (var i = 0; i < ordered.Length; i++)
         {
+            var tracked = ordered[i];
             var platform = Platforms.Normalize(tracked.Account.Platform);
-            byHandle.TryAdd((platform, AccountHandleKey.Normalize(platform, tracked.Account.Handle)), tracked.Account.Id);
+            byId[tracked.Account.Id] = i;
+            sources[i] = (platform, platform == Platforms.Mastodon ? Instance(tracked.Account) : null);
+            byHandle.TryAdd((platform, AccountHandleKey.Normalize(platform, tracked.Account.Handle)), i);
             if (tracked.ExternalId is { Length: > 0 } external)
             {
-                byExternalId.TryAdd((platform, external), tracked.Account.Id);
+                byExternalId.TryAdd((platform, external), i);
             }
         }
 
-        var edges = new Dictionary<(string From, string To), (long Mentions, long Reposts)>();
-        foreach (var count in counts.Where(c => c.Type is EntityType.Mention or EntityType.Repost))
+        // Keyed from × count + to: one long per edge, whose order is the (from, to) order.
+        var edges = new Dictionary<long, (long Mentions, long Reposts)>();
+        foreach (var count in counts)
         {
-            if (!byId.TryGetValue(count.AccountId, out var from))
+            if (count.Type is not (EntityType.Mention or EntityType.Repost) || !byId.TryGetValue(count.AccountId, out var from))
             {
                 continue;
             }
 
-            var platform = Platforms.Normalize(from.Account.Platform);
+            var (platform, host) = sources[from];
             var to = count.PlatformId is { } id && byExternalId.TryGetValue((platform, id), out var matched) ? matched
                 : byHandle.TryGetValue((platform, count.Value), out matched) ? matched
-                : platform == Platforms.Mastodon && !count.Value.Contains('@') && Instance(from.Account) is { } host
-                    && byHandle.TryGetValue((platform, $"{count.Value}@{host}"), out matched) ? matched
-                : null;
-            if (to is null || to == from.Account.Id)
+                : host is not null && !count.Value.Contains('@') && byHandle.TryGetValue((platform, $"{count.Value}@{host}"), out matched) ? matched
+                : -1;
+            if (to < 0 || to == from)
             {
                 continue;
             }
 
-            var edge = edges.GetValueOrDefault((from.Account.Id, to));
-            edges[(from.Account.Id, to)] = count.Type == EntityType.Mention
-                ? (edge.Mentions + count.Posts, edge.Reposts)
-                : (edge.Mentions, edge.Reposts + count.Posts);
+            ref var edge = ref CollectionsMarshal.GetValueRefOrAddDefault(edges, (long)from * ordered.Length + to, out _);
+            edge = count.Type == EntityType.Mention ? (edge.Mentions + count.Posts, edge.Reposts) : (edge.Mentions, edge.Reposts + count.Posts);
         }
 
-        return edges.Select(e => new MentionEdge(e.Key.From, e.Key.To, e.Value.Mentions, e.Value.Reposts))
-            .OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal)
-            .ToArray();
+        var keys = edges.Keys.ToArray();
+        Array.Sort(keys);
+        return Array.ConvertAll(keys, key =>
+        {
+            var (mentions, reposts) = edges[key];
+            return new MentionEdge(ordered[key / ordered.Length].Account.Id, ordered[key % ordered.Length].Account.Id, mentions, reposts);
+        });
     }
 
     private static string? Instance(TrackedAccount account)
