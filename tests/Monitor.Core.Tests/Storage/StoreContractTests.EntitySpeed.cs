@@ -25,6 +25,20 @@ public abstract partial class StoreContractTests
         Assert.Equal("did:plc:amt", Assert.Single(tracked, t => t.Account.Id == "b2").ExternalId);
     }
 
+    [Fact]
+    public async Task MentionEdges_RecordedPosts_EqualTheCountsResolved()
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
+        var host = await NetworkFixtureAsync();
+        var queries = host.Services.GetRequiredService<IEntityQueries>();
+        var tracked = await queries.ListTrackedAsync(host.Accounts, Ct);
+
+        var edges = await queries.QueryMentionEdgesAsync(January, tracked, Ct);
+
+        Assert.Equal(MentionResolver.Resolve(tracked, await queries.QueryEntitiesAsync(January, [EntityType.Mention, EntityType.Repost], Ct)), edges);
+        Assert.Contains(new MentionEdge("b1", "b2", 1, 0), edges); // by the platform's id, not the handle
+    }
+
     [Theory]
     [InlineData(EntityGrouping.All)]
     [InlineData(EntityGrouping.Country)]

@@ -14,15 +14,13 @@ namespace Monitor.Core.Activity.Network;
 /// </summary>
 public sealed class EntityReportService(IEntityQueries entities, IAccountStore accounts, TimeProvider time, ILogger<EntityReportService> logger) : IMentionsQueries
 {
-    private static readonly EntityType[] NetworkTypes = [EntityType.Mention, EntityType.Repost];
-
     public async Task<MentionsReport> GetMentionsAsync(ActivityWindow window, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var tracked = await entities.ListTrackedAsync(accounts, cancellationToken);
-        var counts = await entities.QueryEntitiesAsync(window, NetworkTypes, cancellationToken);
-        var report = MentionsNetworkBuilder.Build(window, tracked.Select(t => t.Account).ToArray(), MentionResolver.Resolve(tracked, counts));
-        Log.EntitiesQueried(logger, "mentions", counts.Count, window.From, window.To, time.GetElapsedTime(started));
+        var edges = await entities.QueryMentionEdgesAsync(window, tracked, cancellationToken);
+        var report = MentionsNetworkBuilder.Build(window, tracked.Select(t => t.Account).ToArray(), edges);
+        Log.EntitiesQueried(logger, "mentions", edges.Count, window.From, window.To, time.GetElapsedTime(started));
         return report;
     }
 

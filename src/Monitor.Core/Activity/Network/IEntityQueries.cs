@@ -32,6 +32,14 @@ public interface IEntityQueries
             .ToArray();
 
     /// <summary>
+    /// The window's mentions and reposts resolved to edges among <paramref name="tracked"/> (<see cref="MentionResolver"/>).
+    /// By default the per-account counts resolved in .NET; SQLite feeds its rows to the resolver as it reads them, each
+    /// distinct mention resolved once.
+    /// </summary>
+    async Task<IReadOnlyList<MentionEdge>> QueryMentionEdgesAsync(ActivityWindow window, IReadOnlyList<TrackedHandle> tracked, CancellationToken cancellationToken) =>
+        MentionResolver.Resolve(tracked, await QueryEntitiesAsync(window, [EntityType.Mention, EntityType.Repost], cancellationToken));
+
+    /// <summary>
     /// <see cref="QueryEntityTotalsAsync(ActivityWindow, EntityType, EntityGrouping, IReadOnlyList{TrackedAccount}, CancellationToken)"/>
     /// over the store's enabled accounts, which by default come from <see cref="ListTrackedAsync"/>; SQLite reads the
     /// accounts' ids and countries in the same read as the entities.

@@ -103,17 +103,47 @@ internal sealed class SqliteEntityQueries(IOptions<SqliteOptions> options) : IEn
         await using var transaction = connection.BeginTransaction(deferred: true);
         foreach (var type in types.Distinct())
         {
+            Count(connection, window, type, tally, cancellationToken);
+        }
+
+        return tally.ToCounts();
+    }
+
+    /// <summary>The window's mention and repost rows fed to <see cref="MentionEdgeTally"/> as they are read: no count per (account, value) in between.</summary>
+    public async Task<IReadOnlyList<MentionEdge>> QueryMentionEdgesAsync(ActivityWindow window, IReadOnlyList<TrackedHandle> tracked, CancellationToken cancellationToken)
+    {
+        var tally = new MentionEdgeTally(tracked);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        foreach (var type in new[] { EntityType.Mention, EntityType.Repost })
+        {
             using var rows = SqliteRawRows.Prepare(connection, WindowCountsSql);
             rows.Bind("$type", type.ToWireName());
             rows.Bind("$start", window.Start.ToUnixTimeMilliseconds());
             rows.Bind("$end", window.End.ToUnixTimeMilliseconds());
             while (rows.Step(cancellationToken))
             {
-                tally.Add(type, rows.Text(0), rows.Text(1), !rows.IsNull(2), rows.Text(2));
+                if (tally.TryGetSource(rows.Text(0), out var from))
+                {
+                    var to = rows.IsNull(2) ? tally.Target(from, rows.Text(1)) : tally.Target(from, rows.Text(1).ToString(), rows.Text(2).ToString());
+                    tally.Add(from, to, type, 1);
+                }
             }
         }
 
-        return tally.ToCounts();
+        return tally.ToEdges();
+    }
+
+    private static void Count(SqliteConnection connection, ActivityWindow window, EntityType type, EntityCountTally tally, CancellationToken cancellationToken)
+    {
+        using var rows = SqliteRawRows.Prepare(connection, WindowCountsSql);
+        rows.Bind("$type", type.ToWireName());
+        rows.Bind("$start", window.Start.ToUnixTimeMilliseconds());
+        rows.Bind("$end", window.End.ToUnixTimeMilliseconds());
+        while (rows.Step(cancellationToken))
+        {
+            tally.Add(type, rows.Text(0), rows.Text(1), !rows.IsNull(2), rows.Text(2));
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

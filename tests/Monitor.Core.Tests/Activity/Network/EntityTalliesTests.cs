@@ -71,6 +71,28 @@ public sealed class EntityTalliesTests
         ], tally.ToCounts().OrderBy(c => c.AccountId, StringComparer.Ordinal).ThenBy(c => c.Type).ThenBy(c => c.PlatformId, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void EdgeTally_SameLocalMastodonHandleFromTwoInstances_ResolvesPerInstance()
+    {
+        TrackedHandle[] accounts =
+        [
+            new(new TrackedAccount("s1", "mastodon", "@ann@one.example", "GBR", ActorType.Embassy), null),
+            new(new TrackedAccount("s2", "mastodon", "@cem@two.example", "GBR", ActorType.Embassy), null),
+            new(new TrackedAccount("bob1", "mastodon", "@bob@one.example", "GBR", ActorType.Embassy), null),
+            new(new TrackedAccount("bob2", "mastodon", "@bob@two.example", "GBR", ActorType.Embassy), null),
+        ];
+        var tally = new MentionEdgeTally(accounts);
+        foreach (var (source, value) in new[] { ("s1", "bob"), ("s2", "bob"), ("s1", "bob"), ("s2", "nobody"), ("other", "bob") })
+        {
+            if (tally.TryGetSource(source, out var from))
+            {
+                tally.Add(from, tally.Target(from, value.AsSpan()), EntityType.Mention, 1);
+            }
+        }
+
+        Assert.Equal([new MentionEdge("s1", "bob1", 2, 0), new MentionEdge("s2", "bob2", 1, 0)], tally.ToEdges());
+    }
+
     private static EntityTotal[] Sorted(IEnumerable<EntityTotal> rows) =>
         rows.OrderBy(t => t.Group, StringComparer.Ordinal).ThenBy(t => t.Value, StringComparer.Ordinal).ToArray();
 }
