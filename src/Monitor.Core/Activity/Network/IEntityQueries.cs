@@ -12,8 +12,8 @@ public interface IEntityQueries
 
     /// <summary>
     /// Posts and distinct accounts per group and entity of one type, over the posts of <paramref name="enabled"/> (the
-    /// store's enabled accounts). By default the per-account counts added up in .NET; a store may group in its query
-    /// instead where that is the cheaper plan (SQLite: one row per tag rather than per account and tag).
+    /// store's enabled accounts). By default the per-account counts added up in .NET; a store may count its rows in one
+    /// pass instead where that is cheaper (SQLite: no row per account and tag in between).
     /// </summary>
     async Task<IReadOnlyList<EntityTotal>> QueryEntityTotalsAsync(
         ActivityWindow window, EntityType type, EntityGrouping per, IReadOnlyList<TrackedAccount> enabled, CancellationToken cancellationToken) =>
