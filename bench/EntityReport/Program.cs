@@ -11,8 +11,9 @@ using Monitor.Core.Storage.Sqlite;
 
 // dotnet run -c Release --project bench/EntityReport -- [--db FILE] [--accounts 2000] [--posts 300000] [--runs 5]
 // Loads posts with hashtags, mentions of tracked accounts, reposts and links into --db unless the file exists, then
-// times `report mentions` and `report hashtags` (CSV to a null writer) against the plainest grouped count over the same
-// post_entities rows, alternating them, for 30- and 365-day windows.
+// times `report mentions`, `report hashtags` and `report links` (CSV to a null writer) against the plainest grouped count
+// over the same post_entities rows, alternating them, for 30- and 365-day windows: wall and CPU (the process's, all
+// threads) medians.
 var db = Arg("--db", Path.Combine(Path.GetTempPath(), "monitor-entities-bench.db"));
 var accounts = int.Parse(Arg("--accounts", "2000"), CultureInfo.InvariantCulture);
 var posts = int.Parse(Arg("--posts", "300000"), CultureInfo.InvariantCulture);
@@ -34,12 +35,13 @@ if (fresh)
 var reports = services.GetRequiredService<EntityReportService>();
 var lastDay = DateOnly.FromDateTime(end.UtcDateTime).AddDays(-1);
 Console.WriteLine($"db {db}, {runs} runs each, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
-Console.WriteLine("| report | window | baseline median (ms) | report median (ms) | ratio | rows counted |");
+Console.WriteLine("| report | window | baseline wall / CPU median (ms) | report wall / CPU median (ms) | ratio wall / CPU | rows counted |");
 Console.WriteLine("|---|---|---|---|---|---|");
 var cases = new (ReportKind Kind, string Sql)[]
 {
     (ReportKind.Mentions, "SELECT account_id, value, count(*) FROM post_entities WHERE type IN ('mention', 'repost') AND published_at >= $start AND published_at < $end GROUP BY account_id, value"),
     (ReportKind.Hashtags, "SELECT value, count(*) FROM post_entities WHERE type = 'hashtag' AND published_at >= $start AND published_at < $end GROUP BY value"),
+    (ReportKind.Links, "SELECT value, count(*) FROM post_entities WHERE type = 'link' AND published_at >= $start AND published_at < $end GROUP BY value"),
 };
 foreach (var (kind, sql) in cases)
 {
@@ -47,29 +49,34 @@ foreach (var (kind, sql) in cases)
     {
         var window = ActivityWindow.Last(days, lastDay);
         var baseline = new List<double>();
+        var baselineCpu = new List<double>();
         var report = new List<double>();
+        var reportCpu = new List<double>();
         long counted = 0;
         for (var run = 0; run <= runs; run++)
         {
-            var watch = Stopwatch.StartNew();
-            counted = Baseline(db, sql, window);
-            var baselineMs = watch.Elapsed.TotalMilliseconds;
-            watch.Restart();
-            await reports.WriteAsync(new ReportRequest(kind, window, ReportFormat.Csv), TextWriter.Null, CancellationToken.None);
-            var reportMs = watch.Elapsed.TotalMilliseconds;
+            var (wall, cpu) = await Time(() =>
+            {
+                counted = Baseline(db, sql, window);
+                return Task.CompletedTask;
+            });
+            var (reportWall, reportCpuMs) = await Time(() => reports.WriteAsync(new ReportRequest(kind, window, ReportFormat.Csv), TextWriter.Null, CancellationToken.None));
             if (run > 0)
             {
                 // Run 0 warms the page cache and JIT.
-                baseline.Add(baselineMs);
-                report.Add(reportMs);
+                baseline.Add(wall);
+                baselineCpu.Add(cpu);
+                report.Add(reportWall);
+                reportCpu.Add(reportCpuMs);
             }
         }
 
-        Console.WriteLine($"| {kind.ToString().ToLowerInvariant()} | {days} days | {Median(baseline):F0} | {Median(report):F0} | {Median(report) / Median(baseline):F2} | {counted:N0} |");
+        Console.WriteLine($"| {kind.ToString().ToLowerInvariant()} | {days} days | {Median(baseline):F0} / {Median(baselineCpu):F0} | {Median(report):F0} / {Median(reportCpu):F0} " +
+            $"| {Median(report) / Median(baseline):F2} / {Median(reportCpu) / Median(baselineCpu):F2} | {counted:N0} |");
     }
 }
 
-// Where the time goes (median of the same number of runs): the entity query alone, the account list alone.
+// Where the time goes (median of the same number of runs): the entity query alone, the accounts the report reads alone.
 var queries = services.GetRequiredService<IEntityQueries>();
 var store = services.GetRequiredService<IAccountStore>();
 foreach (var days in new[] { 30, 365 })
@@ -85,7 +92,7 @@ foreach (var days in new[] { 30, 365 })
         await queries.QueryEntitiesAsync(window, [Monitor.Core.Entities.EntityType.Mention, Monitor.Core.Entities.EntityType.Repost], CancellationToken.None);
         query.Add(watch.Elapsed.TotalMilliseconds);
         watch.Restart();
-        await store.ListAccountsAsync(CancellationToken.None);
+        await queries.ListTrackedAsync(store, CancellationToken.None);
         list.Add(watch.Elapsed.TotalMilliseconds);
         watch.Restart();
         await queries.QueryEntitiesAsync(window, [Monitor.Core.Entities.EntityType.Hashtag], CancellationToken.None);
@@ -95,7 +102,7 @@ foreach (var days in new[] { 30, 365 })
         network.Add(watch.Elapsed.TotalMilliseconds);
     }
 
-    Console.WriteLine($"{days} days: mentions+reposts query {Median(query):F0} ms, account list {Median(list):F0} ms, hashtag query {Median(tags):F0} ms, mentions report without output {Median(network):F0} ms");
+    Console.WriteLine($"{days} days: mentions+reposts query {Median(query):F0} ms, tracked accounts {Median(list):F0} ms, hashtag query {Median(tags):F0} ms, mentions report without output {Median(network):F0} ms");
 }
 
 Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
@@ -195,6 +202,17 @@ static long Baseline(string db, string sql, ActivityWindow window)
     }
 
     return total;
+}
+
+// Wall and CPU milliseconds of one call; CPU is the process's (every thread, GC included), from getrusage: microseconds,
+// where Process.TotalProcessorTime counts 10 ms ticks on Linux.
+static async Task<(double Wall, double Cpu)> Time(Func<Task> action)
+{
+    var cpu = CpuTime.Now();
+    var watch = Stopwatch.StartNew();
+    await action();
+    var wall = watch.Elapsed.TotalMilliseconds;
+    return (wall, (CpuTime.Now() - cpu).TotalMilliseconds);
 }
 
 static double Median(List<double> values)

@@ -14,15 +14,13 @@ namespace Monitor.Core.Activity.Network;
 /// </summary>
 public sealed class EntityReportService(IEntityQueries entities, IAccountStore accounts, TimeProvider time, ILogger<EntityReportService> logger) : IMentionsQueries
 {
-    private static readonly EntityType[] NetworkTypes = [EntityType.Mention, EntityType.Repost];
-
     public async Task<MentionsReport> GetMentionsAsync(ActivityWindow window, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var tracked = await EnabledAsync(cancellationToken);
-        var counts = await entities.QueryEntitiesAsync(window, NetworkTypes, cancellationToken);
-        var report = MentionsNetworkBuilder.Build(window, tracked.Select(t => t.Account).ToArray(), MentionResolver.Resolve(tracked, counts));
-        Log.EntitiesQueried(logger, "mentions", counts.Count, window.From, window.To, time.GetElapsedTime(started));
+        var tracked = await entities.ListTrackedAsync(accounts, cancellationToken);
+        var edges = await entities.QueryMentionEdgesAsync(window, tracked, cancellationToken);
+        var report = MentionsNetworkBuilder.Build(window, tracked.Select(t => t.Account).ToArray(), edges);
+        Log.EntitiesQueried(logger, "mentions", edges.Count, window.From, window.To, time.GetElapsedTime(started));
         return report;
     }
 
@@ -31,8 +29,7 @@ public sealed class EntityReportService(IEntityQueries entities, IAccountStore a
     {
         var type = request.Kind == ReportKind.Links ? EntityType.Link : EntityType.Hashtag;
         var started = time.GetTimestamp();
-        var tracked = await EnabledAsync(cancellationToken);
-        var totals = await entities.QueryEntityTotalsAsync(request.Window, type, request.Per, tracked.Select(t => t.Account).ToArray(), cancellationToken);
+        var totals = await entities.QueryEnabledEntityTotalsAsync(request.Window, type, request.Per, accounts, cancellationToken);
         var rows = EntityRankingBuilder.Rank(totals, request.Top);
         Log.EntitiesQueried(logger, type.ToWireName(), totals.Count, request.Window.From, request.Window.To, time.GetElapsedTime(started));
         return new EntityReport(type.ToWireName(), request.Per.ToString().ToLowerInvariant(), request.Window.From, request.Window.To, rows);
@@ -80,10 +77,4 @@ public sealed class EntityReportService(IEntityQueries entities, IAccountStore a
                 return;
         }
     }
-
-    private async Task<IReadOnlyList<TrackedHandle>> EnabledAsync(CancellationToken cancellationToken) =>
-        (await accounts.ListAccountsAsync(cancellationToken))
-            .Where(r => r.Account.Enabled)
-            .Select(r => new TrackedHandle(r.Account, r.State.Cursor.ExternalId))
-            .ToArray();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Monitor.Core.Accounts;
 
 namespace Monitor.Core.Activity.Network;
@@ -12,10 +13,10 @@ public static class MentionsNetworkBuilder
         var degrees = new Dictionary<string, (int In, int Out, long WeightedIn, long WeightedOut)>(StringComparer.Ordinal);
         foreach (var edge in kept)
         {
-            var from = degrees.GetValueOrDefault(edge.From);
-            degrees[edge.From] = (from.In, from.Out + 1, from.WeightedIn, from.WeightedOut + edge.Weight);
-            var to = degrees.GetValueOrDefault(edge.To);
-            degrees[edge.To] = (to.In + 1, to.Out, to.WeightedIn + edge.Weight, to.WeightedOut);
+            ref var from = ref CollectionsMarshal.GetValueRefOrAddDefault(degrees, edge.From, out _);
+            from = (from.In, from.Out + 1, from.WeightedIn, from.WeightedOut + edge.Weight);
+            ref var to = ref CollectionsMarshal.GetValueRefOrAddDefault(degrees, edge.To, out _);
+            to = (to.In + 1, to.Out, to.WeightedIn + edge.Weight, to.WeightedOut);
         }
 
         var nodes = degrees

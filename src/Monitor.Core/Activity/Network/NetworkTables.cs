@@ -12,7 +12,9 @@ internal static class NetworkTables
     /// <summary>The edge list; as CSV its <c>source,target,weight</c> columns are what Gephi's spreadsheet import reads.</summary>
     public static ReportTable Edges(MentionsReport report) => new(
         ["source", "target", "weight", "mentions", "reposts"],
-        report.Edges.Select(e => Row(e.From, e.To, e.Weight, e.Mentions, e.Reposts)).ToArray());
+        // Typed cells, not Row's boxed ones: a year's network has an edge per ~1.2 posts, and boxing each cell cost as
+        // much as writing the CSV (bench/BENCHMARKS.md).
+        report.Edges.Select(IReadOnlyList<string> (e) => new[] { e.From, e.To, ReportTable.Cell(e.Weight), ReportTable.Cell(e.Mentions), ReportTable.Cell(e.Reposts) }).ToArray());
 
     public static ReportTable Top(EntityReport report) => new(
         [report.Per == "all" ? "group" : report.Per, "rank", report.Entity, "posts", "accounts"],

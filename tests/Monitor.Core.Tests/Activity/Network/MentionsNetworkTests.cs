@@ -55,6 +55,32 @@ public sealed class MentionsNetworkTests
             MentionResolver.Resolve(Accounts, [new EntityCount("fcdo", EntityType.Mention, "amt.bsky.social", null, 1)]));
 
     [Fact]
+    public void Resolve_AccountsInAnyOrder_GivesEdgesInOrdinalOrderOfSourceThenTarget()
+    {
+        TrackedHandle[] accounts = [Tracked("b", "x", "bee"), Tracked("B", "x", "big"), Tracked("a", "x", "ay"), Tracked("aa", "x", "double")];
+        EntityCount[] counts =
+        [
+            new("b", EntityType.Mention, "ay", null, 1),
+            new("a", EntityType.Repost, "bee", null, 2),
+            new("aa", EntityType.Mention, "big", null, 1),
+            new("B", EntityType.Mention, "double", null, 1),
+            new("a", EntityType.Mention, "big", null, 3),
+            new("a", EntityType.Mention, "bee", null, 1),
+        ];
+
+        var edges = MentionResolver.Resolve(accounts, counts);
+
+        Assert.Equal(
+        [
+            new MentionEdge("B", "aa", 1, 0),
+            new MentionEdge("a", "B", 3, 0),
+            new MentionEdge("a", "b", 1, 2),
+            new MentionEdge("aa", "B", 1, 0),
+            new MentionEdge("b", "a", 1, 0),
+        ], edges);
+    }
+
+    [Fact]
     public void Build_Edges_GiveDegreesAndTheBestConnectedRanking()
     {
         MentionEdge[] edges =
