@@ -84,13 +84,14 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
         }
 
         var streamed = new bool[accounts.Count];
-        using (var posts = new SqliteRawStatement(connection, WindowPostsSql))
+        using (var posts = SqliteRawRows.Prepare(connection, WindowPostsSql))
         {
-            posts.Bind("$start", window.Start.ToUnixTimeMilliseconds()).Bind("$end", window.End.ToUnixTimeMilliseconds());
+            posts.Bind("$start", window.Start.ToUnixTimeMilliseconds());
+            posts.Bind("$end", window.End.ToUnixTimeMilliseconds());
             var tally = new ActivityTally();
             var index = -1;
             var current = -1L;
-            for (var n = 0; posts.Step(); n++)
+            while (posts.Step(cancellationToken))
             {
                 var row = posts.Int64(0);
                 if (row != current)
@@ -106,11 +107,6 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
                     }
                 }
 
-                if ((n & 0xFFFF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
                 var packed = posts.Int64(1);
                 tally.Add(packed >> 3, (int)(packed & 7));
             }
@@ -119,7 +115,7 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
         }
 
         // Accounts without a post in the window: their last post is older, one seek each.
-        using var lastPost = new SqliteRawStatement(connection, LastPostSql);
+        using var lastPost = SqliteRawRows.Prepare(connection, LastPostSql);
         lastPost.Bind("$end", window.End.ToUnixTimeMilliseconds());
         for (var i = 0; i < rows.Count; i++)
         {
@@ -127,7 +123,7 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
             {
                 lastPost.Reset();
                 lastPost.Bind("$account", rows[i].Account.Id);
-                if (lastPost.Step() && lastPost.NullableInt64(0) is { } last)
+                if (lastPost.Step(cancellationToken) && lastPost.Int64OrNull(0) is { } last)
                 {
                     rows[i] = rows[i] with { LastPostAt = DateTimeOffset.FromUnixTimeMilliseconds(last) };
                 }
@@ -157,20 +153,27 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
     {
         var start = window.Start.ToUnixTimeMilliseconds();
         var end = window.End.ToUnixTimeMilliseconds();
-        using var facts = new SqliteRawStatement(connection, AccountFactsSql).Bind("$start", start).Bind("$end", end);
-        var fallbacks = FallbackSql.Select(sql => new SqliteRawStatement(connection, sql).Bind("$start", start).Bind("$end", end)).ToArray();
+        SqliteRawRows Prepare(string sql)
+        {
+            var rows = SqliteRawRows.Prepare(connection, sql);
+            rows.Bind("$start", start);
+            rows.Bind("$end", end);
+            return rows;
+        }
+
+        using var facts = Prepare(AccountFactsSql);
+        var fallbacks = FallbackSql.Select(Prepare).ToArray();
         try
         {
             var rows = new List<AccountLookup>();
             Span<long?> first = stackalloc long?[3];
             Span<long?> last = stackalloc long?[3];
-            while (facts.Step())
+            while (facts.Step(cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 var account = new TrackedAccount(
-                    facts.Text(0), facts.Text(1), facts.Text(2), facts.Text(3), Enum.Parse<ActorType>(facts.Text(4), ignoreCase: true),
-                    facts.NullableText(5), facts.NullableText(6));
-                var status = facts.NullableText(7) is { } name ? PollStatusNames.Parse(name) : (PollStatus?)null;
+                    facts.Text(0).ToString(), facts.Text(1).ToString(), facts.Text(2).ToString(), facts.Text(3).ToString(),
+                    Enum.Parse<ActorType>(facts.Text(4), ignoreCase: true), facts.TextOrNull(5), facts.TextOrNull(6));
+                var status = facts.TextOrNull(7) is { } name ? PollStatusNames.Parse(name) : (PollStatus?)null;
 
                 // Fields: capturedAt, followers, counter of the window's first and last snapshot with any count.
                 first.Clear();
@@ -183,16 +186,16 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
                 if (any)
                 {
                     // The snapshot with one count may lack the other: seek the first/last one that has it.
-                    followersStart ??= Fallback(fallbacks[0], account.Id).Value;
-                    followersEnd ??= Fallback(fallbacks[1], account.Id).Value;
+                    followersStart ??= Fallback(fallbacks[0], account.Id, cancellationToken).Value;
+                    followersEnd ??= Fallback(fallbacks[1], account.Id, cancellationToken).Value;
                     if (counterFrom is null)
                     {
-                        (counterFrom, counterStart) = Fallback(fallbacks[2], account.Id);
+                        (counterFrom, counterStart) = Fallback(fallbacks[2], account.Id, cancellationToken);
                     }
 
                     if (counterTo is null)
                     {
-                        (counterTo, counterEnd) = Fallback(fallbacks[3], account.Id);
+                        (counterTo, counterEnd) = Fallback(fallbacks[3], account.Id, cancellationToken);
                     }
                 }
 
@@ -214,11 +217,11 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
     }
 
     // (capturedAt, value) of the snapshot a fallback seek finds for the account, or (null, null).
-    private static (long? At, long? Value) Fallback(SqliteRawStatement seek, string accountId)
+    private static (long? At, long? Value) Fallback(SqliteRawRows seek, string accountId, CancellationToken cancellationToken)
     {
         seek.Reset();
         seek.Bind("$account", accountId);
-        return seek.Step() ? (seek.Int64(0), seek.Int64(1)) : (null, null);
+        return seek.Step(cancellationToken) ? (seek.Int64(0), seek.Int64(1)) : (null, null);
     }
 
     public async Task<IReadOnlyList<TrackedAccount>> ListEnabledAccountsAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -62,9 +63,39 @@ internal sealed class SqliteRawRows : IDisposable
         return false;
     }
 
+    /// <summary>Makes the statement ready to run again (e.g. for the next account); bindings stay until rebound.</summary>
+    public void Reset() => raw.sqlite3_reset(statement);
+
     public bool IsNull(int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
 
     public long Int64(int column) => raw.sqlite3_column_int64(statement, column);
+
+    public long? Int64OrNull(int column) => IsNull(column) ? null : Int64(column);
+
+    /// <summary>
+    /// Reads as many space-separated integers as <paramref name="fields"/> holds from a text column (e.g.
+    /// <c>a || ' ' || ifnull(b, '')</c>), straight from its UTF-8 bytes; an empty field is null. False when the column is NULL.
+    /// </summary>
+    public bool TryInt64Fields(int column, Span<long?> fields)
+    {
+        if (IsNull(column))
+        {
+            return false;
+        }
+
+        var text = raw.sqlite3_column_blob(statement, column);
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var end = text.IndexOf((byte)' ');
+            var field = end < 0 ? text : text[..end];
+            fields[i] = field.IsEmpty ? null
+                : Utf8Parser.TryParse(field, out long value, out var used) && used == field.Length ? value
+                : throw new FormatException($"Not an integer field: column {column}, field {i}.");
+            text = end < 0 ? [] : text[(end + 1)..];
+        }
+
+        return true;
+    }
 
     /// <summary>A text column as UTF-16, in this column's buffer (NULL reads as empty).</summary>
     public ReadOnlySpan<char> Text(int column)
