@@ -175,6 +175,10 @@ internal static partial class CycleCommand
             $"--Monitor:Platforms:Mastodon:MaxConcurrency={c}",
             $"--Monitor:Platforms:Bluesky:MaxConcurrency={c}",
             $"--Monitor:Platforms:Bluesky:BaseUrl={farm.BaseUrl}",
+            // Mastodon's default budget is 300 requests per 5 minutes per instance, and every farm account is on one
+            // "instance": from N = 4,000 on, its first polls would be deferred (rateLimited), as they should be against
+            // a real instance. The bare loop has no budget either.
+            "--Monitor:Platforms:Mastodon:Budget:Requests=0",
             // Per-account Information logs would measure the console, not the pipeline; the cycle's own line stays.
             "--Logging:Console:LogLevel:Default=Warning",
             "--Logging:Console:LogLevel:Monitor.Core.Polling.PollCycle=Information",

@@ -56,6 +56,11 @@ internal static class StoreProbeCommand
             feeds.Select(i => new TrackedAccount($"farm-{i:D5}", "rss", FarmAccounts.Handle(i, farm), "FRA", ActorType.Embassy)).ToArray(),
             DateTimeOffset.UtcNow, CancellationToken.None);
 
+        if (options.Int("claims", 0) is > 0 and var claims)
+        {
+            return await ProbeClaimsAsync(accounts, n, claims, farm);
+        }
+
         var cycleStart = DateTimeOffset.UtcNow;
         var steps = new Stopwatch[4].Select(_ => new Stopwatch()).ToArray();
         var polled = 0;
@@ -93,6 +98,48 @@ internal static class StoreProbeCommand
         return 0;
 
         string Per(Stopwatch s) => (s.Elapsed.TotalMilliseconds / Math.Max(1, polled)).ToString("0.000", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// <c>--claims K</c>: the claim the poll pool makes while the feed platform's slots are all busy (its usual state in
+    /// a cycle: 90 % of the accounts are feeds): 4 free slots, feeds full, every account due. Each claim's leases are
+    /// given back, so every claim meets the same accounts. Its cost should not depend on how many feeds wait.
+    /// </summary>
+    private static async Task<int> ProbeClaimsAsync(IAccountStore accounts, int n, int claims, Uri farm)
+    {
+        var others = Enumerable.Range(0, n).Where(i => FarmAccounts.KindOf(i) > FarmKind.Json).ToArray();
+        await accounts.SyncAccountsAsync(
+            Enumerable.Range(0, n).Select(i => FarmAccounts.KindOf(i) <= FarmKind.Json
+                ? new TrackedAccount($"farm-{i:D6}", "rss", FarmAccounts.Handle(i, farm), "FRA", ActorType.Embassy)
+                : new TrackedAccount($"farm-{i:D6}", FarmAccounts.KindOf(i) == FarmKind.Mastodon ? "mastodon" : "bluesky",
+                    $"@farm{i}@example.test", "FRA", ActorType.Embassy)).ToArray(),
+            DateTimeOffset.UtcNow, CancellationToken.None);
+        var watch = new Stopwatch();
+        var claimed = 0;
+        for (var k = 0; k <= claims; k++)
+        {
+            var request = new ClaimRequest("probe", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(10), 4, IgnoreSchedule: true)
+            {
+                FullPlatforms = ["rss"],
+                CanStart = _ => true,
+            };
+            if (k > 0)
+            {
+                watch.Start();
+            }
+
+            var leases = await accounts.ClaimDueAsync(request, CancellationToken.None);
+            watch.Stop();
+            claimed += k > 0 ? leases.Count : 0;
+            foreach (var lease in leases)
+            {
+                await accounts.ReleaseAsync(lease, CancellationToken.None);
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{n} accounts ({others.Length} not feeds), {claims} claims with feeds full: {watch.Elapsed.TotalMilliseconds * 1000 / claims:0} µs per claim, {(double)claimed / claims:0.0} accounts per claim"));
+        return 0;
     }
 
     private sealed class ProbeEnvironment : IHostEnvironment
