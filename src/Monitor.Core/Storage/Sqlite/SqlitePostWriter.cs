@@ -149,7 +149,8 @@ internal sealed class SqlitePostWriter
                 language, author, replies, reposts, likes, views, quotes, source_updated_at, content_hash, first_seen_at, last_seen_at,
                 edited_at, normaliser_version, latest_version, media, language_detected)
             VALUES ($platform, $account, $post, $url, $published, $estimated, $kind, $title, $text,
-                $language, $author, $replies, $reposts, $likes, $views, $quotes, $updated, $hash, $seen, $seen, $edited, $normaliser, $latest, $media, $detected);
+                $language, $author, $replies, $reposts, $likes, $views, $quotes, $updated, $hash, $seen, $seen, $edited, $normaliser, $latest, $media, $detected)
+            RETURNING id;
             """, PostFields);
         await using var update = Prepare($"""
             UPDATE posts SET url = $url, published_at = $published, published_at_estimated = $estimated,
@@ -157,17 +158,22 @@ internal sealed class SqlitePostWriter
                 replies = $replies, reposts = $reposts, likes = $likes, views = $views, quotes = $quotes, source_updated_at = $updated,
                 content_hash = $hash, last_seen_at = $seen, edited_at = $edited, normaliser_version = $normaliser,
                 latest_version = $latest, media = $media, deleted_at = NULL, deletion_evidence = NULL, absent_checks = 0
-            WHERE {Key};
+            WHERE {Key}
+            RETURNING id;
             """, PostFields);
         await using var version = PrepareVersion();
-        await using var index = Prepare(SqliteSearchIndex.Upsert, "$tokens");
+        await using var index = write.Command(SqliteSearchIndex.Upsert);
+        var indexRow = index.Bind("$id", null);
+        var indexTokens = index.Bind("$tokens", null);
+        index.Prepare();
         foreach (var postWrite in writes)
         {
             var command = postWrite.Kind == PostWriteKind.Insert ? insert : update;
             Fill(command, postWrite);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            index.Parameters["$post"].Set(postWrite.Post.PostId);
-            index.Parameters["$tokens"].Set(SqliteSearchIndex.Tokens(postWrite.Post.Title, postWrite.Post.Text));
+            var rowId = await command.ExecuteScalarAsync(cancellationToken)
+                ?? throw new InvalidOperationException($"The post {postWrite.Post.PostId} of {accountId} was not written.");
+            indexRow.Value = rowId;
+            indexTokens.Value = SqliteSearchIndex.Tokens(postWrite.Post.Title, postWrite.Post.Text);
             await index.ExecuteNonQueryAsync(cancellationToken);
             if (postWrite.NewVersion is { } reason)
             {
