@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Adapters;
 using Monitor.Core.Posts;
+using SQLitePCL;
 
 namespace Monitor.Core.Storage.Sqlite;
 
@@ -17,7 +18,7 @@ internal sealed class SqlitePostWriter
 
     private const string StoredColumns =
         "post_id, content_hash, normaliser_version, published_at, published_at_estimated, source_updated_at, edited_at, " +
-        "deleted_at, absent_checks, latest_version, url, language, author, replies, reposts, likes, views, kind, media, quotes, language_detected";
+        "deleted_at, absent_checks, latest_version, url, language, author, replies, reposts, likes, views, kind, media, quotes, language_detected, id";
 
     private static readonly string[] PostFields =
     [
@@ -30,6 +31,7 @@ internal sealed class SqlitePostWriter
     private readonly string accountId;
     private readonly DateTimeOffset capturedAt;
     private readonly string? captureId;
+    private readonly Dictionary<string, long> rowIds = new(StringComparer.Ordinal);
 
     public SqlitePostWriter(WriteScope write, string platform, string accountId, DateTimeOffset capturedAt, string? captureId)
     {
@@ -132,6 +134,7 @@ internal sealed class SqlitePostWriter
                 Media = SqliteRows.ReadMedia(reader.GetStringOrNull(18)),
                 LanguageDetected = reader.GetInt64(20) != 0,
             };
+            rowIds[reader.GetString(0)] = reader.GetInt64(21);
         }
 
         return result;
@@ -149,8 +152,7 @@ internal sealed class SqlitePostWriter
                 language, author, replies, reposts, likes, views, quotes, source_updated_at, content_hash, first_seen_at, last_seen_at,
                 edited_at, normaliser_version, latest_version, media, language_detected)
             VALUES ($platform, $account, $post, $url, $published, $estimated, $kind, $title, $text,
-                $language, $author, $replies, $reposts, $likes, $views, $quotes, $updated, $hash, $seen, $seen, $edited, $normaliser, $latest, $media, $detected)
-            RETURNING id;
+                $language, $author, $replies, $reposts, $likes, $views, $quotes, $updated, $hash, $seen, $seen, $edited, $normaliser, $latest, $media, $detected);
             """, PostFields);
         await using var update = Prepare($"""
             UPDATE posts SET url = $url, published_at = $published, published_at_estimated = $estimated,
@@ -158,8 +160,7 @@ internal sealed class SqlitePostWriter
                 replies = $replies, reposts = $reposts, likes = $likes, views = $views, quotes = $quotes, source_updated_at = $updated,
                 content_hash = $hash, last_seen_at = $seen, edited_at = $edited, normaliser_version = $normaliser,
                 latest_version = $latest, media = $media, deleted_at = NULL, deletion_evidence = NULL, absent_checks = 0
-            WHERE {Key}
-            RETURNING id;
+            WHERE {Key};
             """, PostFields);
         await using var version = PrepareVersion();
         await using var index = write.Command(SqliteSearchIndex.Upsert);
@@ -170,9 +171,8 @@ internal sealed class SqlitePostWriter
         {
             var command = postWrite.Kind == PostWriteKind.Insert ? insert : update;
             Fill(command, postWrite);
-            var rowId = await command.ExecuteScalarAsync(cancellationToken)
-                ?? throw new InvalidOperationException($"The post {postWrite.Post.PostId} of {accountId} was not written.");
-            indexRow.Value = rowId;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            indexRow.Value = postWrite.Kind == PostWriteKind.Insert ? raw.sqlite3_last_insert_rowid(write.Connection.Handle) : rowIds[postWrite.Post.PostId];
             indexTokens.Value = SqliteSearchIndex.Tokens(postWrite.Post.Title, postWrite.Post.Text);
             await index.ExecuteNonQueryAsync(cancellationToken);
             if (postWrite.NewVersion is { } reason)
