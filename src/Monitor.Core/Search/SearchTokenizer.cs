@@ -96,7 +96,12 @@ public static class SearchTokenizer
 
     private static void Fold(char c, StringBuilder word)
     {
-        if (SearchFoldingTable.Letters.TryGetValue(c, out var folded))
+        // The folding table has no ASCII letters, and ASCII is most of what posts hold.
+        if (char.IsAscii(c))
+        {
+            word.Append(char.ToLowerInvariant(c));
+        }
+        else if (SearchFoldingTable.Letters.TryGetValue(c, out var folded))
         {
             word.Append(folded);
         }
@@ -108,6 +113,12 @@ public static class SearchTokenizer
 
     private static CharKind Classify(char c)
     {
+        // In ASCII only letters and digits are letters (no marks, no ModifierLetter): the same answer as below, sooner.
+        if (char.IsAscii(c))
+        {
+            return char.IsAsciiLetterOrDigit(c) ? CharKind.Letter : CharKind.Separator;
+        }
+
         if (IsCjk(c))
         {
             return CharKind.Cjk;

@@ -44,6 +44,15 @@ public sealed class SearchTokenizerTests
     }
 
     [Fact]
+    public void Tokenize_EveryAsciiCharacter_KeepsOnlyLettersAndDigitsFoldedToLowerCase()
+    {
+        var ascii = new string(Enumerable.Range(0, 128).Select(c => (char)c).ToArray());
+        Assert.Equal(
+            ["0123456789", "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz"],
+            SearchTokenizer.Tokenize(ascii, indexing: true).Select(t => t.Value));
+    }
+
+    [Fact]
     public void ForPost_JoinsTitleAndTextWithALineBreak()
     {
         Assert.Equal("Title\nBody", SearchTokenizer.SearchableText("Title", "Body"));

@@ -2,14 +2,15 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Adapters;
 using Monitor.Core.Posts;
+using SQLitePCL;
 
 namespace Monitor.Core.Storage.Sqlite;
 
 /// <summary>
 /// Writes one poll's posts, versions and deletions inside its write transaction: one batched read of the stored rows
-/// the poll touches, <see cref="PostMerge"/> in C#, then prepared inserts and updates only for rows that change (a post
-/// seen again unchanged only moves its last-seen time, in one statement for all of them). No round trip per post
-/// beyond the writes themselves.
+/// the poll touches, <see cref="PostMerge"/> in C#, then inserts and updates only for rows that change, through
+/// <see cref="SqliteRowStatement"/>s prepared once per poll (a post seen again unchanged only moves its last-seen time,
+/// in one statement for all of them). No round trip per post beyond the writes themselves.
 /// </summary>
 internal sealed class SqlitePostWriter
 {
@@ -17,19 +18,14 @@ internal sealed class SqlitePostWriter
 
     private const string StoredColumns =
         "post_id, content_hash, normaliser_version, published_at, published_at_estimated, source_updated_at, edited_at, " +
-        "deleted_at, absent_checks, latest_version, url, language, author, replies, reposts, likes, views, kind, media, quotes, language_detected";
-
-    private static readonly string[] PostFields =
-    [
-        "$url", "$published", "$estimated", "$kind", "$title", "$text", "$language", "$author",
-        "$replies", "$reposts", "$likes", "$views", "$quotes", "$updated", "$hash", "$edited", "$normaliser", "$latest", "$media", "$detected",
-    ];
+        "deleted_at, absent_checks, latest_version, url, language, author, replies, reposts, likes, views, kind, media, quotes, language_detected, id";
 
     private readonly WriteScope write;
     private readonly string platform;
     private readonly string accountId;
     private readonly DateTimeOffset capturedAt;
     private readonly string? captureId;
+    private readonly Dictionary<string, long> rowIds = new(StringComparer.Ordinal);
 
     public SqlitePostWriter(WriteScope write, string platform, string accountId, DateTimeOffset capturedAt, string? captureId)
     {
@@ -89,7 +85,7 @@ internal sealed class SqlitePostWriter
         await TouchAsync(touched, cancellationToken);
         await SqliteObservations.WriteAsync(write, platform, accountId,
             fetched.Values.Select(post => MetricObservation.Observe(post, capturedAt)).OfType<MetricObservation>(), insertOnly, cancellationToken);
-        await DeleteAsync(pendingDeletions, stored, confirmations, cancellationToken);
+        Delete(pendingDeletions, stored, confirmations, cancellationToken);
     }
 
     private async Task<Dictionary<string, PostMerge.Stored>> ReadStoredAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
@@ -132,6 +128,7 @@ internal sealed class SqlitePostWriter
                 Media = SqliteRows.ReadMedia(reader.GetStringOrNull(18)),
                 LanguageDetected = reader.GetInt64(20) != 0,
             };
+            rowIds[reader.GetString(0)] = reader.GetInt64(21);
         }
 
         return result;
@@ -144,42 +141,48 @@ internal sealed class SqlitePostWriter
             return;
         }
 
-        await using var insert = Prepare("""
+        WriteRows(writes, cancellationToken);
+        await WriteEntitiesAsync(writes, cancellationToken);
+    }
+
+    /// <summary>Each written post's row, search row and new version, through statements prepared once for the poll.</summary>
+    private void WriteRows(List<PostWrite> writes, CancellationToken cancellationToken)
+    {
+        using var insert = Prepare("""
             INSERT INTO posts (platform, account_id, post_id, url, published_at, published_at_estimated, kind, title, text,
                 language, author, replies, reposts, likes, views, quotes, source_updated_at, content_hash, first_seen_at, last_seen_at,
                 edited_at, normaliser_version, latest_version, media, language_detected)
             VALUES ($platform, $account, $post, $url, $published, $estimated, $kind, $title, $text,
                 $language, $author, $replies, $reposts, $likes, $views, $quotes, $updated, $hash, $seen, $seen, $edited, $normaliser, $latest, $media, $detected);
-            """, PostFields);
-        await using var update = Prepare($"""
+            """);
+        using var update = Prepare($"""
             UPDATE posts SET url = $url, published_at = $published, published_at_estimated = $estimated,
                 kind = $kind, title = $title, text = $text, language = $language, language_detected = $detected, author = $author,
                 replies = $replies, reposts = $reposts, likes = $likes, views = $views, quotes = $quotes, source_updated_at = $updated,
                 content_hash = $hash, last_seen_at = $seen, edited_at = $edited, normaliser_version = $normaliser,
                 latest_version = $latest, media = $media, deleted_at = NULL, deletion_evidence = NULL, absent_checks = 0
             WHERE {Key};
-            """, PostFields);
-        await using var version = PrepareVersion();
-        await using var index = Prepare(SqliteSearchIndex.Upsert, "$tokens");
+            """);
+        using var version = PrepareVersion();
+        using var index = new SqliteRowStatement(write.Connection, SqliteSearchIndex.Upsert);
         foreach (var postWrite in writes)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var command = postWrite.Kind == PostWriteKind.Insert ? insert : update;
             Fill(command, postWrite);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            index.Parameters["$post"].Set(postWrite.Post.PostId);
-            index.Parameters["$tokens"].Set(SqliteSearchIndex.Tokens(postWrite.Post.Title, postWrite.Post.Text));
-            await index.ExecuteNonQueryAsync(cancellationToken);
+            command.Execute();
+            index.Set("$id", postWrite.Kind == PostWriteKind.Insert ? raw.sqlite3_last_insert_rowid(write.Connection.Handle) : rowIds[postWrite.Post.PostId]);
+            index.Set("$tokens", SqliteSearchIndex.Tokens(postWrite.Post.Title, postWrite.Post.Text));
+            index.Execute();
             if (postWrite.NewVersion is { } reason)
             {
                 FillVersion(version, postWrite, reason);
-                await version.ExecuteNonQueryAsync(cancellationToken);
+                version.Execute();
             }
 
             Inserted += postWrite.Kind == PostWriteKind.Insert ? 1 : 0;
             Edited += postWrite.Edited ? 1 : 0;
         }
-
-        await WriteEntitiesAsync(writes, cancellationToken);
     }
 
     /// <summary>Replaces the entities of every written post: two statements for the whole poll (<see cref="SqliteEntityIndex"/>).</summary>
@@ -213,18 +216,18 @@ internal sealed class SqlitePostWriter
         await touch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task DeleteAsync(List<PostDeletion> deletions, Dictionary<string, PostMerge.Stored> stored, int confirmations, CancellationToken cancellationToken)
+    private void Delete(List<PostDeletion> deletions, Dictionary<string, PostMerge.Stored> stored, int confirmations, CancellationToken cancellationToken)
     {
-        await using var mark = Prepare($"""
+        using var mark = Prepare($"""
             UPDATE posts SET deleted_at = $deleted, deletion_evidence = $evidence, absent_checks = $absent, latest_version = $latest
             WHERE {Key};
-            """, "$deleted", "$evidence", "$absent", "$latest");
-        await using var version = Prepare("""
+            """);
+        using var version = Prepare("""
             INSERT OR IGNORE INTO post_versions (platform, account_id, post_id, version, reason, captured_at, content_hash, title, text, url, media, capture_id, evidence)
             SELECT platform, account_id, post_id, latest_version, 'deleted', $seen, content_hash, title, text, url,
                 COALESCE(media, '[]'), $capture, $evidence
             FROM posts WHERE platform = $platform AND account_id = $account AND post_id = $post;
-            """, "$evidence", "$capture");
+            """);
         foreach (var deletion in deletions)
         {
             if (!stored.TryGetValue(deletion.PostId, out var known) || PostMerge.Delete(known, deletion.Evidence, confirmations, capturedAt) is not { } change)
@@ -232,88 +235,79 @@ internal sealed class SqlitePostWriter
                 continue;
             }
 
-            var p = mark.Parameters;
-            p["$post"].Set(deletion.PostId);
-            p["$deleted"].Set(change.DeletedAt);
-            p["$evidence"].Set(change.Evidence?.ToWireName());
-            p["$absent"].Set(change.AbsentChecks);
-            p["$latest"].Set(change.LatestVersion);
-            await mark.ExecuteNonQueryAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            mark.Set("$post", deletion.PostId);
+            mark.Set("$deleted", change.DeletedAt);
+            mark.Set("$evidence", change.Evidence?.ToWireName());
+            mark.Set("$absent", change.AbsentChecks);
+            mark.Set("$latest", change.LatestVersion);
+            mark.Execute();
             if (change.NewVersion is not null)
             {
-                version.Parameters["$post"].Set(deletion.PostId);
-                version.Parameters["$evidence"].Set(change.Evidence?.ToWireName());
-                version.Parameters["$capture"].Set(captureId);
-                await version.ExecuteNonQueryAsync(cancellationToken);
+                version.Set("$post", deletion.PostId);
+                version.Set("$evidence", change.Evidence?.ToWireName());
+                version.Set("$capture", captureId);
+                version.Execute();
                 Deleted++;
             }
         }
     }
 
-    private SqliteCommand PrepareVersion() => Prepare("""
+    private SqliteRowStatement PrepareVersion() => Prepare("""
         INSERT OR IGNORE INTO post_versions (platform, account_id, post_id, version, reason, captured_at, content_hash, title, text, url, media, capture_id, evidence)
         VALUES ($platform, $account, $post, $version, $reason, $seen, $hash, $title, $text, $url, $media, $capture, NULL);
-        """, "$version", "$reason", "$hash", "$title", "$text", "$url", "$media", "$capture");
+        """);
 
-    private void FillVersion(SqliteCommand command, PostWrite postWrite, VersionReason reason)
-    {
-        var p = command.Parameters;
-        var post = postWrite.Post;
-        p["$post"].Set(post.PostId);
-        p["$version"].Set(postWrite.LatestVersion);
-        p["$reason"].Set(reason.ToWireName());
-        p["$hash"].Set(postWrite.ContentHash);
-        p["$title"].Set(post.Title);
-        p["$text"].Set(post.Text);
-        p["$url"].Set(post.Url);
-        p["$media"].Set(SqliteRows.WriteMedia(post.Media));
-        p["$capture"].Set(captureId);
-    }
-
-    private static void Fill(SqliteCommand command, PostWrite postWrite)
+    private void FillVersion(SqliteRowStatement command, PostWrite postWrite, VersionReason reason)
     {
         var post = postWrite.Post;
-        var p = command.Parameters;
-        p["$post"].Set(post.PostId);
-        p["$url"].Set(post.Url);
-        p["$published"].Set(post.PublishedAt);
-        p["$estimated"].Set(post.PublishedAtEstimated);
-        p["$kind"].Set(post.Kind.ToWireName());
-        p["$title"].Set(post.Title);
-        p["$text"].Set(post.Text);
-        p["$language"].Set(post.Language);
-        p["$detected"].Set(post.LanguageDetected);
-        p["$author"].Set(post.Author);
-        p["$replies"].Set(post.Metrics?.Replies);
-        p["$reposts"].Set(post.Metrics?.Reposts);
-        p["$likes"].Set(post.Metrics?.Likes);
-        p["$views"].Set(post.Metrics?.Views);
-        p["$quotes"].Set(post.Metrics?.Quotes);
-        p["$updated"].Set(post.UpdatedAt);
-        p["$hash"].Set(postWrite.ContentHash);
-        p["$edited"].Set(postWrite.EditedAt);
-        p["$normaliser"].Set(postWrite.NormaliserVersion);
-        p["$latest"].Set(postWrite.LatestVersion);
-        p["$media"].Set(SqliteRows.WriteMedia(post.Media));
+        command.Set("$post", post.PostId);
+        command.Set("$version", postWrite.LatestVersion);
+        command.Set("$reason", reason.ToWireName());
+        command.Set("$hash", postWrite.ContentHash);
+        command.Set("$title", post.Title);
+        command.Set("$text", post.Text);
+        command.Set("$url", post.Url);
+        command.Set("$media", SqliteRows.WriteMedia(post.Media));
+        command.Set("$capture", captureId);
     }
 
-    private SqliteCommand Prepare(string sql, params string[] fields)
+    private static void Fill(SqliteRowStatement command, PostWrite postWrite)
     {
-        var command = write.Command(sql);
-        command.Bind("$platform", platform);
-        command.Bind("$account", accountId);
-        command.Bind("$post", null);
-        foreach (var field in fields)
-        {
-            command.Bind(field, null);
-        }
+        var post = postWrite.Post;
+        command.Set("$post", post.PostId);
+        command.Set("$url", post.Url);
+        command.Set("$published", post.PublishedAt);
+        command.Set("$estimated", post.PublishedAtEstimated);
+        command.Set("$kind", post.Kind.ToWireName());
+        command.Set("$title", post.Title);
+        command.Set("$text", post.Text);
+        command.Set("$language", post.Language);
+        command.Set("$detected", post.LanguageDetected);
+        command.Set("$author", post.Author);
+        command.Set("$replies", post.Metrics?.Replies);
+        command.Set("$reposts", post.Metrics?.Reposts);
+        command.Set("$likes", post.Metrics?.Likes);
+        command.Set("$views", post.Metrics?.Views);
+        command.Set("$quotes", post.Metrics?.Quotes);
+        command.Set("$updated", post.UpdatedAt);
+        command.Set("$hash", postWrite.ContentHash);
+        command.Set("$edited", postWrite.EditedAt);
+        command.Set("$normaliser", postWrite.NormaliserVersion);
+        command.Set("$latest", postWrite.LatestVersion);
+        command.Set("$media", SqliteRows.WriteMedia(post.Media));
+    }
 
+    private SqliteRowStatement Prepare(string sql)
+    {
+        var statement = new SqliteRowStatement(write.Connection, sql);
+        statement.Set("$platform", platform);
+        statement.Set("$account", accountId);
         if (sql.Contains("$seen", StringComparison.Ordinal))
         {
-            command.Bind("$seen", capturedAt);
+            statement.Set("$seen", capturedAt);
         }
 
-        command.Prepare();
-        return command;
+        return statement;
     }
 }

@@ -23,11 +23,15 @@ internal static class SqliteSearchIndex
 
     public const string Finish = "DROP TABLE post_search_backfill;";
 
-    /// <summary>The statement that (re-)indexes one post, keyed like <see cref="SqlitePostWriter"/>'s writes; bind <c>$tokens</c>.</summary>
-    public const string Upsert = """
-        INSERT OR REPLACE INTO post_search (rowid, tokens)
-        SELECT id, $tokens FROM posts WHERE platform = $platform AND account_id = $account AND post_id = $post;
-        """;
+    /// <summary>
+    /// The statement that (re-)indexes one post under its rowid <c>$id</c>; bind <c>$tokens</c>. One row from VALUES,
+    /// never <c>INSERT … SELECT</c>: a statement that may write several rows (so does one with <c>RETURNING</c>) opens
+    /// a statement savepoint, and FTS5 writes its pending terms out as a new segment at every savepoint, so a poll of 50
+    /// posts wrote 50 one-post segments and merged them (3.6–4.2 ms of native time per poll against 0.7–0.8 ms, with the
+    /// terms held in memory until one segment at the commit; bench/BENCHMARKS.md, "The write path of a first poll").
+    /// Nothing in the posts loop may open one either.
+    /// </summary>
+    public const string Upsert = "INSERT OR REPLACE INTO post_search (rowid, tokens) VALUES ($id, $tokens);";
 
     public static string Tokens(string? title, string? text) => SearchTokenizer.Join(SearchTokenizer.ForPost(title, text));
 

@@ -1,0 +1,60 @@
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Storage.Sqlite;
+
+namespace Monitor.Core.Tests.Storage;
+
+public sealed class SqliteRowStatementTests : IDisposable
+{
+    private readonly SqliteConnection connection = new("Data Source=:memory:");
+
+    public SqliteRowStatementTests()
+    {
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, at INTEGER, flag INTEGER, n INTEGER);";
+        create.ExecuteNonQuery();
+    }
+
+    public void Dispose() => connection.Dispose();
+
+    [Fact]
+    public void Execute_BindsEachValueAsTheCommandsDo_AndKeepsBindingsForTheNextRow()
+    {
+        using (var insert = new SqliteRowStatement(connection, "INSERT INTO t (name, at, flag, n) VALUES ($name, $at, $flag, $n);"))
+        {
+            insert.Set("$name", "a");
+            insert.Set("$at", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123));
+            insert.Set("$flag", true);
+            insert.Set("$n", 7);
+            Assert.Equal(1, insert.Execute());
+            insert.Set("$name", "b");
+            insert.Set("$n", null);
+            Assert.Equal(1, insert.Execute());
+        }
+
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT group_concat(name || ':' || at || ':' || flag || ':' || coalesce(n, 'null'), ' ') FROM (SELECT * FROM t ORDER BY id);";
+        Assert.Equal("a:1700000000123:1:7 b:1700000000123:1:null", read.ExecuteScalar());
+    }
+
+    [Fact]
+    public void Execute_ConstraintFailure_ThrowsSqliteExceptionAndTheStatementRunsAgain()
+    {
+        using var insert = new SqliteRowStatement(connection, "INSERT INTO t (name) VALUES ($name);");
+        insert.Set("$name", "a");
+        insert.Execute();
+
+        var error = Assert.Throws<SqliteException>(() => insert.Execute());
+        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
+        insert.Set("$name", "b");
+        Assert.Equal(1, insert.Execute());
+    }
+
+    [Fact]
+    public void Set_UnknownParameterOrUnsupportedType_ThrowsNamingIt()
+    {
+        using var insert = new SqliteRowStatement(connection, "INSERT INTO t (name) VALUES ($name);");
+        Assert.Contains("$other", Assert.Throws<ArgumentException>(() => insert.Set("$other", "x")).Message);
+        Assert.Contains("Double", Assert.Throws<ArgumentException>(() => insert.Set("$name", 1.5)).Message);
+    }
+}
