@@ -248,6 +248,44 @@ public sealed class SqliteStoreTests : IAsyncDisposable
         Assert.StartsWith("SEARCH accounts USING INDEX ix_accounts_claim (platform=? AND next_poll_at", step, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ClaimPlatforms_QueryPlan_SeeksOncePerPlatformInsteadOfReadingEveryAccount()
+    {
+        // A plain SELECT DISTINCT reads every index entry when no ANALYZE statistics exist, as in Monitor's files.
+        await StartAsync();
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file.Path, Pooling = false }.ToString());
+        await connection.OpenAsync(Ct);
+        await connection.ExecuteAsync("""
+            INSERT INTO accounts (id, platform, handle, country, actor, enabled) VALUES
+              ('a', 'rss', 'h', 'GBR', 'Embassy', 1), ('b', 'x', 'h', 'GBR', 'Embassy', 1), ('c', 'rss', 'h', 'GBR', 'Embassy', 0),
+              ('d', 'bluesky', 'h', 'GBR', 'Embassy', 1);
+            """, Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + SqliteStore.PlatformsSql;
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN accounts", StringComparison.Ordinal) || step.StartsWith("SCAN a ", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("USING COVERING INDEX ix_accounts_claim (platform>?)", StringComparison.Ordinal));
+        command.CommandText = SqliteStore.PlatformsSql;
+        var platforms = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                platforms.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(["bluesky", "rss", "x"], platforms);
+    }
+
     private async Task<object?> ScalarAsync(string sql)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file.Path, Pooling = false }.ToString());

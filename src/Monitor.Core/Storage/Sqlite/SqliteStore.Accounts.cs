@@ -52,8 +52,17 @@ internal sealed partial class SqliteStore
         LIMIT $limit;
         """;
 
-    // The platforms with accounts: a skip-ahead over the index's first column, one seek per platform.
-    private const string PlatformsSql = "SELECT DISTINCT platform FROM accounts INDEXED BY ix_accounts_claim;";
+    // The platforms with accounts, one index seek each (a loose index scan: https://sqlite.org/lang_with.html). A plain
+    // SELECT DISTINCT skips ahead only with ANALYZE statistics, which Monitor does not keep; without them it reads every
+    // account's index entry, O(accounts) per claim.
+    internal const string PlatformsSql = """
+        WITH RECURSIVE platforms(platform) AS (
+          SELECT min(platform) FROM accounts INDEXED BY ix_accounts_claim
+          UNION ALL
+          SELECT (SELECT min(a.platform) FROM accounts a INDEXED BY ix_accounts_claim WHERE a.platform > platforms.platform)
+          FROM platforms WHERE platforms.platform IS NOT NULL)
+        SELECT platform FROM platforms WHERE platform IS NOT NULL;
+        """;
 
     private const string LeaseSql = $"""
         UPDATE accounts SET lease_owner = $owner, lease_expires_at = $expires, lease_epoch = lease_epoch + 1
