@@ -50,7 +50,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
             "id,account_id,platform,captured_at,status,http_status,new_posts,seen_posts,followers,following,posts_total," +
             "latest_post_at,duration_ms,error,notes",
             await ScalarAsync("SELECT group_concat(name) FROM pragma_table_info('snapshots');"));
-        Assert.Equal("ix_accounts_claim,ix_observations_account_published,ix_post_entities_window,ix_post_versions_account_captured,ix_post_versions_captured,ix_posts_account_published,ix_posts_published,ix_posts_report,ix_snapshots_account_captured,ix_snapshots_report",
+        Assert.Equal("ix_accounts_claim,ix_observations_account_published,ix_post_entities_window,ix_post_versions_account_captured,ix_post_versions_captured,ix_posts_published,ix_posts_report,ix_snapshots_report",
             await ScalarAsync("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name);"));
     }
 

@@ -57,7 +57,7 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
     private const string AccountsSql =
         "SELECT id, platform, handle, country, actor, name, language, last_status FROM accounts WHERE enabled = 1 ORDER BY id";
 
-    // Unix ms divided by a day's ms is the UTC day number since 1970-01-01; the (account_id, published_at) index serves it.
+    // Unix ms divided by a day's ms is the UTC day number since 1970-01-01; ix_posts_report (account_id, published_at, …) serves it.
     private static readonly string DailySql = $"""
         SELECT published_at / {DayMs} AS day, count(*),
           {string.Join(", ", Enumerable.Range(0, 24).Select(h => $"sum((published_at % {DayMs}) / 3600000 = {h})"))}

@@ -88,12 +88,16 @@ internal static class SqliteSchema
 
     /// <summary>
     /// 11: the claim's index: per platform in schedule order, then the columns the claim filters on, so a refused
-    /// candidate (leased, polled in this run, waiting for confirmation) is judged without reading its row.
+    /// candidate (leased, polled in this run, waiting for confirmation) is judged without reading its row. It also drops
+    /// two indexes that schema 7's report indexes begin with (posts (account_id, published_at), snapshots (account_id,
+    /// captured_at)): every query they served is served by the longer one, and every write updated both.
     /// </summary>
     internal const string ClaimIndex = """
         CREATE INDEX IF NOT EXISTS ix_accounts_claim
           ON accounts (platform, next_poll_at, id, enabled, last_status, lease_owner, lease_expires_at, last_poll_at);
         DROP INDEX IF EXISTS ix_accounts_due;
+        DROP INDEX IF EXISTS ix_posts_account_published;
+        DROP INDEX IF EXISTS ix_snapshots_account_captured;
         """;
 
     /// <summary>
