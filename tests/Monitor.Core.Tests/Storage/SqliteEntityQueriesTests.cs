@@ -6,7 +6,7 @@ namespace Monitor.Core.Tests.Storage;
 
 /// <summary>
 /// The entity reports' streams read only the covering index <c>ix_post_entities_window</c> in its own order (no sort),
-/// in a database without statistics; <see cref="SqliteRawRows"/> reads text, NULL and errors as the data reader would.
+/// in a database without statistics; <see cref="SqliteRawStatement"/> reads text, NULL and errors as the data reader would.
 /// </summary>
 public sealed class SqliteEntityQueriesTests : IDisposable
 {
@@ -45,7 +45,7 @@ public sealed class SqliteEntityQueriesTests : IDisposable
     {
         var longText = string.Concat(Enumerable.Repeat("ß日🙂", 100));
         using var connection = Open();
-        using var rows = SqliteRawRows.Prepare(connection, "SELECT $a, NULL, $b, 42 UNION ALL SELECT '', 'x', $a, NULL");
+        using var rows = SqliteRawStatement.Prepare(connection, "SELECT $a, NULL, $b, 42 UNION ALL SELECT '', 'x', $a, NULL");
         rows.Bind("$a", "Привет");
         rows.Bind("$b", longText);
 
@@ -60,9 +60,9 @@ public sealed class SqliteEntityQueriesTests : IDisposable
     public void RawRows_InvalidStatementOrCancelledRead_Throws()
     {
         using var connection = Open();
-        Assert.Contains("no such table", Assert.Throws<SqliteException>(() => SqliteRawRows.Prepare(connection, "SELECT x FROM missing")).Message, StringComparison.Ordinal);
+        Assert.Contains("no such table", Assert.Throws<SqliteException>(() => SqliteRawStatement.Prepare(connection, "SELECT x FROM missing")).Message, StringComparison.Ordinal);
 
-        using var rows = SqliteRawRows.Prepare(connection, "SELECT 1");
+        using var rows = SqliteRawStatement.Prepare(connection, "SELECT 1");
         Assert.Throws<OperationCanceledException>(() => rows.Step(new CancellationToken(canceled: true)));
     }
 

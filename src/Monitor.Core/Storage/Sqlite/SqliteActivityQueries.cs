@@ -84,7 +84,7 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
         }
 
         var streamed = new bool[accounts.Count];
-        using (var posts = SqliteRawRows.Prepare(connection, WindowPostsSql))
+        using (var posts = SqliteRawStatement.Prepare(connection, WindowPostsSql))
         {
             posts.Bind("$start", window.Start.ToUnixTimeMilliseconds());
             posts.Bind("$end", window.End.ToUnixTimeMilliseconds());
@@ -115,7 +115,7 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
         }
 
         // Accounts without a post in the window: their last post is older, one seek each.
-        using var lastPost = SqliteRawRows.Prepare(connection, LastPostSql);
+        using var lastPost = SqliteRawStatement.Prepare(connection, LastPostSql);
         lastPost.Bind("$end", window.End.ToUnixTimeMilliseconds());
         for (var i = 0; i < rows.Count; i++)
         {
@@ -153,9 +153,9 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
     {
         var start = window.Start.ToUnixTimeMilliseconds();
         var end = window.End.ToUnixTimeMilliseconds();
-        SqliteRawRows Prepare(string sql)
+        SqliteRawStatement Prepare(string sql)
         {
-            var rows = SqliteRawRows.Prepare(connection, sql);
+            var rows = SqliteRawStatement.Prepare(connection, sql);
             rows.Bind("$start", start);
             rows.Bind("$end", end);
             return rows;
@@ -217,7 +217,7 @@ internal sealed class SqliteActivityQueries(IOptions<SqliteOptions> options) : I
     }
 
     // (capturedAt, value) of the snapshot a fallback seek finds for the account, or (null, null).
-    private static (long? At, long? Value) Fallback(SqliteRawRows seek, string accountId, CancellationToken cancellationToken)
+    private static (long? At, long? Value) Fallback(SqliteRawStatement seek, string accountId, CancellationToken cancellationToken)
     {
         seek.Reset();
         seek.Bind("$account", accountId);

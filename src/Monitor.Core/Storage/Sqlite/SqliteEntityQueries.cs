@@ -45,7 +45,7 @@ internal sealed class SqliteEntityQueries(IOptions<SqliteOptions> options) : IEn
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         var enabled = new List<(string, string)>();
-        using (var rows = SqliteRawRows.Prepare(connection, EnabledSql))
+        using (var rows = SqliteRawStatement.Prepare(connection, EnabledSql))
         {
             while (rows.Step(cancellationToken))
             {
@@ -60,7 +60,7 @@ internal sealed class SqliteEntityQueries(IOptions<SqliteOptions> options) : IEn
     public async Task<IReadOnlyList<TrackedHandle>> ListTrackedAsync(IAccountStore accounts, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        using var rows = SqliteRawRows.Prepare(connection, TrackedSql);
+        using var rows = SqliteRawStatement.Prepare(connection, TrackedSql);
         var tracked = new List<TrackedHandle>();
         while (rows.Step(cancellationToken))
         {
@@ -76,7 +76,7 @@ internal sealed class SqliteEntityQueries(IOptions<SqliteOptions> options) : IEn
 
     private static List<EntityTotal> Totals(SqliteConnection connection, ActivityWindow window, EntityType type, EntityTotalsTally tally, CancellationToken cancellationToken)
     {
-        using var rows = SqliteRawRows.Prepare(connection, WindowRowsSql);
+        using var rows = SqliteRawStatement.Prepare(connection, WindowRowsSql);
         rows.Bind("$type", type.ToWireName());
         rows.Bind("$start", window.Start.ToUnixTimeMilliseconds());
         rows.Bind("$end", window.End.ToUnixTimeMilliseconds());
@@ -117,7 +117,7 @@ internal sealed class SqliteEntityQueries(IOptions<SqliteOptions> options) : IEn
         await using var transaction = connection.BeginTransaction(deferred: true);
         foreach (var type in new[] { EntityType.Mention, EntityType.Repost })
         {
-            using var rows = SqliteRawRows.Prepare(connection, WindowCountsSql);
+            using var rows = SqliteRawStatement.Prepare(connection, WindowCountsSql);
             rows.Bind("$type", type.ToWireName());
             rows.Bind("$start", window.Start.ToUnixTimeMilliseconds());
             rows.Bind("$end", window.End.ToUnixTimeMilliseconds());
@@ -136,7 +136,7 @@ internal sealed class SqliteEntityQueries(IOptions<SqliteOptions> options) : IEn
 
     private static void Count(SqliteConnection connection, ActivityWindow window, EntityType type, EntityCountTally tally, CancellationToken cancellationToken)
     {
-        using var rows = SqliteRawRows.Prepare(connection, WindowCountsSql);
+        using var rows = SqliteRawStatement.Prepare(connection, WindowCountsSql);
         rows.Bind("$type", type.ToWireName());
         rows.Bind("$start", window.Start.ToUnixTimeMilliseconds());
         rows.Bind("$end", window.End.ToUnixTimeMilliseconds());

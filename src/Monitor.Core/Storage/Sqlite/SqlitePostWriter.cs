@@ -9,7 +9,7 @@ namespace Monitor.Core.Storage.Sqlite;
 /// <summary>
 /// Writes one poll's posts, versions and deletions inside its write transaction: one batched read of the stored rows
 /// the poll touches, <see cref="PostMerge"/> in C#, then inserts and updates only for rows that change, through
-/// <see cref="SqliteRowStatement"/>s prepared once per poll (a post seen again unchanged only moves its last-seen time,
+/// <see cref="SqliteRawStatement"/>s prepared once per poll (a post seen again unchanged only moves its last-seen time,
 /// in one statement for all of them). No round trip per post beyond the writes themselves.
 /// </summary>
 internal sealed class SqlitePostWriter
@@ -164,7 +164,7 @@ internal sealed class SqlitePostWriter
             WHERE {Key};
             """);
         using var version = PrepareVersion();
-        using var index = new SqliteRowStatement(write.Connection, SqliteSearchIndex.Upsert);
+        using var index = SqliteRawStatement.Prepare(write.Connection, SqliteSearchIndex.Upsert);
         foreach (var postWrite in writes)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -253,12 +253,12 @@ internal sealed class SqlitePostWriter
         }
     }
 
-    private SqliteRowStatement PrepareVersion() => Prepare("""
+    private SqliteRawStatement PrepareVersion() => Prepare("""
         INSERT OR IGNORE INTO post_versions (platform, account_id, post_id, version, reason, captured_at, content_hash, title, text, url, media, capture_id, evidence)
         VALUES ($platform, $account, $post, $version, $reason, $seen, $hash, $title, $text, $url, $media, $capture, NULL);
         """);
 
-    private void FillVersion(SqliteRowStatement command, PostWrite postWrite, VersionReason reason)
+    private void FillVersion(SqliteRawStatement command, PostWrite postWrite, VersionReason reason)
     {
         var post = postWrite.Post;
         command.Set("$post", post.PostId);
@@ -272,7 +272,7 @@ internal sealed class SqlitePostWriter
         command.Set("$capture", captureId);
     }
 
-    private static void Fill(SqliteRowStatement command, PostWrite postWrite)
+    private static void Fill(SqliteRawStatement command, PostWrite postWrite)
     {
         var post = postWrite.Post;
         command.Set("$post", post.PostId);
@@ -298,9 +298,9 @@ internal sealed class SqlitePostWriter
         command.Set("$media", SqliteRows.WriteMedia(post.Media));
     }
 
-    private SqliteRowStatement Prepare(string sql)
+    private SqliteRawStatement Prepare(string sql)
     {
-        var statement = new SqliteRowStatement(write.Connection, sql);
+        var statement = SqliteRawStatement.Prepare(write.Connection, sql);
         statement.Set("$platform", platform);
         statement.Set("$account", accountId);
         if (sql.Contains("$seen", StringComparison.Ordinal))

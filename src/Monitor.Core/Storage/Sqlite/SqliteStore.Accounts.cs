@@ -21,13 +21,12 @@ internal sealed partial class SqliteStore
             cursor_external_id = CASE WHEN platform = excluded.platform AND handle = excluded.handle THEN cursor_external_id END;
         """;
 
-    // Candidates in schedule order (SQLite sorts NULLs first: never-polled accounts go first), read and leased inside
-    // one IMMEDIATE transaction, so no two owners (threads, processes) get the same account. A live lease is never
-    // taken; an expired one is (its holder's writes are then fenced off by the new epoch).
     // A claim's candidates of one platform in schedule order, as two ranges of ix_accounts_claim (platform, next_poll_at,
     // id, then the filtered columns, so refused rows are judged from the index alone): the never-scheduled accounts
     // (next_poll_at NULL sorts first) by id, then those due by $due by (next_poll_at, id). $due is the claim's now, or
-    // the largest integer when the schedule is ignored. See ClaimCandidates.
+    // the largest integer when the schedule is ignored. See ClaimCandidates. Read and leased inside one IMMEDIATE
+    // transaction, so no two owners (threads, processes) get the same account. A live lease is never taken; an expired
+    // one is (its holder's writes are then fenced off by the new epoch).
     private const string CandidateFilters = """
           AND enabled = 1
           AND (last_status IS NULL OR last_status <> 'identityChanged')

@@ -6,19 +6,24 @@ using SQLitePCL;
 namespace Monitor.Core.Storage.Sqlite;
 
 /// <summary>
-/// A read-only statement stepped through SQLitePCLRaw (the library under Microsoft.Data.Sqlite) on an open connection,
-/// for report streams of many small rows: <see cref="SqliteDataReader"/> checks each column's type and state per call,
-/// which over a year's rows costs more than the SQL itself (bench/BENCHMARKS.md). Text columns are decoded into reused
-/// buffers, one per column, and valid until the next <see cref="Step"/>.
+/// A statement prepared once on an open connection and run through SQLitePCLRaw (the library under
+/// Microsoft.Data.Sqlite), for the hot paths: report streams of many small rows, where <see cref="SqliteDataReader"/>'s
+/// per-call type and state checks cost more than the SQL itself over a year's rows, and the per-post writes of a poll,
+/// where a <see cref="SqliteCommand"/> looks every parameter up by name and builds a data reader at each execution,
+/// about three times the native insert (bench/BENCHMARKS.md, "The write path of a first poll"). Parameters are bound by
+/// position (names resolved once, at prepare) and stay bound for later runs. Text columns are decoded into reused
+/// buffers, one per column, valid until the next <see cref="Step"/>. It runs in whatever transaction the connection has
+/// open and must be disposed before the connection.
 /// </summary>
-internal sealed class SqliteRawRows : IDisposable
+internal sealed class SqliteRawStatement : IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly sqlite3_stmt statement;
     private readonly char[][] buffers;
+    private readonly Dictionary<string, int> positions = new(StringComparer.Ordinal);
     private long stepped;
 
-    private SqliteRawRows(SqliteConnection connection, sqlite3_stmt statement)
+    private SqliteRawStatement(SqliteConnection connection, sqlite3_stmt statement)
     {
         this.connection = connection;
         this.statement = statement;
@@ -27,9 +32,14 @@ internal sealed class SqliteRawRows : IDisposable
         {
             buffers[i] = new char[64];
         }
+
+        for (var i = 1; i <= raw.sqlite3_bind_parameter_count(statement); i++)
+        {
+            positions[raw.sqlite3_bind_parameter_name(statement, i).utf8_to_string()] = i;
+        }
     }
 
-    public static SqliteRawRows Prepare(SqliteConnection connection, string sql)
+    public static SqliteRawStatement Prepare(SqliteConnection connection, string sql)
     {
         var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement);
         if (rc != raw.SQLITE_OK)
@@ -38,12 +48,40 @@ internal sealed class SqliteRawRows : IDisposable
             SqliteException.ThrowExceptionForRC(rc, connection.Handle);
         }
 
-        return new SqliteRawRows(connection, statement);
+        return new SqliteRawStatement(connection, statement);
     }
 
     public void Bind(string name, string value) => Check(raw.sqlite3_bind_text(statement, Parameter(name), value));
 
     public void Bind(string name, long value) => Check(raw.sqlite3_bind_int64(statement, Parameter(name), value));
+
+    /// <summary>
+    /// Binds <paramref name="value"/> to the parameter <paramref name="name"/> (with its <c>$</c>), mapped as
+    /// <see cref="SqliteCommandExtensions.Bind"/> maps it (times as Unix milliseconds).
+    /// </summary>
+    public void Set(string name, object? value)
+    {
+        var i = Parameter(name);
+        Check(value switch
+        {
+            null => raw.sqlite3_bind_null(statement, i),
+            string text => raw.sqlite3_bind_text(statement, i, text),
+            long number => raw.sqlite3_bind_int64(statement, i, number),
+            int number => raw.sqlite3_bind_int64(statement, i, number),
+            bool flag => raw.sqlite3_bind_int64(statement, i, flag ? 1 : 0),
+            DateTimeOffset time => raw.sqlite3_bind_int64(statement, i, time.ToUnixMs()),
+            _ => throw new ArgumentException($"{name}: values of type {value.GetType().Name} are not bound here.", nameof(value)),
+        });
+    }
+
+    /// <summary>Runs a writing statement once, makes it ready for the next run, and returns the number of rows it changed.</summary>
+    public int Execute()
+    {
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        Check(rc is raw.SQLITE_DONE or raw.SQLITE_ROW ? raw.SQLITE_OK : rc);
+        return raw.sqlite3_changes(connection.Handle);
+    }
 
     /// <summary>The next row; false when done. Cancellation is checked every 65,536 rows.</summary>
     public bool Step(CancellationToken cancellationToken)
@@ -116,7 +154,8 @@ internal sealed class SqliteRawRows : IDisposable
 
     public void Dispose() => statement.Dispose();
 
-    private int Parameter(string name) => raw.sqlite3_bind_parameter_index(statement, name);
+    private int Parameter(string name) =>
+        positions.TryGetValue(name, out var i) ? i : throw new ArgumentException($"The statement has no parameter {name}.", nameof(name));
 
     private void Check(int rc)
     {

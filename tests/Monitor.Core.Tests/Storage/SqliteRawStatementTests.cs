@@ -3,11 +3,11 @@ using Monitor.Core.Storage.Sqlite;
 
 namespace Monitor.Core.Tests.Storage;
 
-public sealed class SqliteRowStatementTests : IDisposable
+public sealed class SqliteRawStatementTests : IDisposable
 {
     private readonly SqliteConnection connection = new("Data Source=:memory:");
 
-    public SqliteRowStatementTests()
+    public SqliteRawStatementTests()
     {
         connection.Open();
         using var create = connection.CreateCommand();
@@ -20,7 +20,7 @@ public sealed class SqliteRowStatementTests : IDisposable
     [Fact]
     public void Execute_BindsEachValueAsTheCommandsDo_AndKeepsBindingsForTheNextRow()
     {
-        using (var insert = new SqliteRowStatement(connection, "INSERT INTO t (name, at, flag, n) VALUES ($name, $at, $flag, $n);"))
+        using (var insert = SqliteRawStatement.Prepare(connection, "INSERT INTO t (name, at, flag, n) VALUES ($name, $at, $flag, $n);"))
         {
             insert.Set("$name", "a");
             insert.Set("$at", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123));
@@ -40,7 +40,7 @@ public sealed class SqliteRowStatementTests : IDisposable
     [Fact]
     public void Execute_ConstraintFailure_ThrowsSqliteExceptionAndTheStatementRunsAgain()
     {
-        using var insert = new SqliteRowStatement(connection, "INSERT INTO t (name) VALUES ($name);");
+        using var insert = SqliteRawStatement.Prepare(connection, "INSERT INTO t (name) VALUES ($name);");
         insert.Set("$name", "a");
         insert.Execute();
 
@@ -53,7 +53,7 @@ public sealed class SqliteRowStatementTests : IDisposable
     [Fact]
     public void Set_UnknownParameterOrUnsupportedType_ThrowsNamingIt()
     {
-        using var insert = new SqliteRowStatement(connection, "INSERT INTO t (name) VALUES ($name);");
+        using var insert = SqliteRawStatement.Prepare(connection, "INSERT INTO t (name) VALUES ($name);");
         Assert.Contains("$other", Assert.Throws<ArgumentException>(() => insert.Set("$other", "x")).Message);
         Assert.Contains("Double", Assert.Throws<ArgumentException>(() => insert.Set("$name", 1.5)).Message);
     }
