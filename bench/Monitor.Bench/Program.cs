@@ -27,7 +27,7 @@ static int Usage()
           html-text [--rounds 2000] [--batch 10] [--random 20000]                      HTML → text vs the DOM baseline (checks first)
           languages [--rounds 300]                                                      language detection per post, on against off (checks first)
           response-reader [--rounds 200]                                               body-read allocations vs the MemoryStream baseline
-          farm [--n 1000] [--latency-ms 0] [--port 5080]                                 serve the feed farm until Ctrl+C
+          farm [--n 1000] [--latency-ms 0] [--port 5080] [--generation 0]                serve the feed farm until Ctrl+C
           baseline --urls FILE --concurrency C                                           (child of 'cycle')
         """);
     return 1;
