@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -32,8 +33,25 @@ public static class ContentHash
     };
 
     /// <summary>The hash of a post's content as defined above.</summary>
-    public static string Compute(Post post) =>
-        Prefix + Hex(Normalise(post.Title) + "\n" + Normalise(post.Text));
+    public static string Compute(Post post)
+    {
+        // The same bytes as Prefix + Hex(Normalise(title) + "\n" + Normalise(text)), built in one pooled buffer: every
+        // fetched post is hashed, inside the poll's write, and most are unchanged.
+        var title = post.Title ?? string.Empty;
+        var text = post.Text ?? string.Empty;
+        var buffer = ArrayPool<char>.Shared.Rent(title.Length + text.Length + 1);
+        try
+        {
+            var length = Normalise(title, buffer);
+            buffer[length++] = '\n';
+            length += Normalise(text, buffer.AsSpan(length));
+            return Prefix + Hex(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>The definition used before normalisation: hex SHA-256 of <c>title + "\n" + text</c> as they were.</summary>
     public static string Legacy(Post post) => Hex((post.Title ?? string.Empty) + "\n" + (post.Text ?? string.Empty));
@@ -52,27 +70,56 @@ public static class ContentHash
             return string.Empty;
         }
 
-        var builder = new StringBuilder(value.Length);
+        var buffer = ArrayPool<char>.Shared.Rent(value.Length);
+        try
+        {
+            return new string(buffer, 0, Normalise(value, buffer));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static string Hex(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+
+    /// <summary><see cref="Normalise(string?)"/> written into <paramref name="target"/>; returns the characters written.</summary>
+    private static int Normalise(string value, Span<char> target)
+    {
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in value)
         {
             if (char.IsWhiteSpace(c))
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                target[length++] = ' ';
                 pendingSpace = false;
             }
 
-            builder.Append(c);
+            target[length++] = c;
         }
 
-        return builder.ToString();
+        return length;
     }
 
-    private static string Hex(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+    private static string Hex(ReadOnlySpan<char> content)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(content.Length));
+        try
+        {
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, Encoding.UTF8.GetBytes(content, bytes)), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 }

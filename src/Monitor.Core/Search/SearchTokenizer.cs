@@ -22,10 +22,30 @@ public static class SearchTokenizer
     /// <summary>The tokens as stored: one space between them.</summary>
     public static string Join(IEnumerable<SearchToken> tokens) => string.Join(' ', tokens.Select(t => t.Value));
 
+    /// <summary>
+    /// <see cref="Join"/> of <see cref="ForPost"/>: the text a post is indexed under, built without a string per token
+    /// (the search index is written inside the poll's write transaction).
+    /// </summary>
+    public static string IndexText(string? title, string? text)
+    {
+        var source = SearchableText(title, text);
+        var sink = new JoinSink(new StringBuilder(source.Length));
+        Cut(source, indexing: true, ref sink);
+        return sink.Output.ToString();
+    }
+
     /// <summary>Cuts <paramref name="text"/> into tokens; <paramref name="indexing"/> adds each CJK run's last character alone.</summary>
     public static List<SearchToken> Tokenize(string text, bool indexing)
     {
-        var tokens = new List<SearchToken>();
+        var sink = new ListSink(new List<SearchToken>(text.Length / 6 + 1));
+        Cut(text, indexing, ref sink);
+        return sink.Tokens;
+    }
+
+    /// <summary>The one tokenizer: hands each token, in order, to <paramref name="sink"/>.</summary>
+    private static void Cut<TSink>(string text, bool indexing, ref TSink sink)
+        where TSink : struct, ITokenSink
+    {
         var word = new StringBuilder();
         var wordStart = -1;
         var cjkStart = -1;
@@ -35,7 +55,7 @@ public static class SearchTokenizer
             var kind = Classify(c);
             if (kind != CharKind.Cjk && cjkStart >= 0)
             {
-                AddCjkRun(tokens, text, cjkStart, i, indexing);
+                AddCjkRun(ref sink, text, cjkStart, i, indexing);
                 cjkStart = -1;
             }
 
@@ -56,7 +76,7 @@ public static class SearchTokenizer
 
             if (wordStart >= 0)
             {
-                tokens.Add(new SearchToken(word.ToString(), wordStart, i - wordStart));
+                sink.Word(word, wordStart, i - wordStart);
                 word.Clear();
                 wordStart = -1;
             }
@@ -66,8 +86,6 @@ public static class SearchTokenizer
                 cjkStart = i;
             }
         }
-
-        return tokens;
     }
 
     /// <summary>Whether <paramref name="c"/> belongs to a script cut into bigrams (Han, kana, Hangul).</summary>
@@ -75,22 +93,23 @@ public static class SearchTokenizer
         c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF'
             or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF';
 
-    private static void AddCjkRun(List<SearchToken> tokens, string text, int start, int end, bool indexing)
+    private static void AddCjkRun<TSink>(ref TSink sink, string text, int start, int end, bool indexing)
+        where TSink : struct, ITokenSink
     {
         if (end - start == 1)
         {
-            tokens.Add(new SearchToken(text.Substring(start, 1), start, 1));
+            sink.Piece(text, start, 1);
             return;
         }
 
         for (var i = start; i + 1 < end; i++)
         {
-            tokens.Add(new SearchToken(text.Substring(i, 2), i, 2));
+            sink.Piece(text, i, 2);
         }
 
         if (indexing)
         {
-            tokens.Add(new SearchToken(text.Substring(end - 1, 1), end - 1, 1));
+            sink.Piece(text, end - 1, 1);
         }
     }
 
@@ -137,6 +156,43 @@ public static class SearchTokenizer
             UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => CharKind.Mark,
             _ => CharKind.Separator,
         };
+    }
+
+    /// <summary>Receives the tokens <see cref="Cut"/> finds.</summary>
+    private interface ITokenSink
+    {
+        /// <summary>A word, folded, found at <paramref name="start"/> for <paramref name="length"/> characters of the text.</summary>
+        void Word(StringBuilder folded, int start, int length);
+
+        /// <summary>A CJK character or bigram: the text's characters themselves.</summary>
+        void Piece(string text, int start, int length);
+    }
+
+    private readonly struct ListSink(List<SearchToken> tokens) : ITokenSink
+    {
+        public List<SearchToken> Tokens { get; } = tokens;
+
+        public void Word(StringBuilder folded, int start, int length) => Tokens.Add(new SearchToken(folded.ToString(), start, length));
+
+        public void Piece(string text, int start, int length) => Tokens.Add(new SearchToken(text.Substring(start, length), start, length));
+    }
+
+    private struct JoinSink(StringBuilder output) : ITokenSink
+    {
+        private bool started;
+
+        public readonly StringBuilder Output { get; } = output;
+
+        public void Word(StringBuilder folded, int start, int length) => Separate().Append(folded);
+
+        public void Piece(string text, int start, int length) => Separate().Append(text, start, length);
+
+        private StringBuilder Separate()
+        {
+            var output = started ? Output.Append(' ') : Output;
+            started = true;
+            return output;
+        }
     }
 
     private enum CharKind

@@ -59,4 +59,33 @@ public sealed class SearchTokenizerTests
         Assert.Equal("Body", SearchTokenizer.SearchableText(null, "Body"));
         Assert.Equal("title body", SearchTokenizer.Join(SearchTokenizer.ForPost("Title", "Body")));
     }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void IndexText_IsTheTokensJoinedBySpaces(string script, string text, string[] expected)
+    {
+        Assert.NotEmpty(script);
+        Assert.Equal(string.Join(' ', expected), SearchTokenizer.IndexText(null, text));
+        Assert.Equal(string.Join(' ', ["title", .. expected]), SearchTokenizer.IndexText("Title", text));
+    }
+
+    [Fact]
+    public void IndexText_RandomTextInEveryScript_EqualsJoinOfForPost()
+    {
+        // Letters, marks, CJK, digits and separators of every script above, in random runs.
+        const string Alphabet = "aZ9 .-#@\n\tÉéßŁœ\u0301\u0640\u00ADйЁΆάσوَةאִ外交부ですー\u3000,";
+        var random = new Random(7);
+        for (var round = 0; round < 2000; round++)
+        {
+            var chars = new char[random.Next(0, 40)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = Alphabet[random.Next(Alphabet.Length)];
+            }
+
+            var title = round % 3 == 0 ? null : new string(chars, 0, chars.Length / 2);
+            var text = new string(chars, chars.Length / 2, chars.Length - chars.Length / 2);
+            Assert.Equal(SearchTokenizer.Join(SearchTokenizer.ForPost(title, text)), SearchTokenizer.IndexText(title, text));
+        }
+    }
 }

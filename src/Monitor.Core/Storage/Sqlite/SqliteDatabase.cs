@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,7 @@ namespace Monitor.Core.Storage.Sqlite;
 
 /// <summary>
 /// The database file and how connections to it are opened. Connections are pooled by Microsoft.Data.Sqlite; every
-/// open sets the per-connection pragmas. Writes of one process go through <see cref="WriteGate"/> so they queue
+/// physical connection gets the per-connection pragmas when first opened. Writes of one process go through <see cref="WriteGate"/> so they queue
 /// without blocking threads; writers of other processes are waited for by SQLite's busy handler.
 /// </summary>
 internal sealed class SqliteDatabase
@@ -14,6 +15,11 @@ internal sealed class SqliteDatabase
     private readonly string connectionString;
     private readonly string createConnectionString;
     private readonly string pragmas;
+
+    private static readonly object Configured = new();
+
+    /// <summary>The handles (physical connections) the pragmas were set on; entries go with their handles.</summary>
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = new();
 
     public SqliteDatabase(IOptions<SqliteOptions> options, StorageAccess? access = null)
     {
@@ -96,7 +102,14 @@ internal sealed class SqliteDatabase
         try
         {
             await sqlite.OpenAsync(cancellationToken);
-            await sqlite.ExecuteAsync(pragmas, cancellationToken);
+
+            // The pragmas belong to the SQLite handle, which the pool keeps open between uses: set them once per handle.
+            if (!configured.TryGetValue(sqlite.Handle!, out _))
+            {
+                await sqlite.ExecuteAsync(pragmas, cancellationToken);
+                configured.AddOrUpdate(sqlite.Handle!, Configured);
+            }
+
             return sqlite;
         }
         catch

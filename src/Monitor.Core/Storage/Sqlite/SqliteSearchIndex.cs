@@ -33,7 +33,7 @@ internal static class SqliteSearchIndex
     /// </summary>
     public const string Upsert = "INSERT OR REPLACE INTO post_search (rowid, tokens) VALUES ($id, $tokens);";
 
-    public static string Tokens(string? title, string? text) => SearchTokenizer.Join(SearchTokenizer.ForPost(title, text));
+    public static string Tokens(string? title, string? text) => SearchTokenizer.IndexText(title, text);
 
     public static Task BackfillAsync(SqliteConnection connection, IProgress<string>? progress, CancellationToken cancellationToken) =>
         SqliteBatchedBackfill.RunAsync(connection, IndexBatchAsync, read => string.Create(CultureInfo.InvariantCulture, $"Indexing posts for search (schema 4): {read} more indexed."), progress, cancellationToken);
