@@ -17,6 +17,34 @@ public sealed class SqliteRawStatementTests : IDisposable
 
     public void Dispose() => connection.Dispose();
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("a")]
+    [InlineData("Élysée 外交部 😀 Министерство")]
+    [InlineData("before\0after")]
+    public void Set_Text_IsStoredWhole(string text)
+    {
+        // Longer than the statement's first buffer too, and bound again after a longer value.
+        var longer = string.Concat(Enumerable.Repeat(text + "·", 700));
+        using (var insert = SqliteRawStatement.Prepare(connection, "INSERT INTO t (name) VALUES ($name);"))
+        {
+            insert.Set("$name", longer);
+            insert.Execute();
+            insert.Set("$name", text);
+            insert.Execute();
+        }
+
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT name, typeof(name), length(CAST(name AS BLOB)) FROM t ORDER BY id;";
+        using var rows = read.ExecuteReader();
+        Assert.True(rows.Read());
+        Assert.Equal(longer, rows.GetString(0));
+        Assert.True(rows.Read());
+        Assert.Equal("text", rows.GetString(1));
+        Assert.Equal(text, rows.GetString(0));
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text), rows.GetInt64(2));
+    }
+
     [Fact]
     public void Execute_BindsEachValueAsTheCommandsDo_AndKeepsBindingsForTheNextRow()
     {

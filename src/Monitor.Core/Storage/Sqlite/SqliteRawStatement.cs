@@ -22,6 +22,7 @@ internal sealed class SqliteRawStatement : IDisposable
     private readonly char[][] buffers;
     private readonly Dictionary<string, int> positions = new(StringComparer.Ordinal);
     private long stepped;
+    private byte[] utf8 = new byte[1024];
 
     private SqliteRawStatement(SqliteConnection connection, sqlite3_stmt statement)
     {
@@ -51,7 +52,7 @@ internal sealed class SqliteRawStatement : IDisposable
         return new SqliteRawStatement(connection, statement);
     }
 
-    public void Bind(string name, string value) => Check(raw.sqlite3_bind_text(statement, Parameter(name), value));
+    public void Bind(string name, string value) => Check(BindText(Parameter(name), value));
 
     public void Bind(string name, long value) => Check(raw.sqlite3_bind_int64(statement, Parameter(name), value));
 
@@ -65,13 +66,36 @@ internal sealed class SqliteRawStatement : IDisposable
         Check(value switch
         {
             null => raw.sqlite3_bind_null(statement, i),
-            string text => raw.sqlite3_bind_text(statement, i, text),
+            string text => BindText(i, text),
             long number => raw.sqlite3_bind_int64(statement, i, number),
             int number => raw.sqlite3_bind_int64(statement, i, number),
             bool flag => raw.sqlite3_bind_int64(statement, i, flag ? 1 : 0),
             DateTimeOffset time => raw.sqlite3_bind_int64(statement, i, time.ToUnixMs()),
             _ => throw new ArgumentException($"{name}: values of type {value.GetType().Name} are not bound here.", nameof(value)),
         });
+    }
+
+    /// <summary>
+    /// Binds text as UTF-8 encoded into the statement's reused buffer: SQLite copies it (SQLITE_TRANSIENT), so the
+    /// buffer is free again at once. The whole string is bound, with its length (the string overload allocates a
+    /// NUL-terminated copy per value, and stops at a NUL character).
+    /// </summary>
+    private int BindText(int index, string text)
+    {
+        if (text.Length == 0)
+        {
+            // An empty span pins as a null pointer, which SQLite binds as NULL.
+            return raw.sqlite3_bind_text(statement, index, string.Empty);
+        }
+
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (most > utf8.Length)
+        {
+            utf8 = new byte[Math.Max(most, utf8.Length * 2)];
+        }
+
+        var length = Encoding.UTF8.GetBytes(text, utf8);
+        return raw.sqlite3_bind_text(statement, index, utf8.AsSpan(0, length));
     }
 
     /// <summary>Runs a writing statement once, makes it ready for the next run, and returns the number of rows it changed.</summary>
