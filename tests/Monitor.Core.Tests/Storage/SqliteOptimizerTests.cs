@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Core.Storage.Sqlite;
@@ -105,5 +106,34 @@ public sealed class SqliteOptimizerTests
         var warning = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
         Assert.Contains(SqliteOptimizer.Periodic, warning.Message, StringComparison.Ordinal);
         Assert.Equal("database is locked", warning.Exception?.Message);
+    }
+
+    [Fact]
+    public async Task Run_OnAFile_KeepsNoStatisticsOfAlmostEmptyTables()
+    {
+        using var file = new TempSqliteFile();
+        var options = Microsoft.Extensions.Options.Options.Create(new SqliteOptions { Path = file.Path });
+        var database = new SqliteDatabase(options);
+        await using (var connection = await database.OpenOrCreateAsync(CancellationToken.None))
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = """
+                CREATE TABLE small (id INTEGER PRIMARY KEY, k TEXT); CREATE INDEX ix_small ON small (k);
+                CREATE TABLE big (id INTEGER PRIMARY KEY, k TEXT); CREATE INDEX ix_big ON big (k);
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+                INSERT INTO big (k) SELECT 'k' || (i % 7) FROM n;
+                INSERT INTO small (k) VALUES ('a'), ('b');
+                """;
+            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var optimizer = new SqliteOptimizer(database, options, time, NullLogger<SqliteOptimizer>.Instance);
+        await optimizer.StoreOpenedAsync(CancellationToken.None);
+        await optimizer.StopAsync(CancellationToken.None);
+
+        await using var read = await database.OpenAsync(CancellationToken.None);
+        await using var stats = read.CreateCommand();
+        stats.CommandText = "SELECT group_concat(tbl || ':' || idx || ':' || stat, ' | ') FROM (SELECT * FROM sqlite_stat1 ORDER BY tbl, idx);";
+        Assert.Equal("big:ix_big:5000 715", await stats.ExecuteScalarAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -10,7 +10,8 @@ namespace Monitor.Core.Storage.Sqlite;
 /// long-lived connections (the pool keeps them open): <c>PRAGMA optimize=0x10002</c> (0x10000 checks every table, not
 /// only those the running connection used; 0x02 analyses those that need it) every
 /// <see cref="SqliteOptions.OptimizeInterval"/> once the store is open, and once more when the host stops. SQLite bounds
-/// each run with a temporary analysis limit, so a run is quick even on a large file. A read-only store is left alone
+/// each run with a temporary analysis limit, so a run is quick even on a large file. Statistics of tables analysed with
+/// fewer than <see cref="MinimumAnalysedRows"/> rows are dropped after each run. A read-only store is left alone
 /// (ANALYZE writes <c>sqlite_stat1</c>); a failed run is logged and never stops polling.
 /// </summary>
 /// <remarks>
@@ -22,6 +23,26 @@ namespace Monitor.Core.Storage.Sqlite;
 internal sealed class SqliteOptimizer : IHostedService, IDisposable
 {
     public const string Periodic = "PRAGMA optimize=0x10002;";
+
+    /// <summary>Tables analysed with fewer rows than this keep no statistics (see <see cref="PruneSmallTables"/>).</summary>
+    public const int MinimumAnalysedRows = 1000;
+
+    /// <summary>
+    /// Drops the statistics of tables that were almost empty when analysed; <see cref="ReloadStatistics"/> then reads
+    /// the rest into the connection again. Without a row in <c>sqlite_stat1</c> SQLite assumes a large table and prefers
+    /// its indexes; a row saying "2 rows" is trusted long after the table has grown. The run at the stop of
+    /// <c>accounts sync</c> on a new file recorded the search index's <c>post_search_data</c> at 2 rows, and the next
+    /// first cycle read 1.08 million pages from the file instead of 71,000 (bench/BENCHMARKS.md, "A statistic of two
+    /// rows").
+    /// </summary>
+    public static readonly string PruneSmallTables = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"DELETE FROM sqlite_stat1 WHERE CAST(stat AS INTEGER) < {MinimumAnalysedRows};");
+
+    /// <summary>The samples of the pruned tables, in builds with SQLITE_ENABLE_STAT4.</summary>
+    public const string PruneSamples = "DELETE FROM sqlite_stat4 WHERE tbl NOT IN (SELECT tbl FROM sqlite_stat1);";
+
+    /// <summary>Reads the statistics tables into the query planner again, without analysing anything.</summary>
+    public const string ReloadStatistics = "ANALYZE sqlite_schema;";
 
     private readonly bool readOnly;
     private readonly TimeSpan interval;
@@ -109,11 +130,23 @@ internal sealed class SqliteOptimizer : IHostedService, IDisposable
     private static async Task RunAsync(SqliteDatabase database, string pragma, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        await using var command = write.Command(pragma);
+        await using (var command = write.Command(pragma))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
+            }
+        }
+
+        // sqlite_stat1 exists once anything was analysed; sqlite_stat4 only in builds with SQLITE_ENABLE_STAT4.
+        await using (var tables = write.Command("SELECT group_concat(name) FROM sqlite_schema WHERE name IN ('sqlite_stat1', 'sqlite_stat4');"))
+        {
+            var found = await tables.ExecuteScalarAsync(cancellationToken) as string ?? string.Empty;
+            if (found.Contains("sqlite_stat1", StringComparison.Ordinal))
+            {
+                var samples = found.Contains("sqlite_stat4", StringComparison.Ordinal) ? PruneSamples : string.Empty;
+                await using var prune = write.Command(PruneSmallTables + samples + ReloadStatistics);
+                await prune.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
