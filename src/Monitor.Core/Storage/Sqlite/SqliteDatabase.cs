@@ -7,8 +7,9 @@ namespace Monitor.Core.Storage.Sqlite;
 
 /// <summary>
 /// The database file and how connections to it are opened. Connections are pooled by Microsoft.Data.Sqlite; every
-/// physical connection gets the per-connection pragmas when first opened. Writes of one process go through <see cref="WriteGate"/> so they queue
-/// without blocking threads; writers of other processes are waited for by SQLite's busy handler.
+/// physical connection gets the per-connection pragmas when first opened. Writes of one process go through
+/// <see cref="WriteGate"/> so they queue without blocking threads; writers of other processes are waited for by
+/// SQLite's busy handler.
 /// </summary>
 internal sealed class SqliteDatabase
 {

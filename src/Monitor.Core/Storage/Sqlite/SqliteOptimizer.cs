@@ -32,7 +32,7 @@ internal sealed class SqliteOptimizer : IHostedService, IDisposable
     /// the rest into the connection again. Without a row in <c>sqlite_stat1</c> SQLite assumes a large table and prefers
     /// its indexes; a row saying "2 rows" is trusted long after the table has grown. The run at the stop of
     /// <c>accounts sync</c> on a new file recorded the search index's <c>post_search_data</c> at 2 rows, and the next
-    /// first cycle read 1.08 million pages from the file instead of 71,000 (bench/BENCHMARKS.md, "A statistic of two
+    /// first cycle read 1.08 million pages from the file instead of about 75,000 (bench/BENCHMARKS.md, "A statistic of two
     /// rows").
     /// </summary>
     public static readonly string PruneSmallTables = string.Create(System.Globalization.CultureInfo.InvariantCulture,
