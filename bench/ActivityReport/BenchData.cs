@@ -24,27 +24,27 @@ internal static class BenchData
         var start = HistoryEnd.AddDays(-historyDays).ToUnixTimeMilliseconds();
         var span = HistoryEnd.ToUnixTimeMilliseconds() - start;
 
-        using (var insert = Prepare(connection, transaction, "INSERT INTO accounts (id, platform, handle, country, actor, enabled, last_status) VALUES ($1,$2,$3,$4,$5,1,'ok')", 5))
+        using (var insert = BenchSql.Prepare(connection, transaction, "INSERT INTO accounts (id, platform, handle, country, actor, enabled, last_status) VALUES ($1,$2,$3,$4,$5,1,'ok')", 5))
         {
             for (var a = 0; a < accounts; a++)
             {
-                Exec(insert, AccountId(a), Platforms[a % Platforms.Length], $"h{a}", $"C{a % 200:000}", Actors[a % Actors.Length]);
+                BenchSql.Exec(insert, AccountId(a), Platforms[a % Platforms.Length], $"h{a}", $"C{a % 200:000}", Actors[a % Actors.Length]);
             }
         }
 
-        using (var insert = Prepare(connection, transaction,
+        using (var insert = BenchSql.Prepare(connection, transaction,
             "INSERT INTO posts (platform, account_id, post_id, published_at, published_at_estimated, kind, content_hash, first_seen_at, last_seen_at) VALUES ($1,$2,$3,$4,0,$5,$6,$4,$4)", 6))
         {
             for (var p = 0; p < posts; p++)
             {
                 // Skewed: low account numbers post far more, as ministries do compared with small missions.
                 var a = (int)(accounts * random.NextDouble() * random.NextDouble());
-                Exec(insert, Platforms[a % Platforms.Length], AccountId(a), p.ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+                BenchSql.Exec(insert, Platforms[a % Platforms.Length], AccountId(a), p.ToString("x", System.Globalization.CultureInfo.InvariantCulture),
                     start + (long)(random.NextDouble() * span), Kinds[random.Next(Kinds.Length)], contentHash);
             }
         }
 
-        using (var insert = Prepare(connection, transaction,
+        using (var insert = BenchSql.Prepare(connection, transaction,
             "INSERT INTO snapshots (account_id, platform, captured_at, status, new_posts, seen_posts, followers, posts_total, duration_ms) VALUES ($1,$2,$3,'ok',0,0,$4,$5,0)", 5))
         {
             for (var a = 0; a < accounts; a++)
@@ -52,46 +52,14 @@ internal static class BenchData
                 for (var day = 0; day < historyDays; day += 7)
                 {
                     var at = start + (day * 86_400_000L) + (a * 1000L);
-                    Exec(insert, AccountId(a), Platforms[a % Platforms.Length], at, 1000 + (a % 97 * day), Platforms[a % Platforms.Length] == "bluesky" ? null : 10_000 + day);
+                    BenchSql.Exec(insert, AccountId(a), Platforms[a % Platforms.Length], at, 1000 + (a % 97 * day), Platforms[a % Platforms.Length] == "bluesky" ? null : 10_000 + day);
                 }
             }
         }
 
         transaction.Commit();
-        Run(connection, null, "ANALYZE");
+        BenchSql.Run(connection, null, "ANALYZE");
     }
 
     private static string AccountId(int a) => $"acc{a:00000}";
-
-    private static void Run(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var i = 1; i <= parameters; i++)
-        {
-            command.Parameters.Add(new SqliteParameter($"${i}", null));
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static void Exec(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        command.ExecuteNonQuery();
-    }
 }

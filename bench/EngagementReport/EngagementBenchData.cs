@@ -27,20 +27,20 @@ internal static class EngagementBenchData
         var start = HistoryEnd.AddDays(-historyDays).ToUnixTimeMilliseconds();
         var span = HistoryEnd.ToUnixTimeMilliseconds() - start;
 
-        using (var insert = Prepare(connection, transaction, "INSERT INTO accounts (id, platform, handle, country, actor, enabled, last_status) VALUES ($1,$2,$3,$4,'Embassy',1,'ok')", 4))
+        using (var insert = BenchSql.Prepare(connection, transaction, "INSERT INTO accounts (id, platform, handle, country, actor, enabled, last_status) VALUES ($1,$2,$3,$4,'Embassy',1,'ok')", 4))
         {
             for (var a = 0; a < accounts; a++)
             {
-                Exec(insert, AccountId(a), Platforms[a % Platforms.Length], $"h{a}", $"C{a % 200:000}");
+                BenchSql.Exec(insert, AccountId(a), Platforms[a % Platforms.Length], $"h{a}", $"C{a % 200:000}");
             }
         }
 
-        using var post = Prepare(connection, transaction, """
+        using var post = BenchSql.Prepare(connection, transaction, """
             INSERT INTO posts (platform, account_id, post_id, published_at, published_at_estimated, kind, content_hash, first_seen_at, last_seen_at,
                 likes, reposts, replies, quotes, views)
             VALUES ($1,$2,$3,$4,0,$5,$6,$4,$7,$8,$9,$10,$11,$12)
             """, 12);
-        using var observation = Prepare(connection, transaction, """
+        using var observation = BenchSql.Prepare(connection, transaction, """
             INSERT INTO post_metric_observations (platform, account_id, post_id, bucket, kind, published_at, observed_at, distance_ms,
                 likes, reposts, replies, quotes, views)
             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
@@ -58,7 +58,7 @@ internal static class EngagementBenchData
             long? Share(int divisor) => likes / divisor;
             long? quotes = platform is "bluesky" or "x" ? Share(20) : null;
             long? views = platform is "x" or "youtube" or "telegram" ? likes * 40 : null;
-            Exec(post, platform, AccountId(a), id, published, kind, contentHash, published + (long)ObservedAt[^1].TotalMilliseconds,
+            BenchSql.Exec(post, platform, AccountId(a), id, published, kind, contentHash, published + (long)ObservedAt[^1].TotalMilliseconds,
                 likes, Share(5), Share(12), quotes, views);
             if (!counts)
             {
@@ -71,40 +71,14 @@ internal static class EngagementBenchData
                 var bucket = MetricAgeBuckets.Of(age)!.Value;
                 var share = age.TotalDays >= 7 ? 1.0 : age.TotalHours / 200;
                 long? Part(long? total) => total is { } t ? (long)(t * share) : null;
-                Exec(observation, platform, AccountId(a), id, bucket.ToWireName(), kind, published, observed,
+                BenchSql.Exec(observation, platform, AccountId(a), id, bucket.ToWireName(), kind, published, observed,
                     (long)MetricAgeBuckets.DistanceOf(bucket, age).TotalMilliseconds, Part(likes), Part(Share(5)), Part(Share(12)), Part(quotes), Part(views));
             }
         }
 
         transaction.Commit();
-        using var analyze = connection.CreateCommand();
-        analyze.CommandText = "ANALYZE";
-        analyze.ExecuteNonQuery();
+        BenchSql.Run(connection, null, "ANALYZE");
     }
 
     private static string AccountId(int a) => $"acc{a:00000}";
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var i = 1; i <= parameters; i++)
-        {
-            command.Parameters.Add(new SqliteParameter($"${i}", null));
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static void Exec(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        command.ExecuteNonQuery();
-    }
 }
