@@ -6,7 +6,7 @@ using Monitor.Core.Storage.Sqlite;
 
 namespace Monitor.Core.Tests.Storage;
 
-/// <summary>When <c>PRAGMA optimize</c> runs: once on open with 0x10002, every interval, once at stop; never read-only.</summary>
+/// <summary>When <c>PRAGMA optimize=0x10002</c> runs (every interval and once at stop; not at open, never read-only) and which statistics a run keeps.</summary>
 public sealed class SqliteOptimizerTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(4);
