@@ -291,4 +291,22 @@ public abstract partial class StoreContractTests
         Assert.Equal("repaired: 3 bare ampersands", written.Snapshot.Notes);
         Assert.Equal(written.Snapshot, Assert.Single(await ToListAsync(host.Reader.ReadSnapshotsAsync(new RecordFilter(), Ct))));
     }
+
+    [Fact]
+    public async Task RecordPoll_TextWithANulCharacter_IsStoredWholeAndSeenAgainUnchanged()
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
+        var host = await StartHostAsync();
+        await host.Accounts.SyncAccountsAsync([Account("a")], Start, Ct);
+        var post = SamplePost("1", Start.AddDays(-1), "before\0after") with { Title = "T\0" };
+
+        await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Posts = [post] });
+        var again = await RecordAsync(host, "a", new FetchResult { Status = PollStatus.Ok, Posts = [post] }, capturedAt: Start.AddHours(1));
+
+        Assert.Equal((0, 0), (again.NewPosts, again.EditedPosts));
+        var stored = Assert.Single(await ToListAsync(host.Reader.ReadPostsAsync(new RecordFilter(), Ct)));
+        Assert.Equal(("T\0", "before\0after"), (stored.Post.Title, stored.Post.Text));
+        var version = Assert.Single(await ToListAsync(host.Reader.ReadVersionsAsync(new RecordFilter(AccountId: "a"), Ct)));
+        Assert.Equal(("T\0", "before\0after"), (version.Title, version.Text));
+    }
 }

@@ -77,8 +77,8 @@ internal sealed class SqliteRawStatement : IDisposable
 
     /// <summary>
     /// Binds text as UTF-8 encoded into the statement's reused buffer: SQLite copies it (SQLITE_TRANSIENT), so the
-    /// buffer is free again at once. The whole string is bound, with its length (the string overload allocates a
-    /// NUL-terminated copy per value, and stops at a NUL character).
+    /// buffer is free again at once. The whole string is bound, with its length; the string overload allocated a new
+    /// UTF-8 array per value.
     /// </summary>
     private int BindText(int index, string text)
     {
